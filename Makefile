@@ -1,0 +1,30 @@
+# Two entry points a new user needs: `make run` and `make test`. Both set up on a fresh machine.
+VENV   ?= .venv
+PYTHON ?= python3
+BIN    := $(VENV)/bin
+
+.PHONY: run test setup frog lint clean
+
+run: setup
+	$(BIN)/kg build seeds/ -o output/
+
+test: setup
+	$(BIN)/ruff check kg tests benchmarks
+	$(BIN)/ruff format --check kg tests benchmarks
+	$(BIN)/mypy
+	$(BIN)/pytest
+
+setup: $(VENV)/.installed frog
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+# Frog (Dutch NLP) comes from Debian. Installs it when we are root; otherwise prints the command.
+frog:
+	@bash scripts/install-frog.sh
+
+clean:
+	rm -rf $(VENV) output/graph.ttl output/graph.html

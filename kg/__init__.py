@@ -1,0 +1,1 @@
+"""kg: news articles to a knowledge graph."""

@@ -1,0 +1,107 @@
+"""Read-only lexicons from kg/data: gazetteers (countries, places, organisations, demonyms)
+and per-language extraction vocabularies. Loaded once per process and cached (immutable)."""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from kg.errors import KGError
+
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-", "\u2019": "'"})
+
+
+def normalize(name: str) -> str:
+    """The form names are compared in: NFC, case-folded, one kind of dash and quote, single spaces."""
+    text = unicodedata.normalize("NFC", name).translate(_DASHES).casefold()
+    return " ".join(text.split())
+
+
+def _read(name: str) -> str:
+    try:
+        return resources.files("kg").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KGError(f"cannot read data file kg/data/{name}: {exc}") from exc
+
+
+@cache
+def load_toml(name: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(_read(name))
+    except tomllib.TOMLDecodeError as exc:
+        raise KGError(f"kg/data/{name} is not valid TOML: {exc}") from exc
+
+
+@cache
+def load_tsv(name: str) -> tuple[dict[str, str], ...]:
+    lines = [ln for ln in _read(name).splitlines() if ln.strip() and not ln.startswith("#")]
+    return tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+@dataclass(frozen=True)
+class Known:
+    """A name found in a gazetteer: its linking key, class and canonical (English) label."""
+
+    key: str
+    type: str  # an EntityType value
+    label: str
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    names: dict[str, Known]  # normalised name -> entity, any language
+    adjectives: dict[tuple[str, str], Known]  # (lang, normalised adjective) -> country
+    peoples: dict[tuple[str, str], Known]  # (lang, normalised people-noun) -> country
+
+    def lookup(self, name: str) -> Known | None:
+        return self.names.get(normalize(name))
+
+
+def _country_labels() -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for row in load_tsv("countries.tsv"):
+        if row["lang"] == "en":
+            labels[row["code"]] = row["name"]
+    return labels
+
+
+def _country(code: str, labels: dict[str, str]) -> Known:
+    label = labels.get(code, code)
+    return Known(f"country:{code.lower()}", "Country", label)
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    labels = _country_labels()
+    names: dict[str, Known] = {}
+    for row in load_tsv("places.tsv"):
+        english = row["id"].rsplit("/", 1)[1].replace("_", " ")
+        names[normalize(row["name"])] = Known(f"place:{normalize(english)}", "Place", english)
+    for row in load_tsv("organizations.tsv"):
+        first = next(r["name"] for r in load_tsv("organizations.tsv") if r["key"] == row["key"])
+        names[normalize(row["name"])] = Known(f"org:{row['key']}", "Organization", first)
+    for table in ("countries.tsv", "country_aliases.tsv"):
+        for row in load_tsv(table):
+            names[normalize(row["name"])] = _country(row["code"], labels)
+    adjectives: dict[tuple[str, str], Known] = {}
+    peoples: dict[tuple[str, str], Known] = {}
+    for row in load_tsv("demonyms.tsv"):
+        target = adjectives if row["kind"] == "adj" else peoples
+        target[(row["lang"], normalize(row["form"]))] = _country(row["code"], labels)
+    return Gazetteer(names, adjectives, peoples)
+
+
+@cache
+def vocabulary(lang: str) -> dict[str, Any]:
+    """The extraction vocabulary of one language (kg/data/lexicon_<lang>.toml)."""
+    return load_toml(f"lexicon_{lang}.toml")
+
+
+@cache
+def languages() -> dict[str, Any]:
+    return load_toml("languages.toml")

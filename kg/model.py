@@ -1,0 +1,110 @@
+"""The records passed between stages. All frozen: a stage returns new records, never edits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class EntityType(StrEnum):
+    """Entity classes of the ontology (the value is the class's local name)."""
+
+    PERSON = "Person"
+    ORGANIZATION = "Organization"
+    COUNTRY = "Country"
+    PLACE = "Place"
+    GROUP = "Group"
+    EVENT = "Event"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as read from disk."""
+
+    id: str  # first 16 hex digits of sha256
+    source: str  # the path as the user gave it (POSIX form)
+    title: str
+    text: str
+    lang: str  # ISO 639-1 code
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A stretch of an article's text that names an entity.
+
+    `key` is the linking key: mentions with equal keys are the same entity. Keys come from
+    lexicons where a name is known (country:TR, org:nato) and from the normalised text otherwise.
+    """
+
+    article_id: str
+    text: str
+    start: int
+    end: int
+    type: EntityType
+    key: str
+    label: str  # the best name for the entity this mention gives (canonical if known)
+    lang: str
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a relation was read: article, sentence, and character spans in the article text."""
+
+    article_id: str
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Relation:
+    """`subject predicate object`, as one article says it. `predicate` is an ontology local name."""
+
+    subject: Mention
+    predicate: str
+    object: Mention
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything the map step produced for one article."""
+
+    article: Article
+    mentions: tuple[Mention, ...]
+    relations: tuple[Relation, ...]
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One node of the graph: all mentions that share a linking key, across articles."""
+
+    key: str
+    type: EntityType
+    label: str
+    label_lang: str
+    alt_labels: tuple[tuple[str, str], ...]  # (name, language), sorted
+    articles: tuple[str, ...]  # article ids, sorted
+
+
+@dataclass(frozen=True)
+class Triple:
+    """A linked relation: subject and object are entity keys."""
+
+    subject: str
+    predicate: str
+    object: str
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Graph:
+    """The result of linking: what the RDF writer serialises."""
+
+    articles: tuple[Article, ...]
+    entities: tuple[Entity, ...]
+    triples: tuple[Triple, ...]
