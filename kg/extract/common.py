@@ -1,0 +1,67 @@
+"""Helpers shared by the relation rules: resolving a token to a mention, making a Relation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Token
+
+from kg.extract.mentions import MentionIndex
+from kg.model import Article, EntityType, Mention, Provenance, Relation
+from kg.ontology import KG
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and the tokens coordinated with it ('Russia and Iran')."""
+    return [tok, *(c for c in tok.conjuncts if c.i != tok.i)]
+
+
+def resolve(tok: Token, index: MentionIndex) -> Mention | None:
+    """The mention a token stands for: its own, a named place beside a descriptor noun
+    ('Idlib province'), or a named apposition ('NATO head, Jens Stoltenberg')."""
+    if tok.pos_ == "NOUN":  # 'its NATO ally Turkey': the name, not the noun
+        for child in tok.children:
+            if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.i in index.by_token:
+                named = index.by_token[child.i]
+                if named.type in (EntityType.COUNTRY, EntityType.PERSON):
+                    return named
+    if tok.i in index.by_token:
+        return index.by_token[tok.i]
+    if tok.lemma_.lower() in index.lex.words("place_descriptors"):
+        for child in tok.lefts:
+            if child.dep_ in ("compound", "nmod", "amod") and child.i in index.by_token:
+                return index.by_token[child.i]
+    for child in tok.children:
+        if child.dep_ == "appos" and child.i in index.by_token:
+            return index.by_token[child.i]
+    return None
+
+
+def pobjs(prep: Token) -> list[Token]:
+    return [t for c in prep.children if c.dep_ in ("pobj", "dobj", "pcomp") for t in conjuncts(c)]
+
+
+def preps(tok: Token, words: Iterable[str]) -> Iterator[Token]:
+    """Objects of the prepositions `words` attached to `tok` ('solidarity WITH Turkey')."""
+    wanted = set(words)
+    for child in tok.children:
+        if child.dep_ in ("prep", "dative", "agent") and child.lower_ in wanted:
+            yield from pobjs(child)
+
+
+def relation(
+    subject: Mention, predicates: list[str], obj: Mention, tokens: list[Token], article: Article, rule: str
+) -> Relation | None:
+    """The first of `predicates` whose domain and range fit; None if none fits or s == o."""
+    if subject.key == obj.key:
+        return None
+    predicate = next((p for p in predicates if KG.accepts(p, subject.type, obj.type)), None)
+    if predicate is None:
+        return None
+    sent = tokens[0].sent
+    start = min([t.idx for t in tokens] + [subject.start, obj.start])
+    end = max([t.idx + len(t) for t in tokens] + [subject.end, obj.end])
+    if not (sent.start_char <= start and end <= sent.end_char):
+        start, end = max(start, sent.start_char), min(end, sent.end_char)
+    prov = Provenance(article.id, sent.text, sent.start_char, sent.end_char, start, end, rule)
+    return Relation(subject, predicate, obj, prov)

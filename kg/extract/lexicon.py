@@ -1,0 +1,63 @@
+"""Per-language look-ups over the extraction vocabulary (kg/data/lexicon_<lang>.toml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from kg.lexicon import Gazetteer, Known, gazetteer, normalize, vocabulary
+
+
+@dataclass(frozen=True)
+class Lex:
+    lang: str
+    vocab: dict[str, Any]
+    gaz: Gazetteer
+
+    def concept(self, table: str, tok: Token, rest: str | None = None) -> str | None:
+        """The concept of `tok` in `table` (groups, events), by lemma, text or compound part."""
+        entries: dict[str, str] = self.vocab.get(table, {})
+        words = [rest] if rest is not None else [tok.lemma_, tok.text]
+        compounds = [c.lemma_ for c in tok.lefts if c.dep_ == "compound"]
+        if compounds and rest is None:
+            words.insert(0, " ".join([*compounds, tok.lemma_]))
+        for word in map(normalize, words):
+            if word in entries:
+                return entries[word]
+        if self.vocab.get("compound_suffixes"):
+            for word in map(normalize, words):
+                hits = [k for k in entries if len(k) >= 4 and word.endswith(k)]
+                if hits:
+                    return entries[max(hits, key=len)]
+        return None
+
+    def title(self, words: list[str]) -> list[str]:
+        """Predicates for the longest title found in `words` (lower-case lemmas)."""
+        titles: dict[str, list[str]] = self.vocab.get("titles", {})
+        for size in (3, 2, 1):
+            for k in range(len(words) - size + 1):
+                phrase = " ".join(words[k : k + size])
+                if phrase in titles:
+                    return titles[phrase]
+        if self.vocab.get("compound_suffixes") and words:
+            hits = [t for t in titles if len(t) >= 4 and words[-1].endswith(t)]
+            return titles[max(hits, key=len)] if hits else []
+        return []
+
+    def demonym(self, text: str) -> Known | None:
+        return self.gaz.adjectives.get((self.lang, normalize(text)))
+
+    def people(self, text: str) -> Known | None:
+        return self.gaz.peoples.get((self.lang, normalize(text)))
+
+    def words(self, key: str) -> frozenset[str]:
+        return frozenset(self.vocab.get(key, []))
+
+    def is_collective(self, concept: str) -> bool:
+        return concept in self.vocab.get("collective", [])
+
+
+def lex_for(lang: str) -> Lex:
+    return Lex(lang, vocabulary(lang), gazetteer())

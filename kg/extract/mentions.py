@@ -1,0 +1,167 @@
+"""Find the entities an article names: named entities (NER + gazetteers), groups ("Turkish
+soldiers", "NATO allies") and events ("airstrikes"). Each token maps to at most one mention."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import Lex, lex_for
+from kg.lexicon import load_toml, normalize
+from kg.model import Article, EntityType, Mention
+
+
+@dataclass(frozen=True)
+class MentionIndex:
+    """Mentions of one article: by token, plus name modifiers of nouns ("NATO" in NATO-hoofd)."""
+
+    by_token: dict[int, Mention]
+    prefixes: dict[int, Mention]
+    lex: Lex
+
+
+def _mention(article: Article, doc: Doc, start: int, end: int, etype: str, key: str, label: str) -> Mention:
+    text = doc.text[start:end]
+    return Mention(article.id, text, start, end, EntityType(etype), key, label, article.lang)
+
+
+def _trim(span: Span, lex: Lex) -> Span | None:
+    """Drop leading determiners and trailing possessives and punctuation."""
+    dets = lex.words("determiners")
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].lower_ in dets or span.doc[start].is_punct):
+        start += 1
+    while end > start and (span.doc[end - 1].dep_ == "case" or span.doc[end - 1].is_punct):
+        end -= 1
+    return Span(span.doc, start, end, label=span.label) if end > start else None
+
+
+def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) -> Mention | None:
+    known = lex.gaz.lookup(span.text) or lex.people(span.text)
+    doc = span.doc
+    if known:
+        return _mention(article, doc, span.start_char, span.end_char, known.type, known.key, known.label)
+    if span.label_ not in types or lex.demonym(span.text) or not any(t.is_alpha for t in span):
+        return None
+    key = "name:" + normalize(span.text)
+    return _mention(article, doc, span.start_char, span.end_char, types[span.label_], key, span.text)
+
+
+def _prefix(article: Article, tok: Token, lex: Lex) -> Mention | None:
+    """'NAVO-lidstaten', 'Assad-regime': a name glued to a noun by a hyphen."""
+    head, sep, _ = tok.text.partition("-")
+    if not sep or not head[:1].isupper() or tok.ent_type_ == "PERSON":
+        return None
+    start = tok.idx
+    known = lex.gaz.lookup(head)
+    if known:
+        return _mention(article, tok.doc, start, start + len(head), known.type, known.key, known.label)
+    key = "name:" + normalize(head)
+    return _mention(article, tok.doc, start, start + len(head), "Organization", key, head)
+
+
+def _named(article: Article, doc: Doc, lex: Lex) -> tuple[dict[int, Mention], dict[int, Mention]]:
+    types: dict[str, str] = load_toml("ner_types.toml")
+    by_token: dict[int, Mention] = {}
+    prefixes: dict[int, Mention] = {}
+    spans = [s for s in (_trim(e, lex) for e in doc.ents) if s is not None]
+    spans += [doc[t.i : t.i + 1] for t in doc if not t.ent_type_ and t.text[:1].isupper()]
+    for span in spans:
+        mention = _named_one(article, span, lex, types)
+        if mention is None and len(span) == 1 and "-" in span.text:
+            prefix = _prefix(article, span[0], lex)
+            if prefix:
+                prefixes[span[0].i] = prefix
+        elif mention is not None:
+            by_token.update({t.i: mention for t in span})
+    return by_token, prefixes
+
+
+def surname(name: str) -> str:
+    """The last part of a normalised name: 'bashar al-assad' -> 'assad'."""
+    return name.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+
+
+def _one_sense_per_article(by_token: dict[int, Mention]) -> dict[int, Mention]:
+    """A name gets one type per article (its most frequent); a lone surname gets its person's key."""
+    votes: dict[str, Counter[EntityType]] = {}
+    for m in sorted(set(by_token.values()), key=lambda m: (m.start, m.end)):
+        if m.key.startswith("name:"):
+            votes.setdefault(m.key, Counter())[m.type] += 1
+    surnames = {surname(k): k for k, c in votes.items() if " " in k and c[EntityType.PERSON]}
+    fixed: dict[int, Mention] = {}
+    for i, m in by_token.items():
+        if m.key.startswith("name:"):
+            key = surnames.get(m.key[5:], m.key)
+            key = surnames.get(surname(key[5:]), key) if votes[m.key][EntityType.PERSON] else key
+            etype = EntityType.PERSON if key != m.key else votes[m.key].most_common(1)[0][0]
+            m = replace(m, key=key, type=etype)
+        fixed[i] = m
+    return fixed
+
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "flat", "nummod"})
+
+
+def _modifiers(article: Article, tok: Token, index: MentionIndex) -> list[Mention]:
+    """Named modifiers of a noun: 'NATO' allies, 'Turkish' soldiers, 'Assad' regime."""
+    mods = [index.prefixes[tok.i]] if tok.i in index.prefixes else []
+    for child in tok.lefts:
+        if child.dep_ not in _MODIFIER_DEPS:
+            continue
+        found = index.by_token.get(child.i)
+        known = index.lex.demonym(child.text) or index.lex.demonym(child.lemma_)
+        if found is None and known is not None:
+            found = _mention(article, tok.doc, child.idx, child.idx + len(child), known.type, known.key,
+                             known.label)
+        if found is not None:
+            mods.append(found)
+    return mods
+
+
+def _phrase(article: Article, tok: Token, mods: list[Mention], etype: str, key: str, label: str) -> Mention:
+    start = min([tok.idx, *(m.start for m in mods)])
+    end = tok.idx + len(tok)
+    text = tok.doc.text[start:end]
+    return _mention(article, tok.doc, start, end, etype, key, label or text)
+
+
+def _group(article: Article, tok: Token, concept: str, index: MentionIndex,
+           collectives: dict[str, Mention]) -> Mention:
+    mods = _modifiers(article, tok, index)
+    if index.lex.is_collective(concept):
+        org = next((m for m in mods if m.type == EntityType.ORGANIZATION), collectives.get(concept))
+        if org is not None:
+            collectives[concept] = org
+            return _phrase(article, tok, mods, org.type, org.key, org.label)
+    mod_key = mods[0].key if mods else ""
+    if mod_key.startswith("name:"):
+        mod_key = "name:" + surname(mod_key[5:])  # 'Bashar al-Assad' regime = 'Assad' regime
+    return _phrase(article, tok, mods, "Group", f"group:{mod_key}:{concept}", "")
+
+
+def _nouns(article: Article, doc: Doc, index: MentionIndex) -> dict[int, Mention]:
+    found: dict[int, Mention] = {}
+    collectives: dict[str, Mention] = {}
+    for tok in doc:
+        if tok.i in index.by_token or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        rest = tok.text.partition("-")[2] if tok.i in index.prefixes else None
+        group = index.lex.concept("groups", tok, rest)
+        event = None if group else index.lex.concept("events", tok, rest)
+        if group:
+            found[tok.i] = _group(article, tok, group, index, collectives)
+        elif event:
+            key = f"event:{article.id}:{event}"
+            found[tok.i] = _mention(article, doc, tok.idx, tok.idx + len(tok), "Event", key, event)
+    return found
+
+
+def find_mentions(article: Article, doc: Doc) -> MentionIndex:
+    """Every entity mention of the article, keyed by the tokens it covers."""
+    lex = lex_for(article.lang)
+    named, prefixes = _named(article, doc, lex)
+    index = MentionIndex(_one_sense_per_article(named), prefixes, lex)
+    return MentionIndex({**index.by_token, **_nouns(article, doc, index)}, prefixes, lex)

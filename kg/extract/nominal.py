@@ -1,0 +1,69 @@
+"""Relations carried by nouns: events ('the attack BY the regime ON Turkish troops IN Idlib')
+and places ('Idlib, northwestern Syria'; "Syria's Idlib"; 'Hatay province IN southern Turkey')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.common import preps, relation, resolve
+from kg.extract.mentions import MentionIndex
+from kg.lexicon import load_toml
+from kg.model import Article, EntityType, Mention, Relation
+
+_LOCATIONS = (EntityType.COUNTRY, EntityType.PLACE)
+
+
+def _role(event: Token, role: str, index: MentionIndex) -> list[Mention]:
+    """Mentions in the event's prepositional phrases for a role, one level of nesting deep
+    (parsers often attach 'on troops' to the agent rather than to the attack)."""
+    words = index.lex.vocab["roles"][role]
+    found = [m for t in preps(event, words) if (m := resolve(t, index))]
+    for child in event.children:
+        for obj in (c for c in child.children if c.dep_ == "pobj"):
+            found += [m for t in preps(obj, words) if (m := resolve(t, index))]
+    return found
+
+
+def _event(tok: Token, ev: Mention, index: MentionIndex, article: Article) -> list[Relation]:
+    found: list[Relation | None] = []
+    agents, targets = _role(tok, "agent", index), _role(tok, "target", index)
+    if ev.label in load_toml("concepts.toml")["violent_events"]:
+        found += [relation(a, ["attacks"], t, [tok], article, "event") for a in agents for t in targets]
+        if not agents:
+            found += [relation(ev, ["attacks"], t, [tok], article, "event") for t in targets]
+    found += [relation(ev, ["occurredIn"], p, [tok], article, "event")
+              for p in _role(tok, "location", index) if p.type in _LOCATIONS]
+    return [r for r in found if r]
+
+
+def event_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
+    found = []
+    for tok in doc:
+        ev = index.by_token.get(tok.i)
+        if ev is not None and ev.type == EntityType.EVENT:
+            found += _event(tok, ev, index, article)
+    return found
+
+
+def _containers(tok: Token, index: MentionIndex) -> list[tuple[Mention, Token]]:
+    """Locations a place is said to lie in: apposition, possessive, 'in' phrase."""
+    found = []
+    for child in tok.children:
+        if child.dep_ in ("appos", "poss") and (m := resolve(child, index)):
+            found.append((m, child))
+    for t in preps(tok, index.lex.vocab["roles"]["containment"]):
+        if m := resolve(t, index):
+            found.append((m, t))
+    return [(m, t) for m, t in found if m.type in _LOCATIONS]
+
+
+def location_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
+    found = []
+    for tok in doc:
+        place = resolve(tok, index)
+        if place is None or place.type != EntityType.PLACE:
+            continue
+        for outer, evidence in _containers(tok, index):
+            rel = relation(place, ["locatedIn"], outer, [tok, evidence], article, "place")
+            found.extend([rel] if rel else [])
+    return found

@@ -1,0 +1,117 @@
+"""Relations from verbs ('NATO condemns airstrikes'), from event nouns ('attack BY x ON y IN z'),
+from titles ('NATO Secretary General Jens Stoltenberg') and from place names ('Idlib, Syria')."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.common import conjuncts, relation, resolve
+from kg.extract.mentions import MentionIndex
+from kg.extract.nominal import event_relations, location_relations
+from kg.extract.titles import Affiliations, title_relations
+from kg.model import Article, Relation
+
+_INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
+
+
+def _lemmas(verb: Token) -> set[str]:
+    """'roepen ... op' is also 'oproepen' (Dutch separable verbs)."""
+    found = {verb.lemma_.lower()}
+    found |= {p.lemma_.lower() + verb.lemma_.lower() for p in verb.children if p.dep_ == "prt"}
+    return found
+
+
+def _is_passive(verb: Token) -> bool:
+    """'was killed', 'werd gesteund', and participles with an agent ('regime backed by Russia')."""
+    deps = {c.dep_ for c in verb.children}
+    return bool(deps & {"auxpass", "nsubjpass"}) or (verb.dep_ == "acl" and "agent" in deps)
+
+
+def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
+    """Who does it: the subject, the passive agent, a relative clause's noun, or the subject
+    of the verb this one depends on ('Ankara vowed to retaliate')."""
+    rel = index.lex.words("relative_pronouns")
+    if _is_passive(verb):
+        return [t for c in verb.children if c.dep_ == "agent" for t in _pobj_conj(c)]
+    found = [t for c in verb.children if c.dep_ in ("nsubj", "csubj") for t in conjuncts(c)]
+    if any(t.lower_ in rel for t in found) or (not found and verb.dep_ == "relcl"):
+        return conjuncts(verb.head)
+    if not found and verb.dep_ in _INHERIT and verb.head.i != verb.i and depth < 3:
+        return subjects(verb.head, index, depth + 1)
+    return found
+
+
+def _pobj_conj(prep: Token) -> list[Token]:
+    return [t for c in prep.children if c.dep_ == "pobj" for t in conjuncts(c)]
+
+
+def _slot(verb: Token, noun: Token | None, slot: str) -> list[Token]:
+    if slot == "dobj":
+        if _is_passive(verb) and verb.dep_ == "acl":
+            return conjuncts(verb.head)
+        deps = ("dobj", "nsubjpass") if _is_passive(verb) else ("dobj",)
+        return [t for c in verb.children if c.dep_ in deps for t in conjuncts(c)]
+    if slot == "dative":
+        datives = [c for c in verb.children if c.dep_ == "dative"]
+        return [t for c in datives for t in (_pobj_conj(c) if c.pos_ == "ADP" else conjuncts(c))]
+    word = slot.partition(":")[2]
+    heads = [verb] if noun is None else [noun, verb]
+    return [t for h in heads for c in h.children
+            if c.dep_ in ("prep", "dative") and c.lower_ == word for t in _pobj_conj(c)]
+
+
+def _noun(verb: Token, rule: dict[str, Any]) -> Token | None | bool:
+    """The object noun the rule asks for ('solidarity'); None if not asked; False if missing."""
+    if "nouns" not in rule:
+        return None
+    nouns = set(rule["nouns"])
+    for c in verb.children:
+        if c.dep_ in ("dobj", "acomp", "attr", "nsubjpass") and c.lemma_.lower() in nouns:
+            return c
+    return False
+
+
+def _verb_rule(verb: Token, rule: dict[str, Any], index: MentionIndex, article: Article) -> list[Relation]:
+    noun = _noun(verb, rule)
+    if noun is False:
+        return []
+    objects = next((o for s in rule["object"] if (o := _slot(verb, noun or None, s))), [])
+    found = []
+    for s_tok in subjects(verb, index):
+        for o_tok in objects:
+            s, o = resolve(s_tok, index), resolve(o_tok, index)
+            if s and o:
+                rel = relation(s, rule["predicate"], o, [verb], article, f"verb:{verb.lemma_}")
+                found.extend([rel] if rel else [])
+    return found
+
+
+def _speech(verb: Token, index: MentionIndex, article: Article, aff: Affiliations) -> list[Relation]:
+    """An office-holder who says something speaks for the office's organisation."""
+    if verb.lemma_.lower() not in index.lex.words("speech_verbs"):
+        return []
+    found = []
+    for s_tok in subjects(verb, index):
+        person = resolve(s_tok, index)
+        for org in aff.get(person.key, []) if person else []:
+            rel = relation(person, ["speaksFor"], org, [verb], article, "speech") if person else None
+            found.extend([rel] if rel else [])
+    return found
+
+
+def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Relation, ...]:
+    rules: list[dict[str, Any]] = index.lex.vocab.get("verbs", [])
+    titles, aff = title_relations(article, doc, index)
+    found = [*titles, *event_relations(article, doc, index), *location_relations(article, doc, index)]
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        lemmas = _lemmas(verb)
+        for rule in rules:
+            if lemmas & set(rule["lemmas"]):
+                found.extend(_verb_rule(verb, rule, index, article))
+        found.extend(_speech(verb, index, article, aff))
+    unique = {(r.subject.key, r.predicate, r.object.key, r.provenance.start): r for r in found}
+    return tuple(unique[k] for k in sorted(unique, key=lambda k: (k[3], k[0], k[1], k[2])))
