@@ -72,7 +72,7 @@ def _country_labels() -> dict[str, str]:
 
 def _country(code: str, labels: dict[str, str]) -> Known:
     label = labels.get(code, code)
-    return Known(f"country:{code.lower()}", "Country", label)
+    return Known(f"country:{normalize(label)}", "Country", label)
 
 
 @cache
@@ -82,9 +82,10 @@ def gazetteer() -> Gazetteer:
     for row in load_tsv("places.tsv"):
         english = row["id"].rsplit("/", 1)[1].replace("_", " ")
         names[normalize(row["name"])] = Known(f"place:{normalize(english)}", "Place", english)
+    first: dict[str, str] = {}
     for row in load_tsv("organizations.tsv"):
-        first = next(r["name"] for r in load_tsv("organizations.tsv") if r["key"] == row["key"])
-        names[normalize(row["name"])] = Known(f"org:{row['key']}", "Organization", first)
+        label = first.setdefault(row["key"], row["name"])
+        names[normalize(row["name"])] = Known(f"org:{row['key']}", "Organization", label)
     for table in ("countries.tsv", "country_aliases.tsv"):
         for row in load_tsv(table):
             names[normalize(row["name"])] = _country(row["code"], labels)

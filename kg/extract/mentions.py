@@ -135,11 +135,11 @@ def _group(article: Article, tok: Token, concept: str, index: MentionIndex,
         org = next((m for m in mods if m.type == EntityType.ORGANIZATION), collectives.get(concept))
         if org is not None:
             collectives[concept] = org
-            return _phrase(article, tok, mods, org.type, org.key, org.label)
+            return replace(_phrase(article, tok, mods, org.type, org.key, org.label), is_name=False)
     mod_key = mods[0].key if mods else ""
     if mod_key.startswith("name:"):
         mod_key = "name:" + surname(mod_key[5:])  # 'Bashar al-Assad' regime = 'Assad' regime
-    return _phrase(article, tok, mods, "Group", f"group:{mod_key}:{concept}", "")
+    return replace(_phrase(article, tok, mods, "Group", f"group:{mod_key}:{concept}", ""), is_name=False)
 
 
 def _nouns(article: Article, doc: Doc, index: MentionIndex) -> dict[int, Mention]:
@@ -155,7 +155,8 @@ def _nouns(article: Article, doc: Doc, index: MentionIndex) -> dict[int, Mention
             found[tok.i] = _group(article, tok, group, index, collectives)
         elif event:
             key = f"event:{article.id}:{event}"
-            found[tok.i] = _mention(article, doc, tok.idx, tok.idx + len(tok), "Event", key, event)
+            ev = _mention(article, doc, tok.idx, tok.idx + len(tok), "Event", key, event)
+            found[tok.i] = replace(ev, is_name=False)
     return found
 
 

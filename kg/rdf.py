@@ -1,0 +1,115 @@
+"""The linked graph as RDF, and Turtle written deterministically and atomically.
+
+Relations are plain asserted triples (`nato kg:condemns event`) so that simple SPARQL works.
+Provenance rides on standard RDF reification: one `rdf:Statement` per (relation, sentence)
+with rdf:subject/predicate/object, `prov:wasDerivedFrom` the kg:Article, the sentence and its
+character offsets. We chose rdf:Statement over RDF-star because every triple store and SPARQL
+1.1 engine reads it (rdflib included), while quoted triples are not yet portable; its shape
+maps one-to-one onto RDF 1.2 `rdf:reifies` when stores catch up.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV
+
+from kg.errors import KGError
+from kg.iri import BASE, KINDS, entity_iri, mint, statement_iri
+from kg.model import Article, Entity, Triple
+from kg.model import Graph as KGraph
+from kg.ontology import KG, NAMESPACE
+
+
+def new_graph() -> Graph:
+    g = Graph()
+    g.bind("kg", Namespace(NAMESPACE))
+    for prefix, ns in (("rdfs", RDFS), ("skos", SKOS), ("prov", PROV), ("dcterms", DCTERMS), ("xsd", XSD)):
+        g.bind(prefix, ns)
+    for kind in KINDS:
+        g.bind(kind, Namespace(f"{BASE}{kind}/"))
+    return g
+
+
+def _article(g: Graph, a: Article) -> URIRef:
+    node = mint("article", a.id)
+    g.add((node, RDF.type, KG.Article))
+    g.add((node, DCTERMS.title, Literal(a.title, lang=a.lang)))
+    g.add((node, DCTERMS.language, Literal(a.lang)))
+    g.add((node, KG.sourceFile, Literal(a.source)))
+    g.add((node, KG.contentHash, Literal(a.sha256)))
+    return node
+
+
+def _entity(g: Graph, e: Entity) -> URIRef:
+    node = entity_iri(e.type.value, e.key)
+    g.add((node, RDF.type, KG.term(e.type.value)))
+    g.add((node, RDFS.label, Literal(e.label, lang=e.label_lang)))
+    for name, lang in e.alt_labels:
+        g.add((node, SKOS.altLabel, Literal(name, lang=lang)))
+    for article_id in e.articles:
+        g.add((node, KG.mentionedIn, mint("article", article_id)))
+    return node
+
+
+def _triple(g: Graph, t: Triple, nodes: dict[str, URIRef]) -> None:
+    s, p, o = nodes[t.subject], KG.term(t.predicate), nodes[t.object]
+    g.add((s, p, o))
+    prov = t.provenance
+    st = statement_iri(str(s), str(p), str(o), prov.article_id, str(prov.start), str(prov.end))
+    g.add((st, RDF.type, RDF.Statement))
+    g.add((st, RDF.subject, s))
+    g.add((st, RDF.predicate, p))
+    g.add((st, RDF.object, o))
+    g.add((st, PROV.wasDerivedFrom, mint("article", prov.article_id)))
+    g.add((st, KG.sentenceText, Literal(prov.sentence.strip())))
+    for term, value in (("sentenceStart", prov.sentence_start), ("sentenceEnd", prov.sentence_end),
+                        ("spanStart", prov.start), ("spanEnd", prov.end)):
+        g.add((st, KG.term(term), Literal(value, datatype=XSD.integer)))
+    g.add((st, KG.extractionRule, Literal(prov.rule)))
+
+
+def to_rdf(graph: KGraph) -> Graph:
+    """The rdflib Graph of a linked graph, with the ontology in it (labels of classes and
+    predicates in English and Dutch travel with the data into any triple store)."""
+    g = new_graph()
+    g += KG.graph
+    for a in graph.articles:
+        _article(g, a)
+    nodes = {e.key: _entity(g, e) for e in graph.entities}
+    for t in graph.triples:
+        _triple(g, t, nodes)
+    return g
+
+
+def turtle(g: Graph) -> bytes:
+    """Turtle bytes; the same graph gives the same bytes (no blank nodes, sorted output)."""
+    data = g.serialize(format="turtle", encoding="utf-8")
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file and rename: a failed write never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise KGError(f"cannot write {path}: {exc.strerror}") from exc
+
+
+def load_graph(path: Path) -> Graph:
+    if not path.is_file():
+        raise KGError(f"{path}: no such graph; build one first with: kg build seeds/")
+    g = new_graph()
+    try:
+        g.parse(path, format="turtle")
+    except Exception as exc:  # rdflib raises many kinds on bad Turtle
+        raise KGError(f"{path}: not a readable Turtle file ({type(exc).__name__})") from exc
+    return g
