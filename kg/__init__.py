@@ -1,9 +1,9 @@
 """kg: news articles (English, Dutch) to a typed knowledge graph with provenance.
 
-    import kg
-    graph = kg.build(["seeds/"])            # rdflib.Graph
-    kg.build_to(["seeds/"], Path("output"))  # graph.ttl + graph.html
-    kg.query("who-condemned-what", "output/graph.ttl")
+import kg
+graph = kg.build(["seeds/"])            # rdflib.Graph
+kg.build_to(["seeds/"], Path("output"))  # graph.ttl + graph.html
+kg.query("who-condemned-what", "output/graph.ttl")
 """
 
 from kg.api import build, build_to, query, render

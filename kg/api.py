@@ -28,8 +28,13 @@ def build(paths: Iterable[str | Path], lang: str | None = None) -> Graph:
     return to_rdf(build_graph([Path(p) for p in paths], lang).graph)
 
 
-def build_to(paths: Iterable[str | Path], out_dir: Path, lang: str | None = None,
-             progress: Progress | None = None, spacy_models: Sequence[str] | None = None) -> Written:
+def build_to(
+    paths: Iterable[str | Path],
+    out_dir: Path,
+    lang: str | None = None,
+    progress: Progress | None = None,
+    spacy_models: Sequence[str] | None = None,
+) -> Written:
     """Build and write out_dir/graph.ttl and out_dir/graph.html (each written atomically)."""
     result = build_graph([Path(p) for p in paths], lang, progress, spacy_models)
     timings = dict(result.timings)
@@ -38,7 +43,9 @@ def build_to(paths: Iterable[str | Path], out_dir: Path, lang: str | None = None
     data = turtle(g)
     timings["serialisation"] = time.perf_counter() - start
     start = time.perf_counter()
-    page = render_html(g, title="kg: " + ", ".join(sorted({a.source for a in result.graph.articles}))[:200])
+    page = render_html(
+        g, title="kg: " + ", ".join(sorted({a.source for a in result.graph.articles}))[:200]
+    )
     timings["render"] = time.perf_counter() - start
     ttl, html = out_dir / "graph.ttl", out_dir / "graph.html"
     write_atomic(ttl, data)
@@ -46,7 +53,9 @@ def build_to(paths: Iterable[str | Path], out_dir: Path, lang: str | None = None
     return Written(result, ttl, html, timings)
 
 
-def query(query_text: str, graph_path: str | Path = "output/graph.ttl", engine: str = "oxigraph") -> Result:
+def query(
+    query_text: str, graph_path: str | Path = "output/graph.ttl", engine: str = "oxigraph"
+) -> Result:
     """Run a query (file, name in queries/, or SPARQL) against a Turtle graph."""
     sparql = resolve_query(query_text)
     path = Path(graph_path)
@@ -56,7 +65,9 @@ def query(query_text: str, graph_path: str | Path = "output/graph.ttl", engine: 
     return run_oxigraph(path.read_bytes(), sparql)
 
 
-def render(graph_path: str | Path = "output/graph.ttl", out: str | Path = "output/graph.html") -> Path:
+def render(
+    graph_path: str | Path = "output/graph.ttl", out: str | Path = "output/graph.html"
+) -> Path:
     """Write the HTML view of an existing Turtle graph."""
     target = Path(out)
     write_atomic(target, render_html(load_graph(Path(graph_path))).encode("utf-8"))

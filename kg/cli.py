@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from enum import StrEnum
 from pathlib import Path
@@ -16,8 +17,12 @@ from kg import api
 from kg.errors import KGError
 from kg.query import Result, named_queries, to_csv, to_json
 
-app = typer.Typer(help="Turn news articles into a knowledge graph, query it and look at it.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="Turn news articles into a knowledge graph, query it and look at it.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
 out = Console()
 err = Console(stderr=True)
 
@@ -35,45 +40,63 @@ class Engine(StrEnum):
 
 @app.command()
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .md) or folders of them.")],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Folder for graph.ttl and graph.html.")] = Path("output"),
-    lang: Annotated[str | None, typer.Option(help="Language of every article (en, nl); detected if not given.")] = None,
-    model: Annotated[list[str] | None, typer.Option(help="spaCy pipeline name to try (repeatable).")] = None,
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files (.txt, .md) or folders of them.")
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Folder for graph.ttl and graph.html.")
+    ] = Path("output"),
+    lang: Annotated[
+        str | None, typer.Option(help="Language of every article (en, nl); detected if not given.")
+    ] = None,
+    model: Annotated[
+        list[str] | None, typer.Option(help="spaCy pipeline name to try (repeatable).")
+    ] = None,
 ) -> None:
     """Build the graph of the articles under PATHS into OUTPUT/graph.ttl and graph.html.
 
     Example: kg build seeds/ -o output/
     """
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err, transient=True) as bar:
+    start = time.perf_counter()
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    ) as bar:
         task = bar.add_task("articles", total=None)
 
         def step(source: str) -> None:
             bar.update(task, advance=1, description=source[-40:])
 
         written = api.build_to(paths, output, lang, step, model)
-    _summary(written)
+    _summary(written, time.perf_counter() - start)
 
 
-def _summary(w: api.Written) -> None:
+def _counts(counter: Counter[str]) -> str:
+    return ", ".join(f"{k} {n}" for k, n in sorted(counter.items()))
+
+
+def _summary(w: api.Written, wall: float) -> None:
     g = w.result.graph
     langs = Counter(a.lang for a in g.articles)
-    out.print(f"[bold]{len(g.articles)} articles[/] ({', '.join(f'{n} {k}' for k, n in sorted(langs.items()))})"
-              f" -> {w.turtle}, {w.html}")
+    out.print(f"articles:  {len(g.articles)} ({_counts(langs)}) -> {w.turtle}, {w.html}")
     for s in w.result.skipped:
         err.print(f"[yellow]skipped[/] {s.source}: {s.reason}")
-    types = Counter(e.type.value for e in g.entities)
-    preds = Counter(t.predicate for t in g.triples)
-    out.print("entities:  " + ", ".join(f"{k} {n}" for k, n in sorted(types.items())))
-    out.print("relations: " + ", ".join(f"{k} {n}" for k, n in sorted(preds.items())))
-    total = sum(w.timings.values())
-    out.print(f"time: {total:.1f} s (" + ", ".join(f"{k} {v:.2f}" for k, v in w.timings.items()) + ")")
+    out.print("entities:  " + _counts(Counter(e.type.value for e in g.entities)))
+    out.print("relations: " + _counts(Counter(t.predicate for t in g.triples)))
+    stages = ", ".join(f"{k} {v:.2f}" for k, v in w.timings.items())
+    out.print(f"time: {wall:.1f} s ({stages})")
 
 
 @app.command()
 def query(
     query: Annotated[str, typer.Argument(help="A .rq file, a name from queries/, or SPARQL text.")],
-    graph: Annotated[Path, typer.Option(help="The Turtle graph to query.")] = Path("output/graph.ttl"),
+    graph: Annotated[Path, typer.Option(help="The Turtle graph to query.")] = Path(
+        "output/graph.ttl"
+    ),
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     engine: Annotated[Engine, typer.Option(help="SPARQL engine.")] = Engine.oxigraph,
 ) -> None:
@@ -105,14 +128,20 @@ def queries() -> None:
     Example: kg queries
     """
     for name, path in named_queries().items():
-        first = next((ln[1:].strip() for ln in path.read_text().splitlines() if ln.startswith("#")), "")
+        first = next(
+            (ln[1:].strip() for ln in path.read_text().splitlines() if ln.startswith("#")), ""
+        )
         out.print(f"[bold]{name}[/]  {first}")
 
 
 @app.command()
 def render(
-    graph: Annotated[Path, typer.Argument(help="The Turtle graph to draw.")] = Path("output/graph.ttl"),
-    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path("output/graph.html"),
+    graph: Annotated[Path, typer.Argument(help="The Turtle graph to draw.")] = Path(
+        "output/graph.ttl"
+    ),
+    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path(
+        "output/graph.html"
+    ),
 ) -> None:
     """Write the interactive HTML view (works offline) of an existing graph.
 

@@ -17,7 +17,7 @@ _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": 
 
 
 def normalize(name: str) -> str:
-    """The form names are compared in: NFC, case-folded, one kind of dash and quote, single spaces."""
+    """The form names are compared in: NFC, case-folded, one dash and quote, single spaces."""
     text = unicodedata.normalize("NFC", name).translate(_DASHES).casefold()
     return " ".join(text.split())
 

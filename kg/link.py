@@ -40,13 +40,23 @@ def _label(key: str, mentions: list[Mention]) -> tuple[str, str]:
     """The full name the key was made from if some mention gives it; otherwise the most
     frequent label, English first, then the longest, then alphabetical."""
     votes = Counter((m.label, m.lang) for m in mentions)
-    return min(votes, key=lambda lv: (normalize(lv[0]) != key.partition(":")[2], lv[1] != "en",
-                                      -votes[lv], -len(lv[0]), lv))
+    return min(
+        votes,
+        key=lambda lv: (
+            normalize(lv[0]) != key.partition(":")[2],
+            lv[1] != "en",
+            -votes[lv],
+            -len(lv[0]),
+            lv,
+        ),
+    )
 
 
 def _entity(key: str, mentions: list[Mention]) -> Entity:
     label, lang = _label(key, mentions)
-    names = {(m.label, m.lang) for m in mentions} | {(m.text, m.lang) for m in mentions if m.is_name}
+    names = {(m.label, m.lang) for m in mentions} | {
+        (m.text, m.lang) for m in mentions if m.is_name
+    }
     alts = sorted(n for n in names if n[0] != label and n[0].strip())
     articles = sorted({m.article_id for m in mentions})
     return Entity(key, _vote_type(mentions), label, lang, tuple(alts), tuple(articles))
@@ -55,8 +65,9 @@ def _entity(key: str, mentions: list[Mention]) -> Entity:
 def link(extractions: Iterable[Extraction]) -> Graph:
     """One graph from the per-article extractions."""
     extractions = sorted(extractions, key=lambda e: e.article.id)
-    mentions = [m for e in extractions for m in e.mentions]
-    mentions += [m for e in extractions for r in e.relations for m in (r.subject, r.object)]
+    found = [m for e in extractions for m in e.mentions]
+    found += [m for e in extractions for r in e.relations for m in (r.subject, r.object)]
+    mentions = list(dict.fromkeys(found))  # each mention once, in a stable order
     alias = _surname_map(mentions)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
@@ -65,8 +76,20 @@ def link(extractions: Iterable[Extraction]) -> Graph:
     triples = set()
     for e in extractions:
         for r in e.relations:
-            s, o = entities[alias.get(r.subject.key, r.subject.key)], entities[alias.get(r.object.key, r.object.key)]
+            s, o = (
+                entities[alias.get(r.subject.key, r.subject.key)],
+                entities[alias.get(r.object.key, r.object.key)],
+            )
             if s.key != o.key and KG.accepts(r.predicate, s.type, o.type):
                 triples.add(Triple(s.key, r.predicate, o.key, r.provenance))
-    ordered = sorted(triples, key=lambda t: (t.subject, t.predicate, t.object, t.provenance.article_id, t.provenance.start))
+    ordered = sorted(
+        triples,
+        key=lambda t: (
+            t.subject,
+            t.predicate,
+            t.object,
+            t.provenance.article_id,
+            t.provenance.start,
+        ),
+    )
     return Graph(tuple(e.article for e in extractions), tuple(entities.values()), tuple(ordered))

@@ -57,7 +57,9 @@ def to_article(raw: RawArticle, lang: str | None = None) -> Article | Skipped:
     if code is None:
         return Skipped(raw.source, "cannot tell which language it is in; pass --lang")
     if code not in languages():
-        return Skipped(raw.source, f"language '{code}' is not supported (supported: {', '.join(languages())})")
+        return Skipped(
+            raw.source, f"language '{code}' is not supported (supported: {', '.join(languages())})"
+        )
     return Article(raw.sha256[:16], raw.source, raw.title, raw.text, code, raw.sha256)
 
 
@@ -90,7 +92,9 @@ class NLP:
             with self._timings.stage("nlp"):
                 return nlp(article.text)
         frog = self.frog()
-        vocab = self._vocab.setdefault(article.lang, spacy.blank(languages()[article.lang]["spacy_lang"]).vocab)
+        vocab = self._vocab.setdefault(
+            article.lang, spacy.blank(languages()[article.lang]["spacy_lang"]).vocab
+        )
         with self._timings.stage("nlp"):
             return frog_to_doc(article.text, frog.analyse(article.text), vocab)
 
@@ -105,13 +109,22 @@ def _usable(articles: list[Article], skipped: list[Skipped]) -> list[Article]:
         return articles
     backends = languages()
     keep = [a for a in articles if backends[a.lang]["nlp"] != "frog"]
-    skipped += [Skipped(a.source, f"{backends[a.lang]['name']} needs Frog; enable it with: {ENABLE_COMMAND}")
-                for a in articles if a not in keep]
+    skipped += [
+        Skipped(
+            a.source, f"{backends[a.lang]['name']} needs Frog; enable it with: {ENABLE_COMMAND}"
+        )
+        for a in articles
+        if a not in keep
+    ]
     return keep
 
 
-def build_graph(paths: Iterable[Path], lang: str | None = None, progress: Progress | None = None,
-                spacy_models: Sequence[str] | None = None) -> BuildResult:
+def build_graph(
+    paths: Iterable[Path],
+    lang: str | None = None,
+    progress: Progress | None = None,
+    spacy_models: Sequence[str] | None = None,
+) -> BuildResult:
     """Read, analyse, extract and link every article under `paths`."""
     timings = Timings()
     with timings.stage("read"):
@@ -120,7 +133,9 @@ def build_graph(paths: Iterable[Path], lang: str | None = None, progress: Progre
     articles = _usable([a for a in results if isinstance(a, Article)], skipped)
     skipped += [s for s in results if isinstance(s, Skipped)]
     if not articles:
-        reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped) or "no .txt or .md files found"
+        reasons = (
+            "; ".join(f"{s.source}: {s.reason}" for s in skipped) or "no .txt or .md files found"
+        )
         raise KGError(f"no article to build from ({reasons})")
     extractions: list[Extraction] = []
     nlp = NLP(timings, spacy_models)

@@ -108,4 +108,8 @@ def to_csv(result: Result) -> str:
 
 
 def to_json(result: Result) -> str:
-    return json.dumps([dict(zip(result.columns, row, strict=True)) for row in result.rows], ensure_ascii=False, indent=2)
+    return json.dumps(
+        [dict(zip(result.columns, row, strict=True)) for row in result.rows],
+        ensure_ascii=False,
+        indent=2,
+    )

@@ -27,7 +27,13 @@ from kg.ontology import KG, NAMESPACE
 def new_graph() -> Graph:
     g = Graph()
     g.bind("kg", Namespace(NAMESPACE))
-    for prefix, ns in (("rdfs", RDFS), ("skos", SKOS), ("prov", PROV), ("dcterms", DCTERMS), ("xsd", XSD)):
+    for prefix, ns in (
+        ("rdfs", RDFS),
+        ("skos", SKOS),
+        ("prov", PROV),
+        ("dcterms", DCTERMS),
+        ("xsd", XSD),
+    ):
         g.bind(prefix, ns)
     for kind in KINDS:
         g.bind(kind, Namespace(f"{BASE}{kind}/"))
@@ -66,8 +72,12 @@ def _triple(g: Graph, t: Triple, nodes: dict[str, URIRef]) -> None:
     g.add((st, RDF.object, o))
     g.add((st, PROV.wasDerivedFrom, mint("article", prov.article_id)))
     g.add((st, KG.sentenceText, Literal(prov.sentence.strip())))
-    for term, value in (("sentenceStart", prov.sentence_start), ("sentenceEnd", prov.sentence_end),
-                        ("spanStart", prov.start), ("spanEnd", prov.end)):
+    for term, value in (
+        ("sentenceStart", prov.sentence_start),
+        ("sentenceEnd", prov.sentence_end),
+        ("spanStart", prov.start),
+        ("spanEnd", prov.end),
+    ):
         g.add((st, KG.term(term), Literal(value, datatype=XSD.integer)))
     g.add((st, KG.extractionRule, Literal(prov.rule)))
 

@@ -41,7 +41,9 @@ def _display(path: Path) -> str:
 def _check(path: Path, data: bytes) -> str:
     """The text of a file, or InputError saying why it is not an article."""
     if len(data) > MAX_BYTES:
-        raise InputError(f"{path}: {len(data):,} bytes is too big for an article (limit {MAX_BYTES:,})")
+        raise InputError(
+            f"{path}: {len(data):,} bytes is too big for an article (limit {MAX_BYTES:,})"
+        )
     if b"\x00" in data:
         raise InputError(f"{path}: binary file, not text")
     if _HTML.search(data[:20000]):
@@ -78,8 +80,12 @@ def find_files(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
     found: list[tuple[Path, bool]] = []
     for path in paths:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
-            found += [(p, False) for p in files if not any(part.startswith(".") for part in p.parts)]
+            files = sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+            )
+            found += [
+                (p, False) for p in files if not any(part.startswith(".") for part in p.parts)
+            ]
         elif path.is_file():
             found.append((path, True))
         else:

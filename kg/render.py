@@ -19,7 +19,9 @@ COLOURS = {
     "Person": "#e15759", "Organization": "#4e79a7", "Country": "#59a14f", "Place": "#9c755f",
     "Group": "#f28e2b", "Event": "#b07aa1",
 }  # fmt: skip
-_REMOTE = re.compile(r"<link[^>]*href=\"https?://[^>]*>|<script[^>]*src=\"https?://[^>]*>\s*</script>", re.S)
+_REMOTE = re.compile(
+    r"<link[^>]*href=\"https?://[^>]*>|<script[^>]*src=\"https?://[^>]*>\s*</script>", re.S
+)
 _MAX_SENTENCES = 3
 
 
@@ -32,12 +34,16 @@ class Edge:
 
 
 def _label(g: Graph, node: URIRef) -> str:
-    labels = sorted(g.objects(node, RDFS.label), key=lambda v: (getattr(v, "language", "") != "en", str(v)))
+    labels = sorted(
+        g.objects(node, RDFS.label), key=lambda v: (getattr(v, "language", "") != "en", str(v))
+    )
     return str(labels[0]) if labels else str(node).rsplit("/", 1)[-1]
 
 
 def _class(g: Graph, node: URIRef) -> str | None:
-    names = sorted(str(t)[len(NAMESPACE) :] for t in g.objects(node, RDF.type) if str(t).startswith(NAMESPACE))
+    names = sorted(
+        str(t)[len(NAMESPACE) :] for t in g.objects(node, RDF.type) if str(t).startswith(NAMESPACE)
+    )
     return next((n for n in names if n in COLOURS), None)
 
 
@@ -45,7 +51,11 @@ def _edges(g: Graph) -> list[Edge]:
     predicates = {KG.term(p) for p in KG.object_properties() if p != "mentionedIn"}
     sentences: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for st in g.subjects(RDF.type, RDF.Statement):
-        key = (str(g.value(st, RDF.subject)), str(g.value(st, RDF.predicate)), str(g.value(st, RDF.object)))
+        key = (
+            str(g.value(st, RDF.subject)),
+            str(g.value(st, RDF.predicate)),
+            str(g.value(st, RDF.object)),
+        )
         sentences[key].append(str(g.value(st, KG.sentenceText) or ""))
     edges = []
     for s, p, o in sorted(g.triples((None, None, None))):
@@ -56,7 +66,8 @@ def _edges(g: Graph) -> list[Edge]:
 
 
 def _tooltip(edge: Edge, s_label: str, o_label: str) -> str:
-    head = f"<b>{html.escape(s_label)} {html.escape(KG.label(edge.predicate))} {html.escape(o_label)}</b>"
+    said = f"{s_label} {KG.label(edge.predicate)} {o_label}"
+    head = f"<b>{html.escape(said)}</b>"
     quotes = [f"“{html.escape(t)}”" for t in edge.sentences[:_MAX_SENTENCES]]
     more = len(edge.sentences) - _MAX_SENTENCES
     return "<br>".join([head, *quotes, *([f"(and {more} more)"] if more > 0 else [])])
@@ -70,8 +81,10 @@ def _legend() -> str:
         for name, c in COLOURS.items()
     )
     note = "Hover an edge for the sentences it was read from; drag to move, scroll to zoom."
-    return (f'<div id="kg-legend" style="font-family:sans-serif;font-size:14px;padding:6px">'
-            f"{items}<br><small>{note}</small></div>")
+    return (
+        f'<div id="kg-legend" style="font-family:sans-serif;font-size:14px;padding:6px">'
+        f"{items}<br><small>{note}</small></div>"
+    )
 
 
 def _layout(edges: list[Edge]) -> dict[str, tuple[float, float]]:
@@ -91,13 +104,23 @@ def render_html(g: Graph, title: str = "kg") -> str:
         ref = URIRef(node)
         cls = _class(g, ref) or "Event"
         labels[node] = _label(g, ref)
-        tip = f"<b>{html.escape(labels[node])}</b><br>{html.escape(KG.label(cls))}<br>{html.escape(node)}"
-        net.add_node(node, label=labels[node], title=tip, color=COLOURS[cls], x=x, y=y, physics=False)
+        parts = (labels[node], KG.label(cls), node)
+        tip = "<b>{}</b><br>{}<br>{}".format(*map(html.escape, parts))
+        net.add_node(
+            node, label=labels[node], title=tip, color=COLOURS[cls], x=x, y=y, physics=False
+        )
     for e in edges:
-        net.add_edge(e.source, e.target, label=KG.label(e.predicate), title=_tooltip(e, labels[e.source], labels[e.target]),
-                     arrows="to", smooth=False)
+        net.add_edge(
+            e.source,
+            e.target,
+            label=KG.label(e.predicate),
+            title=_tooltip(e, labels[e.source], labels[e.target]),
+            arrows="to",
+            smooth=False,
+        )
     net.toggle_physics(False)
     page = _REMOTE.sub("", net.generate_html(notebook=False))
-    page = page.replace("<title>", f"<title>{html.escape(title)} ", 1) if "<title>" in page else page
+    page = (
+        page.replace("<title>", f"<title>{html.escape(title)} ", 1) if "<title>" in page else page
+    )
     return page.replace("<body>", "<body>\n" + _legend(), 1)
-

@@ -9,15 +9,31 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from zoneinfo import available_timezones
 
 import babel.localedata as ld
-from zoneinfo import available_timezones
 
 LANGS = ("en", "nl")
 DATA = Path(__file__).resolve().parent.parent / "kg" / "data"
 # CLDR territory codes that are not countries (continents, unions, unknown, pseudo regions).
 REGIONS = {"Africa", "America", "Asia", "Atlantic", "Australia", "Europe", "Indian", "Pacific"}
-NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ", "BV", "HM", "CP", "DG", "IC", "EA", "TA"}
+NOT_COUNTRIES = {
+    "EU",
+    "EZ",
+    "UN",
+    "QO",
+    "XA",
+    "XB",
+    "ZZ",
+    "AQ",
+    "BV",
+    "HM",
+    "CP",
+    "DG",
+    "IC",
+    "EA",
+    "TA",
+}
 
 
 def countries() -> list[tuple[str, str, str]]:

@@ -21,7 +21,11 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
     ('Idlib province'), or a named apposition ('NATO head, Jens Stoltenberg')."""
     if tok.pos_ == "NOUN":  # 'its NATO ally Turkey': the name, not the noun
         for child in tok.children:
-            if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN" and child.i in index.by_token:
+            if (
+                child.dep_ in ("appos", "compound")
+                and child.pos_ == "PROPN"
+                and child.i in index.by_token
+            ):
                 named = index.by_token[child.i]
                 if named.type in (EntityType.COUNTRY, EntityType.PERSON):
                     return named
@@ -50,7 +54,12 @@ def preps(tok: Token, words: Iterable[str]) -> Iterator[Token]:
 
 
 def relation(
-    subject: Mention, predicates: list[str], obj: Mention, tokens: list[Token], article: Article, rule: str
+    subject: Mention,
+    predicates: list[str],
+    obj: Mention,
+    tokens: list[Token],
+    article: Article,
+    rule: str,
 ) -> Relation | None:
     """The first of `predicates` whose domain and range fit; None if none fits or s == o."""
     if subject.key == obj.key:

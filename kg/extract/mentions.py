@@ -22,7 +22,9 @@ class MentionIndex:
     lex: Lex
 
 
-def _mention(article: Article, doc: Doc, start: int, end: int, etype: str, key: str, label: str) -> Mention:
+def _mention(
+    article: Article, doc: Doc, start: int, end: int, etype: str, key: str, label: str
+) -> Mention:
     text = doc.text[start:end]
     return Mention(article.id, text, start, end, EntityType(etype), key, label, article.lang)
 
@@ -42,11 +44,15 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
     known = lex.gaz.lookup(span.text) or lex.people(span.text)
     doc = span.doc
     if known:
-        return _mention(article, doc, span.start_char, span.end_char, known.type, known.key, known.label)
+        return _mention(
+            article, doc, span.start_char, span.end_char, known.type, known.key, known.label
+        )
     if span.label_ not in types or lex.demonym(span.text) or not any(t.is_alpha for t in span):
         return None
     key = "name:" + normalize(span.text)
-    return _mention(article, doc, span.start_char, span.end_char, types[span.label_], key, span.text)
+    return _mention(
+        article, doc, span.start_char, span.end_char, types[span.label_], key, span.text
+    )
 
 
 def _prefix(article: Article, tok: Token, lex: Lex) -> Mention | None:
@@ -57,7 +63,9 @@ def _prefix(article: Article, tok: Token, lex: Lex) -> Mention | None:
     start = tok.idx
     known = lex.gaz.lookup(head)
     if known:
-        return _mention(article, tok.doc, start, start + len(head), known.type, known.key, known.label)
+        return _mention(
+            article, tok.doc, start, start + len(head), known.type, known.key, known.label
+        )
     key = "name:" + normalize(head)
     return _mention(article, tok.doc, start, start + len(head), "Organization", key, head)
 
@@ -85,7 +93,8 @@ def surname(name: str) -> str:
 
 
 def _one_sense_per_article(by_token: dict[int, Mention]) -> dict[int, Mention]:
-    """A name gets one type per article (its most frequent); a lone surname gets its person's key."""
+    """A name gets one type per article (its most frequent); a lone surname gets the key of
+    the person it ends."""
     votes: dict[str, Counter[EntityType]] = {}
     for m in sorted(set(by_token.values()), key=lambda m: (m.start, m.end)):
         if m.key.startswith("name:"):
@@ -114,22 +123,32 @@ def _modifiers(article: Article, tok: Token, index: MentionIndex) -> list[Mentio
         found = index.by_token.get(child.i)
         known = index.lex.demonym(child.text) or index.lex.demonym(child.lemma_)
         if found is None and known is not None:
-            found = _mention(article, tok.doc, child.idx, child.idx + len(child), known.type, known.key,
-                             known.label)
+            found = _mention(
+                article,
+                tok.doc,
+                child.idx,
+                child.idx + len(child),
+                known.type,
+                known.key,
+                known.label,
+            )
         if found is not None:
             mods.append(found)
     return mods
 
 
-def _phrase(article: Article, tok: Token, mods: list[Mention], etype: str, key: str, label: str) -> Mention:
+def _phrase(
+    article: Article, tok: Token, mods: list[Mention], etype: str, key: str, label: str
+) -> Mention:
     start = min([tok.idx, *(m.start for m in mods)])
     end = tok.idx + len(tok)
     text = tok.doc.text[start:end]
     return _mention(article, tok.doc, start, end, etype, key, label or text)
 
 
-def _group(article: Article, tok: Token, concept: str, index: MentionIndex,
-           collectives: dict[str, Mention]) -> Mention:
+def _group(
+    article: Article, tok: Token, concept: str, index: MentionIndex, collectives: dict[str, Mention]
+) -> Mention:
     mods = _modifiers(article, tok, index)
     if index.lex.is_collective(concept):
         org = next((m for m in mods if m.type == EntityType.ORGANIZATION), collectives.get(concept))
@@ -139,7 +158,9 @@ def _group(article: Article, tok: Token, concept: str, index: MentionIndex,
     mod_key = mods[0].key if mods else ""
     if mod_key.startswith("name:"):
         mod_key = "name:" + surname(mod_key[5:])  # 'Bashar al-Assad' regime = 'Assad' regime
-    return replace(_phrase(article, tok, mods, "Group", f"group:{mod_key}:{concept}", ""), is_name=False)
+    return replace(
+        _phrase(article, tok, mods, "Group", f"group:{mod_key}:{concept}", ""), is_name=False
+    )
 
 
 def _nouns(article: Article, doc: Doc, index: MentionIndex) -> dict[int, Mention]:

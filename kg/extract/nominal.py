@@ -28,11 +28,16 @@ def _event(tok: Token, ev: Mention, index: MentionIndex, article: Article) -> li
     found: list[Relation | None] = []
     agents, targets = _role(tok, "agent", index), _role(tok, "target", index)
     if ev.label in load_toml("concepts.toml")["violent_events"]:
-        found += [relation(a, ["attacks"], t, [tok], article, "event") for a in agents for t in targets]
+        found += [
+            relation(a, ["attacks"], t, [tok], article, "event") for a in agents for t in targets
+        ]
         if not agents:
             found += [relation(ev, ["attacks"], t, [tok], article, "event") for t in targets]
-    found += [relation(ev, ["occurredIn"], p, [tok], article, "event")
-              for p in _role(tok, "location", index) if p.type in _LOCATIONS]
+    found += [
+        relation(ev, ["occurredIn"], p, [tok], article, "event")
+        for p in _role(tok, "location", index)
+        if p.type in _LOCATIONS
+    ]
     return [r for r in found if r]
 
 

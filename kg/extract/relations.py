@@ -58,37 +58,47 @@ def _slot(verb: Token, noun: Token | None, slot: str) -> list[Token]:
         return [t for c in datives for t in (_pobj_conj(c) if c.pos_ == "ADP" else conjuncts(c))]
     word = slot.partition(":")[2]
     heads = [verb] if noun is None else [noun, verb]
-    return [t for h in heads for c in h.children
-            if c.dep_ in ("prep", "dative") and c.lower_ == word for t in _pobj_conj(c)]
+    return [
+        t
+        for h in heads
+        for c in h.children
+        if c.dep_ in ("prep", "dative") and c.lower_ == word
+        for t in _pobj_conj(c)
+    ]
 
 
-def _noun(verb: Token, rule: dict[str, Any]) -> Token | None | bool:
-    """The object noun the rule asks for ('solidarity'); None if not asked; False if missing."""
+def _noun(verb: Token, rule: dict[str, Any]) -> tuple[bool, Token | None]:
+    """(rule applies, the object noun it asks for): 'express SOLIDARITY with'."""
     if "nouns" not in rule:
-        return None
+        return True, None
     nouns = set(rule["nouns"])
     for c in verb.children:
         if c.dep_ in ("dobj", "acomp", "attr", "nsubjpass") and c.lemma_.lower() in nouns:
-            return c
-    return False
+            return True, c
+    return False, None
 
 
-def _verb_rule(verb: Token, rule: dict[str, Any], index: MentionIndex, article: Article) -> list[Relation]:
-    noun = _noun(verb, rule)
-    if noun is False:
+def _verb_rule(
+    verb: Token, rule: dict[str, Any], index: MentionIndex, article: Article
+) -> list[Relation]:
+    applies, noun = _noun(verb, rule)
+    if not applies:
         return []
-    objects = next((o for s in rule["object"] if (o := _slot(verb, noun or None, s))), [])
+    objects = next((toks for slot in rule["object"] if (toks := _slot(verb, noun, slot))), [])
     found = []
     for s_tok in subjects(verb, index):
         for o_tok in objects:
-            s, o = resolve(s_tok, index), resolve(o_tok, index)
-            if s and o:
-                rel = relation(s, rule["predicate"], o, [verb], article, f"verb:{verb.lemma_}")
+            subj, obj = resolve(s_tok, index), resolve(o_tok, index)
+            if subj and obj:
+                rule_name = f"verb:{verb.lemma_}"
+                rel = relation(subj, rule["predicate"], obj, [verb], article, rule_name)
                 found.extend([rel] if rel else [])
     return found
 
 
-def _speech(verb: Token, index: MentionIndex, article: Article, aff: Affiliations) -> list[Relation]:
+def _speech(
+    verb: Token, index: MentionIndex, article: Article, aff: Affiliations
+) -> list[Relation]:
     """An office-holder who says something speaks for the office's organisation."""
     if verb.lemma_.lower() not in index.lex.words("speech_verbs"):
         return []
@@ -96,7 +106,9 @@ def _speech(verb: Token, index: MentionIndex, article: Article, aff: Affiliation
     for s_tok in subjects(verb, index):
         person = resolve(s_tok, index)
         for org in aff.get(person.key, []) if person else []:
-            rel = relation(person, ["speaksFor"], org, [verb], article, "speech") if person else None
+            rel = (
+                relation(person, ["speaksFor"], org, [verb], article, "speech") if person else None
+            )
             found.extend([rel] if rel else [])
     return found
 
@@ -104,7 +116,11 @@ def _speech(verb: Token, index: MentionIndex, article: Article, aff: Affiliation
 def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Relation, ...]:
     rules: list[dict[str, Any]] = index.lex.vocab.get("verbs", [])
     titles, aff = title_relations(article, doc, index)
-    found = [*titles, *event_relations(article, doc, index), *location_relations(article, doc, index)]
+    found = [
+        *titles,
+        *event_relations(article, doc, index),
+        *location_relations(article, doc, index),
+    ]
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX"):
             continue

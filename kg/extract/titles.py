@@ -32,7 +32,7 @@ def _words(tokens: list[Token], index: MentionIndex) -> list[str]:
     for t in tokens:
         if t.i in index.prefixes:
             words.append(t.text.partition("-")[2].lower())
-        elif t.i not in index.by_token and t.is_alpha or "-" in t.text:
+        elif (t.i not in index.by_token and t.is_alpha) or "-" in t.text:
             words.append(t.lemma_.lower())
     text = " ".join(words)
     return re.sub(r"\s*-\s*", "-", text).split()
@@ -45,16 +45,20 @@ def _orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Mention
 
 
 def _person_heads(doc: Doc, index: MentionIndex) -> list[tuple[Token, Mention]]:
-    """Each person (or country: 'NATO ally Turkey') mention once, with the token of its span that heads it."""
+    """Each person (or country: 'NATO ally Turkey') mention once, with its head token."""
     heads: dict[tuple[int, int], tuple[Token, Mention]] = {}
     for i, m in sorted(index.by_token.items()):
         head = doc[i].head
-        if m.type in (EntityType.PERSON, EntityType.COUNTRY) and not (head.i != i and m.start <= head.idx < m.end):
+        if m.type in (EntityType.PERSON, EntityType.COUNTRY) and not (
+            head.i != i and m.start <= head.idx < m.end
+        ):
             heads.setdefault((m.start, m.end), (doc[i], m))
     return list(heads.values())
 
 
-def title_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[list[Relation], Affiliations]:
+def title_relations(
+    article: Article, doc: Doc, index: MentionIndex
+) -> tuple[list[Relation], Affiliations]:
     found: list[Relation] = []
     affiliations: Affiliations = {}
     for head, person in _person_heads(doc, index):

@@ -52,7 +52,9 @@ def _expand(sentences: list[list[Row]], cfg: dict[str, Any]) -> list[_Tok]:
                 head = len(toks) - k if k else -1
                 dep = "flat" if k else row[10] if len(row) > 10 else "dep"
                 tag = tags[k]
-                toks.append(_Tok(word, lemmas[k], tag, _upos(tag, cfg["pos"]), ners[k], head, dep, False))
+                toks.append(
+                    _Tok(word, lemmas[k], tag, _upos(tag, cfg["pos"]), ners[k], head, dep, False)
+                )
         toks[base].sent_start = True
         for row in rows:
             i = first_of[row[0]]
@@ -91,8 +93,16 @@ def _fix_auxiliaries(toks: list[_Tok], syntax: dict[str, Any]) -> None:
     aux, passive = set(syntax["auxiliaries"]), set(syntax["passive_auxiliaries"])
     agents = set(syntax["passive_agent_prepositions"])
     for _ in range(len(toks)):  # bounded: each pass promotes at least one verb or stops
-        found = next(((i, j) for i, t in enumerate(toks) if t.lemma in aux and t.pos == "VERB"
-                      for j in _children(toks, i) if toks[j].dep == "vc" and toks[j].pos == "VERB"), None)
+        found = next(
+            (
+                (i, j)
+                for i, t in enumerate(toks)
+                if t.lemma in aux and t.pos == "VERB"
+                for j in _children(toks, i)
+                if toks[j].dep == "vc" and toks[j].pos == "VERB"
+            ),
+            None,
+        )
         if found is None:
             return
         i, j = found
@@ -107,11 +117,26 @@ def _fix_auxiliaries(toks: list[_Tok], syntax: dict[str, Any]) -> None:
                     toks[k].dep = "agent"
 
 
+def _fix_double_subjects(toks: list[_Tok]) -> None:
+    """Frog sometimes marks both noun phrases of 'Canada steunt Oekraine' as su: with no obj1,
+    the later ones are taken as the object (the SVO reading)."""
+    for i in range(len(toks)):
+        kids = _children(toks, i)
+        subjects = [j for j in kids if toks[j].dep == "su"]
+        if len(subjects) > 1 and not any(toks[j].dep == "obj1" for j in kids):
+            for j in subjects[1:]:
+                toks[j].dep = "obj1"
+
+
 def _relabel(toks: list[_Tok], cfg: dict[str, Any]) -> None:
     by_pos, table = cfg["dep_by_pos"], cfg["dep"]
     for t in toks:
         head_pos = toks[t.head].pos
-        t.dep = by_pos.get(f"{t.dep}@{t.pos}") or table.get(f"{t.dep}@{head_pos}") or table.get(t.dep, t.dep)
+        t.dep = (
+            by_pos.get(f"{t.dep}@{t.pos}")
+            or table.get(f"{t.dep}@{head_pos}")
+            or table.get(t.dep, t.dep)
+        )
 
 
 def _iob(toks: list[_Tok], ner_map: dict[str, str]) -> list[str]:
@@ -130,6 +155,7 @@ def frog_to_doc(text: str, sentences: list[list[Row]], vocab: Vocab) -> Doc:
     toks = _expand(sentences, cfg)
     _fix_coordination(toks)
     _fix_auxiliaries(toks, cfg["syntax"])
+    _fix_double_subjects(toks)
     _relabel(toks, cfg)
     return _build(text, _align(text, toks), toks, _iob(toks, cfg["ner"]), vocab)
 
@@ -175,12 +201,22 @@ def _words(text: str, pieces: list[Piece]) -> tuple[list[str], list[bool], list[
 def _build(text: str, pieces: list[Piece], toks: list[_Tok], iob: list[str], vocab: Vocab) -> Doc:
     words, spaces, source = _words(text, pieces)
     position = {i: k for k, i in enumerate(source) if i >= 0}
-    heads, deps, pos, tags, lemmas, starts, ents = [], [], [], [], [], [], []
+    heads: list[int] = []
+    deps, pos, tags, lemmas, ents = [], [], [], [], []
+    starts: list[bool | int | None] = []
     for k, i in enumerate(source):
         blank = not words[k].strip()
         if i < 0:
-            t = _Tok(words[k], words[k], "_SP" if blank else "X", "SPACE" if blank else "X",
-                     "O", -1, "dep", k == 0)
+            t = _Tok(
+                words[k],
+                words[k],
+                "_SP" if blank else "X",
+                "SPACE" if blank else "X",
+                "O",
+                -1,
+                "dep",
+                k == 0,
+            )
             heads.append(k - 1 if k else 0)
         else:
             t = toks[i]
@@ -191,8 +227,18 @@ def _build(text: str, pieces: list[Piece], toks: list[_Tok], iob: list[str], voc
         lemmas.append(t.lemma)
         starts.append(t.sent_start or k == 0)
         ents.append(iob[i] if i >= 0 else "O")
-    return Doc(vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
-               lemmas=lemmas, sent_starts=starts, ents=_repair_iob(ents))
+    return Doc(
+        vocab,
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+        sent_starts=starts,
+        ents=_repair_iob(ents),
+    )
 
 
 def _repair_iob(tags: list[str]) -> list[str]:

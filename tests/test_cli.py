@@ -1,0 +1,107 @@
+"""The CLI: help with examples, one-line errors with non-zero exits, output formats."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.api import Written
+from kg.cli import app, main
+
+runner = CliRunner()
+COMMANDS = ["build", "query", "queries", "render"]
+
+
+def test_top_level_help_lists_every_command() -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in COMMANDS:
+        assert command in result.output
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: kg " + command in result.output
+
+
+def run_main(
+    args: list[str], capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> tuple[int, str]:
+    monkeypatch.setattr("sys.argv", ["kg", *args])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    return int(exit_info.value.code or 0), capsys.readouterr().err
+
+
+ERRORS = [
+    (["build", "no/such/folder"], "no such file or folder", 2),
+    (["query", "who-condemned-what", "--graph", "no/graph.ttl"], "no such graph", 1),
+    (["query", "what is this"], "is not a query file, a named query", 5),
+    (["query", "SELECT ?x WHERE { ?x ?y }", "--graph", "{graph}"], "SPARQL error", 5),
+]
+
+
+@pytest.mark.parametrize(("args", "message", "code"), ERRORS)
+def test_errors_are_one_line_and_exit_non_zero(  # type: ignore[no-untyped-def]
+    args, message, code, capsys, monkeypatch, seeds_build: Written
+) -> None:
+    args = [a.replace("{graph}", str(seeds_build.turtle)) for a in args]
+    exit_code, err = run_main(args, capsys, monkeypatch)
+    assert exit_code == code
+    assert message in err
+    assert len(err.strip().splitlines()) == 1, err
+
+
+def test_bad_file_does_not_touch_existing_output(tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("previous graph", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01binary")
+    exit_code, err = run_main(["build", str(bad), "-o", str(out)], capsys, monkeypatch)
+    assert exit_code == 2 and "binary" in err
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "previous graph"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "table"])
+def test_query_formats(seeds_build: Written, fmt: str) -> None:
+    result = runner.invoke(
+        app, ["query", "who-condemned-what", "--graph", str(seeds_build.turtle), "-f", fmt]
+    )
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        rows = json.loads(result.output)
+        assert {"who": "NATO"}.items() <= rows[0].items()
+    elif fmt == "csv":
+        assert result.output.splitlines()[0] == "who,what,language,sentence"
+    else:
+        assert "NATO" in result.output and "rows" in result.output
+
+
+def test_inline_sparql_with_implicit_prefixes(seeds_build: Written) -> None:
+    sparql = "SELECT ?l WHERE { ?o a kg:Organization ; rdfs:label ?l } ORDER BY ?l"
+    result = runner.invoke(app, ["query", sparql, "--graph", str(seeds_build.turtle), "-f", "csv"])
+    assert result.exit_code == 0, result.output
+    assert "NATO" in result.output.splitlines()
+
+
+def test_build_prints_a_summary(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("Germany called on Iran to release the prisoners.", encoding="utf-8")
+    result = runner.invoke(app, ["build", str(article), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "articles:  1 (en 1)" in result.output
+    assert "callsOn 1" in result.output
+    assert (tmp_path / "out" / "graph.ttl").is_file() and (
+        tmp_path / "out" / "graph.html"
+    ).is_file()
+
+
+def test_render_command(seeds_build: Written, tmp_path: Path) -> None:
+    target = tmp_path / "view.html"
+    result = runner.invoke(app, ["render", str(seeds_build.turtle), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "vis.Network" in target.read_text(encoding="utf-8")

@@ -1,0 +1,71 @@
+"""Tables of text -> expected triples, with the real models. None of these sentences is from
+the sample articles: the rules must generalise."""
+
+import pytest
+
+from kg.model import EntityType
+
+ENGLISH = [
+    ("The European Union condemned the airstrikes on Aleppo.", {("EU", "condemns", "airstrike")}),
+    ("Germany called on Iran to release the prisoners.", {("Germany", "callsOn", "Iran")}),
+    ("France expressed solidarity with Ukraine after the attack.", {("France", "expressesSolidarityWith", "Ukraine")}),
+    ("UN Secretary-General Antonio Guterres said the talks would continue.",
+     {("Antonio Guterres", "leads", "UN"), ("Antonio Guterres", "speaksFor", "UN")}),
+    ("The attack by Russian forces on Ukrainian troops in Kharkiv killed 12 soldiers.",
+     {("Russian forces", "attacks", "Ukrainian troops"), ("attack", "kills", "soldiers")}),
+    ("The shelling of Kharkiv, northeastern Ukraine, continued.", {("Kharkiv", "locatedIn", "Ukraine")}),
+    ("Poland has provided military support to Ukraine.", {("Poland", "supports", "Ukraine")}),
+    ("The White House spokesman, John Kirby, said the United States supports Ukraine.",
+     {("John Kirby", "speaksFor", "White House"), ("United States", "supports", "Ukraine")}),
+    ("Canada urged an immediate ceasefire.", {("Canada", "callsFor", "ceasefire")}),
+    ("China threatened Taiwan with sanctions.", {("China", "threatens", "Taiwan")}),
+    ("Iran vowed to retaliate against Israel.", {("Iran", "threatens", "Israel")}),
+    ("The rebels were backed by Russia.", {("Russia", "supports", "rebels")}),
+    ("The weather in Paris was fine on Tuesday.", set()),
+]  # fmt: skip
+
+DUTCH = [
+    ("De Europese Unie veroordeelt de luchtaanvallen op Aleppo.",
+     {("EU", "condemns", "airstrike"), ("airstrike", "attacks", "Aleppo")}),
+    ("Duitsland riep Iran op om de gevangenen vrij te laten.", {("Germany", "callsOn", "Iran")}),
+    ("Frankrijk sprak zijn solidariteit uit met Oekraïne.", {("France", "expressesSolidarityWith", "Ukraine")}),
+    ("VN-chef Antonio Guterres zei dat de gesprekken doorgaan.",
+     {("Antonio Guterres", "leads", "UN"), ("Antonio Guterres", "speaksFor", "UN")}),
+    ("Canada steunt Oekraïne.", {("Canada", "supports", "Ukraine")}),
+    ("China bedreigt Taiwan met sancties.", {("China", "threatens", "Taiwan")}),
+    ("De rebellen worden gesteund door Rusland.", {("Russia", "supports", "rebellen")}),
+    ("De aanval van Russische troepen op Oekraïense soldaten in Charkov.",
+     {("Russische troepen", "attacks", "Oekraïense soldaten")}),
+    ("Het regent in Amsterdam.", set()),
+]  # fmt: skip
+
+
+def triples(extraction) -> set[tuple[str, str, str]]:  # type: ignore[no-untyped-def]
+    return {(r.subject.label, r.predicate, r.object.label) for r in extraction.relations}
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH)
+def test_english(analyse, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert triples(analyse(text, "en")) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), DUTCH)
+def test_dutch(analyse, text: str, expected: set[tuple[str, str, str]]) -> None:  # type: ignore[no-untyped-def]
+    assert triples(analyse(text, "nl")) == expected
+
+
+def test_same_country_same_key_in_both_languages(analyse) -> None:  # type: ignore[no-untyped-def]
+    en = analyse("Turkey and the Netherlands signed a treaty.", "en")
+    nl = analyse("Turkije en Nederland tekenden een verdrag.", "nl")
+    keys = {m.key for m in en.mentions if m.type == EntityType.COUNTRY}
+    assert keys == {m.key for m in nl.mentions if m.type == EntityType.COUNTRY}
+    assert keys == {"country:türkiye", "country:netherlands"}
+
+
+def test_provenance_spans_point_into_the_text(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "Rain fell.\n\nThe European Union condemned the airstrikes on Aleppo."
+    (rel,) = analyse(text, "en").relations
+    p = rel.provenance
+    assert text[p.sentence_start : p.sentence_end] == p.sentence
+    assert p.sentence.startswith("The European Union")
+    assert text[p.start : p.end] == "European Union condemned the airstrikes"

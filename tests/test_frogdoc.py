@@ -1,0 +1,76 @@
+"""Frog output -> spaCy Doc. Canned rows test the conversion rules; one test runs real Frog."""
+
+import spacy
+
+from kg.nlp.frog import FrogServer
+from kg.nlp.frogdoc import frog_to_doc
+from kg.pipeline import NLP
+
+
+def row(i: int, word: str, lemma: str, tag: str, ner: str, head: int, dep: str) -> list[str]:
+    return [str(i), word, lemma, "", tag, "1.0", ner, "", "", str(head), dep]
+
+
+VOCAB = spacy.blank("nl").vocab
+# "Jens Stoltenberg heeft Rusland en Iran veroordeeld." as Frog 0.20 parses it
+TEXT = "Jens Stoltenberg heeft Rusland en Iran veroordeeld."
+ROWS = [[
+    row(1, "Jens_Stoltenberg", "Jens_Stoltenberg", "SPEC(deeleigen)_SPEC(deeleigen)", "B-PER_I-PER", 2, "su"),
+    row(2, "heeft", "hebben", "WW(pv,tgw,met-t)", "O", 0, "ROOT"),
+    row(3, "Rusland", "Rusland", "SPEC(deeleigen)", "B-LOC", 4, "cnj"),
+    row(4, "en", "en", "VG(neven)", "O", 6, "obj1"),
+    row(5, "Iran", "Iran", "SPEC(deeleigen)", "B-LOC", 4, "cnj"),
+    row(6, "veroordeeld", "veroordelen", "WW(vd,vrij,zonder)", "O", 2, "vc"),
+    row(7, ".", ".", "LET()", "O", 6, "punct"),
+]]  # fmt: skip
+
+
+def test_text_is_kept_exactly() -> None:
+    doc = frog_to_doc("  " + TEXT + "\n\n", ROWS, VOCAB)
+    assert doc.text == "  " + TEXT + "\n\n"
+
+
+def test_multi_word_units_become_tokens_and_one_entity() -> None:
+    doc = frog_to_doc(TEXT, ROWS, VOCAB)
+    assert [t.text for t in doc[:2]] == ["Jens", "Stoltenberg"]
+    assert (doc.ents[0].text, doc.ents[0].label_) == ("Jens Stoltenberg", "PERSON")
+
+
+def test_main_verb_heads_the_clause_and_labels_are_spacy_english() -> None:
+    doc = frog_to_doc(TEXT, ROWS, VOCAB)
+    verb = doc[6]
+    assert verb.lemma_ == "veroordelen" and verb.dep_ == "ROOT"
+    deps = {c.text: c.dep_ for c in verb.children}
+    assert deps["heeft"] == "aux"
+    assert deps["Jens"] == "nsubj"
+    assert deps["Rusland"] == "dobj"
+
+
+def test_first_conjunct_heads_the_coordination() -> None:
+    doc = frog_to_doc(TEXT, ROWS, VOCAB)
+    rusland = doc[3]
+    assert [c.text for c in rusland.conjuncts] == ["Iran"]
+    assert doc[4].dep_ == "cc" and doc[4].head.i == 3
+
+
+def test_word_frog_changed_becomes_filler_and_text_survives() -> None:
+    rows = [
+        [
+            row(1, "Hallo", "hallo", "TSW()", "O", 0, "ROOT"),
+            row(2, "wereld", "wereld", "N(soort)", "O", 1, "mod"),
+        ]
+    ]
+    doc = frog_to_doc("Hallo ~wereld", rows, VOCAB)
+    assert doc.text == "Hallo ~wereld"
+    assert [t.text for t in doc] == ["Hallo", "~", "wereld"]
+
+
+def test_passive_with_agent(nlp: NLP) -> None:
+    with FrogServer() as frog:
+        text = "De rebellen worden gesteund door Rusland."
+        doc = frog_to_doc(text, frog.analyse(text), VOCAB)
+    verb = next(t for t in doc if t.lemma_ == "steunen")
+    deps = {c.text: c.dep_ for c in verb.children}
+    assert deps["worden"] == "auxpass"
+    assert deps["rebellen"] == "nsubjpass"
+    assert deps["door"] == "agent"

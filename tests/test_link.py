@@ -1,0 +1,77 @@
+"""Linking (the reduce step) on hand-made mentions: no model needed."""
+
+from kg.link import link
+from kg.model import Article, EntityType, Extraction, Mention, Provenance, Relation
+
+P, ORG, PL = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE
+
+
+def article(aid: str, lang: str) -> Article:
+    return Article(aid, f"{aid}.txt", "t", "text", lang, aid * 4)
+
+
+def mention(
+    aid: str, text: str, etype: EntityType, key: str, lang: str = "en", label: str = ""
+) -> Mention:
+    return Mention(aid, text, 0, len(text), etype, key, label or text, lang)
+
+
+def rel(s: Mention, p: str, o: Mention) -> Relation:
+    return Relation(s, p, o, Provenance(s.article_id, "s", 0, 1, 0, 1, "test"))
+
+
+def test_gazetteer_keys_merge_across_languages() -> None:
+    nato_en = mention("a" * 16, "NATO", ORG, "org:nato")
+    nato_nl = mention("b" * 16, "NAVO", ORG, "org:nato", "nl", "NATO")
+    graph = link(
+        [
+            Extraction(article("a" * 16, "en"), (nato_en,), ()),
+            Extraction(article("b" * 16, "nl"), (nato_nl,), ()),
+        ]
+    )
+    (entity,) = graph.entities
+    assert entity.label == "NATO" and ("NAVO", "nl") in entity.alt_labels
+    assert entity.articles == ("a" * 16, "b" * 16)
+
+
+def test_lone_surname_joins_the_full_name_from_another_article() -> None:
+    full = mention("a" * 16, "Mark Rutte", P, "name:mark rutte")
+    short = mention("b" * 16, "Rutte", P, "name:rutte", "nl")
+    nato = mention("b" * 16, "NAVO", ORG, "org:nato", "nl", "NATO")
+    graph = link(
+        [
+            Extraction(article("a" * 16, "en"), (full,), ()),
+            Extraction(article("b" * 16, "nl"), (short, nato), (rel(short, "speaksFor", nato),)),
+        ]
+    )
+    assert {e.key for e in graph.entities} == {"name:mark rutte", "org:nato"}
+    assert [(t.subject, t.predicate, t.object) for t in graph.triples] == [
+        ("name:mark rutte", "speaksFor", "org:nato")
+    ]
+
+
+def test_type_is_the_majority_across_articles() -> None:
+    ms = [mention(a * 16, "Idlib", t, "name:idlib") for a, t in (("a", PL), ("b", PL), ("c", P))]
+    graph = link([Extraction(article(m.article_id, "en"), (m,), ()) for m in ms])
+    assert graph.entities[0].type == PL
+
+
+def test_relation_that_breaks_the_range_after_retyping_is_dropped() -> None:
+    person = mention("a" * 16, "Ann Lee", P, "name:ann lee")
+    org = mention("a" * 16, "Acme", ORG, "name:acme")
+    same_as_place = [mention(x * 16, "Acme", PL, "name:acme") for x in "bc"]
+    graph = link(
+        [
+            Extraction(article("a" * 16, "en"), (person, org), (rel(person, "leads", org),)),
+            *(Extraction(article(m.article_id, "en"), (m,), ()) for m in same_as_place),
+        ]
+    )
+    assert graph.triples == ()
+
+
+def test_output_order_does_not_depend_on_input_order() -> None:
+    exs = [
+        Extraction(article(x * 16, "en"), (mention(x * 16, f"N{x}", ORG, f"name:n{x}"),), ())
+        for x in "abc"
+    ]
+    assert link(exs) == link(list(reversed(exs)))

@@ -1,0 +1,88 @@
+"""Turtle output: golden file (compared as graphs), determinism, atomic writes, Oxigraph."""
+
+import difflib
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph
+from rdflib.compare import graph_diff, isomorphic, to_isomorphic
+
+from kg.errors import KGError
+from kg.model import Article, Entity, EntityType, Provenance, Triple
+from kg.model import Graph as KGraph
+from kg.ontology import KG
+from kg.rdf import to_rdf, turtle, write_atomic
+
+GOLDEN = Path(__file__).parent / "golden" / "small.ttl"
+ARTICLE = Article(
+    "0123456789abcdef",
+    "news/a.txt",
+    "Leaders meet",
+    "Ann Lee, head of Acme, spoke in Zürich.",
+    "en",
+    "0123456789abcdef" + "0" * 48,
+)
+ENTITIES = (
+    Entity("name:ann lee", EntityType.PERSON, "Ann Lee", "en", (("Lee", "en"),), (ARTICLE.id,)),
+    Entity("name:acme", EntityType.ORGANIZATION, "Acme", "en", (), (ARTICLE.id,)),
+    Entity("place:zürich", EntityType.PLACE, "Zürich", "en", (("Zurich", "en"),), (ARTICLE.id,)),
+)
+TRIPLES = (
+    Triple(
+        "name:ann lee",
+        "leads",
+        "name:acme",
+        Provenance(ARTICLE.id, ARTICLE.text, 0, 39, 0, 20, "title"),
+    ),
+)
+SMALL = KGraph((ARTICLE,), ENTITIES, TRIPLES)
+
+
+def _explain(expected: Graph, actual: Graph) -> str:
+    _, only_expected, only_actual = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
+    lines = lambda g: sorted(g.serialize(format="nt").splitlines())  # noqa: E731
+    return "\n".join(
+        difflib.unified_diff(
+            lines(only_expected), lines(only_actual), "golden", "actual", lineterm=""
+        )
+    )
+
+
+def test_small_graph_matches_golden_file() -> None:
+    """The golden file holds the data only; the ontology is written alongside it."""
+    actual = to_rdf(SMALL) - KG.graph
+    expected = Graph().parse(GOLDEN, format="turtle")
+    assert isomorphic(expected, actual), _explain(expected, actual)
+
+
+def test_same_input_same_bytes() -> None:
+    assert turtle(to_rdf(SMALL)) == turtle(to_rdf(SMALL))
+
+
+def test_iris_are_ascii() -> None:
+    for term in to_rdf(SMALL).all_nodes():
+        if not hasattr(term, "language"):
+            assert str(term).isascii(), term
+
+
+def test_loads_into_oxigraph() -> None:
+    store = ox.Store()
+    store.load(turtle(to_rdf(SMALL)), format=ox.RdfFormat.TURTLE)
+    assert len(store) == len(to_rdf(SMALL))
+
+
+def test_failed_write_leaves_old_file_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "graph.ttl"
+    target.write_bytes(b"old")
+
+    def broken(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("kg.rdf.os.replace", broken)
+    with pytest.raises(KGError, match="No space left"):
+        write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]

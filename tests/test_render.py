@@ -1,0 +1,40 @@
+"""The HTML view: offline, escaped, coloured by type, with a legend and sentence tooltips."""
+
+import re
+
+from kg.api import Written
+from kg.model import Article, Entity, EntityType, Provenance, Triple
+from kg.model import Graph as KGraph
+from kg.rdf import to_rdf
+from kg.render import COLOURS, render_html
+
+
+def test_no_remote_resources(seeds_build: Written) -> None:
+    page = seeds_build.html.read_text(encoding="utf-8")
+    assert not re.search(r"<(script|link)[^>]+(src|href)=\"https?://", page)
+    assert "vis.Network" in page and "new vis.DataSet" in page
+
+
+def test_legend_colours_and_edge_labels(seeds_build: Written) -> None:
+    page = seeds_build.html.read_text(encoding="utf-8")
+    assert 'id="kg-legend"' in page
+    for colour in COLOURS.values():
+        assert colour in page
+    assert '"label": "condemns"' in page
+    assert "condemn the continued indiscriminate airstrikes" in page  # sentence in a tooltip
+
+
+def test_article_text_cannot_inject_script() -> None:
+    evil = 'Acme <script>alert("x")</script> leads.'
+    article = Article("0" * 16, "a.txt", "t", evil, "en", "0" * 64)
+    people = (
+        Entity("name:ann", EntityType.PERSON, "<b>Ann</b>", "en", (), (article.id,)),
+        Entity("name:acme", EntityType.ORGANIZATION, "Acme", "en", (), (article.id,)),
+    )
+    triple = Triple(
+        "name:ann", "leads", "name:acme", Provenance(article.id, evil, 0, len(evil), 0, 4, "t")
+    )
+    page = render_html(to_rdf(KGraph((article,), people, (triple,))))
+    assert "<script>alert" not in page
+    assert "\\u0026lt;script\\u0026gt;alert" in page  # HTML-escaped, then JSON-escaped by pyvis
+    assert "<b>Ann</b>" not in page
