@@ -38,7 +38,17 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
     for child in tok.children:
         if child.dep_ == "appos" and child.i in index.by_token:
             return index.by_token[child.i]
-    return None
+    return comma_apposition(tok, index)
+
+
+def comma_apposition(tok: Token, index: MentionIndex) -> Mention | None:
+    """'the spokesman, John Kirby,': a person named right after a noun and a comma, which
+    parsers often fail to attach as an apposition."""
+    doc = tok.doc
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
+        return None
+    named = index.by_token.get(tok.i + 2)
+    return named if named is not None and named.type == EntityType.PERSON else None
 
 
 def pobjs(prep: Token) -> list[Token]:

@@ -146,14 +146,28 @@ def _phrase(
     return _mention(article, tok.doc, start, end, etype, key, label or text)
 
 
+Anchors = dict[str, list[tuple[int, Mention]]]  # concept -> (token, organisation), in text order
+
+
+def _nearest(anchors: list[tuple[int, Mention]], i: int) -> Mention | None:
+    """'the allies' are the allies last named with their organisation, or else the next ones
+    (news leads often say 'the allies' a sentence before 'NATO allies')."""
+    before = [m for j, m in anchors if j < i]
+    after = [m for j, m in anchors if j > i]
+    return before[-1] if before else after[0] if after else None
+
+
+def _org(mods: list[Mention]) -> Mention | None:
+    return next((m for m in mods if m.type == EntityType.ORGANIZATION), None)
+
+
 def _group(
-    article: Article, tok: Token, concept: str, index: MentionIndex, collectives: dict[str, Mention]
+    article: Article, tok: Token, concept: str, index: MentionIndex, anchors: Anchors
 ) -> Mention:
     mods = _modifiers(article, tok, index)
     if index.lex.is_collective(concept):
-        org = next((m for m in mods if m.type == EntityType.ORGANIZATION), collectives.get(concept))
+        org = _org(mods) or _nearest(anchors.get(concept, []), tok.i)
         if org is not None:
-            collectives[concept] = org
             return replace(_phrase(article, tok, mods, org.type, org.key, org.label), is_name=False)
     mod_key = mods[0].key if mods else ""
     if mod_key.startswith("name:"):
@@ -163,17 +177,41 @@ def _group(
     )
 
 
+def _concepts(doc: Doc, index: MentionIndex) -> dict[int, tuple[str | None, str | None]]:
+    """(group concept, event concept) of each noun that has one."""
+    found = {}
+    for tok in doc:
+        if tok.i not in index.by_token and tok.pos_ in ("NOUN", "PROPN"):
+            rest = tok.text.partition("-")[2] if tok.i in index.prefixes else None
+            group = index.lex.concept("groups", tok, rest)
+            event = None if group else index.lex.concept("events", tok, rest)
+            if group or event:
+                found[tok.i] = (group, event)
+    return found
+
+
+def _anchors(
+    article: Article,
+    doc: Doc,
+    index: MentionIndex,
+    concepts: dict[int, tuple[str | None, str | None]],
+) -> Anchors:
+    anchors: Anchors = {}
+    for i, (group, _) in concepts.items():
+        org = _org(_modifiers(article, doc[i], index)) if group else None
+        if group and org and index.lex.is_collective(group):
+            anchors.setdefault(group, []).append((i, org))
+    return anchors
+
+
 def _nouns(article: Article, doc: Doc, index: MentionIndex) -> dict[int, Mention]:
     found: dict[int, Mention] = {}
-    collectives: dict[str, Mention] = {}
-    for tok in doc:
-        if tok.i in index.by_token or tok.pos_ not in ("NOUN", "PROPN"):
-            continue
-        rest = tok.text.partition("-")[2] if tok.i in index.prefixes else None
-        group = index.lex.concept("groups", tok, rest)
-        event = None if group else index.lex.concept("events", tok, rest)
+    concepts = _concepts(doc, index)
+    anchors = _anchors(article, doc, index, concepts)
+    for i, (group, event) in concepts.items():
+        tok = doc[i]
         if group:
-            found[tok.i] = _group(article, tok, group, index, collectives)
+            found[tok.i] = _group(article, tok, group, index, anchors)
         elif event:
             key = f"event:{article.id}:{event}"
             ev = _mention(article, doc, tok.idx, tok.idx + len(tok), "Event", key, event)

@@ -73,7 +73,7 @@ def _noun(verb: Token, rule: dict[str, Any]) -> tuple[bool, Token | None]:
         return True, None
     nouns = set(rule["nouns"])
     for c in verb.children:
-        if c.dep_ in ("dobj", "acomp", "attr", "nsubjpass") and c.lemma_.lower() in nouns:
+        if c.dep_ in ("dobj", "acomp", "attr", "amod", "nsubjpass") and c.lemma_.lower() in nouns:
             return True, c
     return False, None
 

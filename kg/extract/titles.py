@@ -24,7 +24,11 @@ def _context(head: Token, person: Mention) -> list[Token]:
     for child in head.children:
         if child.dep_ == "appos":
             near += list(child.subtree)
-    return sorted(near, key=lambda t: t.i)
+    first = min(t.i for t in head.subtree if t.idx >= person.start)
+    if first >= 2 and head.doc[first - 1].text == ",":  # 'NATO chief, Jens Stoltenberg'
+        before = head.doc[first - 2]
+        near += [t for t in before.subtree if t.i < first - 1]
+    return sorted(set(near), key=lambda t: t.i)
 
 
 def _words(tokens: list[Token], index: MentionIndex) -> list[str]:

@@ -8,6 +8,7 @@ as heads); Frog's labels become spaCy English labels via kg/data/frog.toml.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc
@@ -128,6 +129,23 @@ def _fix_double_subjects(toks: list[_Tok]) -> None:
                 toks[j].dep = "obj1"
 
 
+def _one_root_per_sentence(toks: list[_Tok]) -> None:
+    """Frog's parse can leave several roots in one sentence (a stray quote mark); spaCy would
+    split the sentence there. Hang the extra roots off the main one (a verb if there is one)."""
+    starts = [i for i, t in enumerate(toks) if t.sent_start] + [len(toks)]
+    for begin, end in pairwise(starts):
+        roots = [
+            i
+            for i in range(begin, end)
+            if toks[i].head in (i, -1) or not begin <= toks[i].head < end
+        ]
+        if len(roots) > 1:
+            main = next((i for i in roots if toks[i].pos == "VERB"), roots[0])
+            for i in roots:
+                if i != main:
+                    toks[i].head, toks[i].dep = main, "dep"
+
+
 def _relabel(toks: list[_Tok], cfg: dict[str, Any]) -> None:
     by_pos, table = cfg["dep_by_pos"], cfg["dep"]
     for t in toks:
@@ -156,6 +174,7 @@ def frog_to_doc(text: str, sentences: list[list[Row]], vocab: Vocab) -> Doc:
     _fix_coordination(toks)
     _fix_auxiliaries(toks, cfg["syntax"])
     _fix_double_subjects(toks)
+    _one_root_per_sentence(toks)
     _relabel(toks, cfg)
     return _build(text, _align(text, toks), toks, _iob(toks, cfg["ner"]), vocab)
 
