@@ -23,6 +23,7 @@ _REMOTE = re.compile(
     r"<link[^>]*href=\"https?://[^>]*>|<script[^>]*src=\"https?://[^>]*>\s*</script>", re.S
 )
 _MAX_SENTENCES = 3
+_SPACING = 110.0  # pixels between neighbouring nodes, roughly
 
 
 @dataclass(frozen=True)
@@ -87,12 +88,34 @@ def _legend() -> str:
     )
 
 
+def _component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Positions in a box about sqrt(n) * _SPACING wide, centred on 0."""
+    n = graph.number_of_nodes()
+    if n == 1:
+        return {next(iter(graph.nodes)): (0.0, 0.0)}
+    pos = nx.spring_layout(graph, seed=7, k=2.0 / n**0.5, iterations=150)
+    size = _SPACING * n**0.5
+    return {str(k): (float(x) * size, float(y) * size) for k, (x, y) in pos.items()}
+
+
 def _layout(edges: list[Edge]) -> dict[str, tuple[float, float]]:
+    """Each connected component laid out on its own, components packed in rows, biggest first."""
     graph = nx.Graph()
     graph.add_edges_from(sorted((e.source, e.target) for e in edges))
-    pos = nx.spring_layout(graph, seed=7, k=2.0 / max(1, len(graph)) ** 0.5, iterations=200)
-    scale = 150 * max(1, len(graph)) ** 0.5
-    return {n: (float(x) * scale, float(y) * scale) for n, (x, y) in sorted(pos.items())}
+    parts = sorted(nx.connected_components(graph), key=lambda c: (-len(c), sorted(c)))
+    placed: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    width = 2 * _SPACING * max(1, graph.number_of_nodes()) ** 0.5
+    for part in parts:
+        pos = _component_layout(graph.subgraph(sorted(part)).copy())
+        xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+        w, h = max(xs) - min(xs) + _SPACING, max(ys) - min(ys) + _SPACING
+        if x > 0 and x + w > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, (px, py) in pos.items():
+            placed[node] = (x + px - min(xs), y + py - min(ys))
+        x, row_height = x + w, max(row_height, h)
+    return dict(sorted(placed.items()))
 
 
 def render_html(g: Graph, title: str = "kg") -> str:
@@ -109,15 +132,13 @@ def render_html(g: Graph, title: str = "kg") -> str:
         net.add_node(
             node, label=labels[node], title=tip, color=COLOURS[cls], x=x, y=y, physics=False
         )
-    for e in edges:
-        net.add_edge(
-            e.source,
-            e.target,
-            label=KG.label(e.predicate),
-            title=_tooltip(e, labels[e.source], labels[e.target]),
-            arrows="to",
-            smooth=False,
-        )
+    pairs: dict[tuple[str, str], list[Edge]] = defaultdict(list)
+    for e in edges:  # one arrow per pair: 'leads, speaks for' rather than two on top of each other
+        pairs[(e.source, e.target)].append(e)
+    for (source, target), group in pairs.items():
+        label = ", ".join(KG.label(e.predicate) for e in group)
+        tip = "<br><br>".join(_tooltip(e, labels[source], labels[target]) for e in group)
+        net.add_edge(source, target, label=label, title=tip, arrows="to", smooth=False)
     net.toggle_physics(False)
     page = _REMOTE.sub("", net.generate_html(notebook=False))
     page = (
