@@ -79,10 +79,16 @@ class NLP:
                 self._spacy = load_spacy(self._models)
         return self._spacy
 
+    def start(self, langs: set[str]) -> None:
+        """Start the back ends these languages need that load in the background (Frog)."""
+        if self._frog is None and any(languages()[x]["nlp"] == "frog" for x in langs):
+            self._frog = FrogServer()
+
     def frog(self) -> FrogServer:
         if self._frog is None:
-            with self._timings.stage("model load"):
-                self._frog = FrogServer()
+            self._frog = FrogServer()
+        with self._timings.stage("model load"):
+            self._frog.wait_until_ready()
         return self._frog
 
     def parse(self, article: Article) -> Doc:
@@ -140,6 +146,7 @@ def build_graph(
     extractions: list[Extraction] = []
     nlp = NLP(timings, spacy_models)
     try:
+        nlp.start({a.lang for a in articles})
         for article in articles:
             doc = nlp.parse(article)
             with timings.stage("extraction"):
