@@ -84,7 +84,7 @@ def _summary(w: api.Written, wall: float) -> None:
     langs = Counter(a.lang for a in g.articles)
     out.print(f"articles:  {len(g.articles)} ({_counts(langs)}) -> {w.turtle}, {w.html}")
     for s in w.result.skipped:
-        err.print(f"[yellow]skipped[/] {s.source}: {s.reason}")
+        err.print(f"[yellow]skipped[/] {s.source}: {s.reason}", soft_wrap=True, highlight=False)
     out.print("entities:  " + _counts(Counter(e.type.value for e in g.entities)))
     out.print("relations: " + _counts(Counter(t.predicate for t in g.triples)))
     stages = ", ".join(f"{k} {v:.2f}" for k, v in w.timings.items())

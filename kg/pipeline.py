@@ -98,9 +98,9 @@ class NLP:
             with self._timings.stage("nlp"):
                 return nlp(article.text)
         frog = self.frog()
-        vocab = self._vocab.setdefault(
-            article.lang, spacy.blank(languages()[article.lang]["spacy_lang"]).vocab
-        )
+        if article.lang not in self._vocab:
+            self._vocab[article.lang] = spacy.blank(languages()[article.lang]["spacy_lang"]).vocab
+        vocab = self._vocab[article.lang]
         with self._timings.stage("nlp"):
             return frog_to_doc(article.text, frog.analyse(article.text), vocab)
 

@@ -105,3 +105,13 @@ def test_render_command(seeds_build: Written, tmp_path: Path) -> None:
     result = runner.invoke(app, ["render", str(seeds_build.turtle), "-o", str(target)])
     assert result.exit_code == 0, result.output
     assert "vis.Network" in target.read_text(encoding="utf-8")
+
+
+def test_without_frog_english_builds_and_dutch_is_skipped_with_the_fix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("kg.pipeline.frog_available", lambda: False)
+    result = runner.invoke(app, ["build", "seeds/", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "articles:  1 (en 1)" in result.output
+    assert "Dutch needs Frog; enable it with: sudo apt-get install -y frog frogdata" in result.stderr
