@@ -114,4 +114,6 @@ def test_without_frog_english_builds_and_dutch_is_skipped_with_the_fix(
     result = runner.invoke(app, ["build", "seeds/", "-o", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "articles:  1 (en 1)" in result.output
-    assert "Dutch needs Frog; enable it with: sudo apt-get install -y frog frogdata" in result.stderr
+    assert (
+        "Dutch needs Frog; enable it with: sudo apt-get install -y frog frogdata" in result.stderr
+    )
