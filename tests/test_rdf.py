@@ -72,6 +72,12 @@ def test_loads_into_oxigraph() -> None:
     assert len(store) == len(to_rdf(SMALL))
 
 
+def test_written_file_is_readable_by_others(tmp_path: Path) -> None:
+    target = tmp_path / "graph.ttl"
+    write_atomic(target, b"data")
+    assert target.stat().st_mode & 0o777 == 0o644
+
+
 def test_failed_write_leaves_old_file_intact(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
