@@ -1,7 +1,7 @@
 """Entity linking (the reduce step): mentions from all articles -> one node per entity.
 
 Mentions with the same key are one entity (gazetteers give 'NAVO' and 'NATO' the same key).
-Across articles, a lone surname joins the one full name it ends ('Stoltenberg'), and a name
+Across articles, a lone surname joins the one full name it ends ('Rutte'), and a name
 typed differently by different articles takes its most frequent type.
 """
 

@@ -18,7 +18,7 @@ def conjuncts(tok: Token) -> list[Token]:
 
 def resolve(tok: Token, index: MentionIndex) -> Mention | None:
     """The mention a token stands for: its own, a named place beside a descriptor noun
-    ('Idlib province'), or a named apposition ('NATO head, Jens Stoltenberg')."""
+    ('Kharkiv province'), or a named apposition ('NATO head, Mark Rutte')."""
     if tok.pos_ == "NOUN":  # 'its NATO ally Turkey': the name, not the noun
         for child in tok.children:
             if (

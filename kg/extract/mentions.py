@@ -56,7 +56,7 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
 
 
 def _prefix(article: Article, tok: Token, lex: Lex) -> Mention | None:
-    """'NAVO-lidstaten', 'Assad-regime': a name glued to a noun by a hyphen."""
+    """'NAVO-lidstaten', 'Maduro-regime': a name glued to a noun by a hyphen."""
     head, sep, _ = tok.text.partition("-")
     if not sep or not head[:1].isupper() or tok.ent_type_ == "PERSON":
         return None
@@ -88,7 +88,7 @@ def _named(article: Article, doc: Doc, lex: Lex) -> tuple[dict[int, Mention], di
 
 
 def surname(name: str) -> str:
-    """The last part of a normalised name: 'bashar al-assad' -> 'assad'."""
+    """The last part of a normalised name: 'ali al-sistani' -> 'sistani'."""
     return name.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
 
 
@@ -115,7 +115,7 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "fla
 
 
 def _modifiers(article: Article, tok: Token, index: MentionIndex) -> list[Mention]:
-    """Named modifiers of a noun: 'NATO' allies, 'Turkish' soldiers, 'Assad' regime."""
+    """Named modifiers of a noun: 'NATO' allies, 'Turkish' soldiers, 'Maduro' regime."""
     mods = [index.prefixes[tok.i]] if tok.i in index.prefixes else []
     for child in tok.lefts:
         if child.dep_ not in _MODIFIER_DEPS:
@@ -171,7 +171,7 @@ def _group(
             return replace(_phrase(article, tok, mods, org.type, org.key, org.label), is_name=False)
     mod_key = mods[0].key if mods else ""
     if mod_key.startswith("name:"):
-        mod_key = "name:" + surname(mod_key[5:])  # 'Bashar al-Assad' regime = 'Assad' regime
+        mod_key = "name:" + surname(mod_key[5:])  # 'Nicolás Maduro' regime = 'Maduro' regime
     return replace(
         _phrase(article, tok, mods, "Group", f"group:{mod_key}:{concept}", ""), is_name=False
     )

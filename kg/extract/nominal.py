@@ -1,5 +1,5 @@
-"""Relations carried by nouns: events ('the attack BY the regime ON Turkish troops IN Idlib')
-and places ('Idlib, northwestern Syria'; "Syria's Idlib"; 'Hatay province IN southern Turkey')."""
+"""Relations carried by nouns: events ('the attack BY the regime ON Turkish troops IN Kharkiv')
+and places ('Kharkiv, northeastern Ukraine'; "Ukraine's Kharkiv"; 'Kherson province IN southern Ukraine')."""
 
 from __future__ import annotations
 

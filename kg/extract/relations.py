@@ -1,5 +1,5 @@
 """Relations from verbs ('NATO condemns airstrikes'), from event nouns ('attack BY x ON y IN z'),
-from titles ('NATO Secretary General Jens Stoltenberg') and from place names ('Idlib, Syria')."""
+from titles ('NATO Secretary General Mark Rutte') and from place names ('Kharkiv, Ukraine')."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""Offices: 'NATO Secretary General Jens Stoltenberg', 'NAVO-hoofd, Jens Stoltenberg',
-'Governor Rahmi Dogan of Hatay'. Yields the title's relation and the person's affiliations."""
+"""Offices: 'NATO Secretary General Mark Rutte', 'NAVO-hoofd, Mark Rutte',
+'Governor Oleksandr Prokudin of Kherson'. Yields the title's relation and the person's affiliations."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def _context(head: Token, person: Mention) -> list[Token]:
         if child.dep_ == "appos":
             near += list(child.subtree)
     first = min(t.i for t in head.subtree if t.idx >= person.start)
-    if first >= 2 and head.doc[first - 1].text == ",":  # 'NATO chief, Jens Stoltenberg'
+    if first >= 2 and head.doc[first - 1].text == ",":  # 'NATO chief, Mark Rutte'
         before = head.doc[first - 2]
         near += [t for t in before.subtree if t.i < first - 1]
     return sorted(set(near), key=lambda t: t.i)

@@ -1,6 +1,6 @@
 """Turn Frog's analysis into a spaCy `Doc` whose text is exactly the article's text.
 
-Three conversions: multi-word units (Jens_Stoltenberg) become separate tokens; Alpino's
+Three conversions: multi-word units (Mark_Rutte) become separate tokens; Alpino's
 structures (auxiliary and coordinator as heads) become spaCy's (main verb and first conjunct
 as heads); Frog's labels become spaCy English labels via kg/data/frog.toml.
 """
