@@ -1,5 +1,6 @@
 """Relations carried by nouns: events ('the attack BY the regime ON Turkish troops IN Kharkiv')
-and places ('Kharkiv, northeastern Ukraine'; "Ukraine's Kharkiv"; 'Kherson province IN southern Ukraine')."""
+and places ('Kharkiv, northeastern Ukraine'; "Ukraine's Kharkiv"; 'Kherson province IN
+southern Ukraine')."""
 
 from __future__ import annotations
 

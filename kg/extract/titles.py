@@ -1,5 +1,5 @@
-"""Offices: 'NATO Secretary General Mark Rutte', 'NAVO-hoofd, Mark Rutte',
-'Governor Oleksandr Prokudin of Kherson'. Yields the title's relation and the person's affiliations."""
+"""Offices: 'NATO Secretary General Mark Rutte', 'NAVO-hoofd, Mark Rutte', 'Governor
+Oleksandr Prokudin of Kherson'. Yields the title's relation and the person's affiliations."""
 
 from __future__ import annotations
 
