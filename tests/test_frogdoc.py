@@ -1,5 +1,9 @@
 """Frog output -> spaCy Doc. Canned rows test the conversion rules; one test runs real Frog."""
 
+import os
+from pathlib import Path
+
+import pytest
 import spacy
 
 from kg.nlp.frog import FrogServer
@@ -74,3 +78,14 @@ def test_passive_with_agent(nlp: NLP) -> None:
     assert deps["worden"] == "auxpass"
     assert deps["rebellen"] == "nsubjpass"
     assert deps["door"] == "agent"
+
+
+def test_frog_server_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with FrogServer() as frog:
+        frog.analyse("Het regent.")
+        pid = frog._proc.pid
+    assert list(tmp_path.iterdir()) == []  # no frog.<pid>.debug in the caller's directory
+    assert frog._proc.poll() is not None
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)

@@ -6,11 +6,13 @@ tab-separated token lines, a blank line between sentences, and a line `READY` at
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from types import TracebackType
 
@@ -42,13 +44,17 @@ class FrogServer:
             raise ModelError(f"Frog is not installed; to enable Dutch run: {ENABLE_COMMAND}")
         self.port = _free_port()
         env = dict(os.environ, OMP_NUM_THREADS="1")  # ~3x faster on 2 cores (FACTS.md)
+        # Frog writes frog.<pid>.debug files into its working directory: give it its own.
+        self._workdir = tempfile.TemporaryDirectory(prefix="kg-frog-")
         self._proc = subprocess.Popen(
             ["frog", "-S", str(self.port), f"--skip={skip}"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             env=env,
+            cwd=self._workdir.name,
             start_new_session=True,
         )
+        atexit.register(self.close)  # also when the caller forgets `with` or dies on an error
         self._timeout = start_timeout
         self._ready = False
 
@@ -87,6 +93,8 @@ class FrogServer:
             except subprocess.TimeoutExpired:
                 os.killpg(self._proc.pid, signal.SIGKILL)
                 self._proc.wait()
+        self._workdir.cleanup()
+        atexit.unregister(self.close)
 
     def __enter__(self) -> FrogServer:
         return self
