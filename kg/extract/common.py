@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -16,9 +17,27 @@ def conjuncts(tok: Token) -> list[Token]:
     return [tok, *(c for c in tok.conjuncts if c.i != tok.i)]
 
 
+def verb_lemmas(verb: Token) -> set[str]:
+    """'roepen ... op' is also 'oproepen' (Dutch separable verbs)."""
+    found = {verb.lemma_.lower()}
+    found |= {p.lemma_.lower() + verb.lemma_.lower() for p in verb.children if p.dep_ == "prt"}
+    return found
+
+
+def resolve_all(tok: Token, index: MentionIndex) -> list[Mention]:
+    """The mentions a token stands for: a pronoun's antecedents (located at the pronoun), or
+    the one mention `resolve` finds."""
+    if tok.i in index.corefs:
+        where = {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok), "is_name": False}
+        return [replace(m, **where) for m in index.corefs[tok.i]]  # type: ignore[arg-type]
+    found = resolve(tok, index)
+    return [found] if found is not None else []
+
+
 def resolve(tok: Token, index: MentionIndex) -> Mention | None:
-    """The mention a token stands for: its own, a named place beside a descriptor noun
-    ('Kharkiv province'), or a named apposition ('NATO head, Mark Rutte')."""
+    """The mention a token stands for: its own, the noun a relative pronoun refers to ('the
+    regime THAT Russia backs'), a named place beside a descriptor noun ('Kharkiv province'),
+    or a named apposition ('NATO head, Mark Rutte')."""
     if tok.pos_ == "NOUN":  # 'its NATO ally Turkey': the name, not the noun
         for child in tok.children:
             if (
@@ -31,6 +50,8 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
                     return named
     if tok.i in index.by_token:
         return index.by_token[tok.i]
+    if tok.lower_ in index.lex.words("relative_pronouns") and tok.head.dep_ in ("relcl", "acl"):
+        return resolve(tok.head.head, index) if tok.head.head.i != tok.head.i else None
     if tok.lemma_.lower() in index.lex.words("place_descriptors"):
         for child in tok.lefts:
             if child.dep_ in ("compound", "nmod", "amod") and child.i in index.by_token:

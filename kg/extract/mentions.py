@@ -4,7 +4,7 @@ soldiers", "NATO allies") and events ("airstrikes"). Each token maps to at most 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -15,11 +15,13 @@ from kg.model import Article, EntityType, Mention
 
 @dataclass(frozen=True)
 class MentionIndex:
-    """Mentions of one article: by token, plus name modifiers of nouns ("NATO" in NATO-hoofd)."""
+    """Mentions of one article: by token, plus name modifiers of nouns ("NATO" in NATO-hoofd)
+    and what pronouns stand for (filled in by kg.extract.coref)."""
 
     by_token: dict[int, Mention]
     prefixes: dict[int, Mention]
     lex: Lex
+    corefs: dict[int, tuple[Mention, ...]] = field(default_factory=dict)
 
 
 def _mention(

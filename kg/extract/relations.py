@@ -3,24 +3,19 @@ from titles ('NATO Secretary General Mark Rutte') and from place names ('Kharkiv
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.common import conjuncts, relation, resolve
+from kg.extract.common import conjuncts, relation, resolve_all, verb_lemmas
+from kg.extract.coref import find_corefs
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import event_relations, location_relations
 from kg.extract.titles import Affiliations, title_relations
 from kg.model import Article, Relation
 
 _INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
-
-
-def _lemmas(verb: Token) -> set[str]:
-    """'roepen ... op' is also 'oproepen' (Dutch separable verbs)."""
-    found = {verb.lemma_.lower()}
-    found |= {p.lemma_.lower() + verb.lemma_.lower() for p in verb.children if p.dep_ == "prt"}
-    return found
 
 
 def _is_passive(verb: Token) -> bool:
@@ -73,7 +68,7 @@ def _noun(verb: Token, rule: dict[str, Any]) -> tuple[bool, Token | None]:
         return True, None
     nouns = set(rule["nouns"])
     for c in verb.children:
-        if c.dep_ in ("dobj", "acomp", "attr", "amod", "nsubjpass") and c.lemma_.lower() in nouns:
+        if c.dep_ not in ("nsubj", "csubj", "agent") and c.lemma_.lower() in nouns:
             return True, c
     return False, None
 
@@ -86,13 +81,11 @@ def _verb_rule(
         return []
     objects = next((toks for slot in rule["object"] if (toks := _slot(verb, noun, slot))), [])
     found = []
-    for s_tok in subjects(verb, index):
-        for o_tok in objects:
-            subj, obj = resolve(s_tok, index), resolve(o_tok, index)
-            if subj and obj:
-                rule_name = f"verb:{verb.lemma_}"
-                rel = relation(subj, rule["predicate"], obj, [verb], article, rule_name)
-                found.extend([rel] if rel else [])
+    rule_name = f"verb:{verb.lemma_}"
+    for subj in (m for t in subjects(verb, index) for m in resolve_all(t, index)):
+        for obj in (m for t in objects for m in resolve_all(t, index)):
+            rel = relation(subj, rule["predicate"], obj, [verb], article, rule_name)
+            found.extend([rel] if rel else [])
     return found
 
 
@@ -100,15 +93,12 @@ def _speech(
     verb: Token, index: MentionIndex, article: Article, aff: Affiliations
 ) -> list[Relation]:
     """An office-holder who says something speaks for the office's organisation."""
-    if verb.lemma_.lower() not in index.lex.words("speech_verbs"):
+    if not verb_lemmas(verb) & index.lex.words("speech_verbs"):
         return []
     found = []
-    for s_tok in subjects(verb, index):
-        person = resolve(s_tok, index)
-        for org in aff.get(person.key, []) if person else []:
-            rel = (
-                relation(person, ["speaksFor"], org, [verb], article, "speech") if person else None
-            )
+    for person in (m for t in subjects(verb, index) for m in resolve_all(t, index)):
+        for org in aff.get(person.key, []):
+            rel = relation(person, ["speaksFor"], org, [verb], article, "speech")
             found.extend([rel] if rel else [])
     return found
 
@@ -116,6 +106,7 @@ def _speech(
 def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Relation, ...]:
     rules: list[dict[str, Any]] = index.lex.vocab.get("verbs", [])
     titles, aff = title_relations(article, doc, index)
+    index = replace(index, corefs=find_corefs(doc, index, aff))
     found = [
         *titles,
         *event_relations(article, doc, index),
@@ -124,7 +115,7 @@ def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Rel
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        lemmas = _lemmas(verb)
+        lemmas = verb_lemmas(verb)
         for rule in rules:
             if lemmas & set(rule["lemmas"]):
                 found.extend(_verb_rule(verb, rule, index, article))

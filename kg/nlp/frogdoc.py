@@ -1,33 +1,20 @@
 """Turn Frog's analysis into a spaCy `Doc` whose text is exactly the article's text.
 
-Three conversions: multi-word units (Mark_Rutte) become separate tokens; Alpino's
-structures (auxiliary and coordinator as heads) become spaCy's (main verb and first conjunct
-as heads); Frog's labels become spaCy English labels via kg/data/frog.toml.
+Three conversions: multi-word units (Mark_Rutte) become separate tokens; Alpino's trees are
+repaired and reshaped the spaCy way (kg/nlp/alpino.py); Frog's labels become spaCy English
+labels via kg/data/frog.toml.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.lexicon import load_toml
+from kg.nlp.alpino import Tok, repair
 from kg.nlp.frog import Row
-
-
-@dataclass
-class _Tok:
-    word: str
-    lemma: str
-    tag: str
-    pos: str
-    ner: str
-    head: int  # absolute index into the token list
-    dep: str  # Frog's label until _relabel
-    sent_start: bool
 
 
 def _upos(tag: str, table: dict[str, str]) -> str:
@@ -39,9 +26,9 @@ def _split(field: str, n: int) -> list[str]:
     return parts + [parts[-1]] * (n - len(parts)) if len(parts) < n else parts[:n]
 
 
-def _expand(sentences: list[list[Row]], cfg: dict[str, Any]) -> list[_Tok]:
-    """One _Tok per word; MWU parts hang off their first part with the label `flat`."""
-    toks: list[_Tok] = []
+def _expand(sentences: list[list[Row]], cfg: dict[str, Any]) -> list[Tok]:
+    """One Tok per word; MWU parts hang off their first part with the label `flat`."""
+    toks: list[Tok] = []
     for rows in sentences:
         first_of: dict[str, int] = {}
         base = len(toks)
@@ -54,7 +41,7 @@ def _expand(sentences: list[list[Row]], cfg: dict[str, Any]) -> list[_Tok]:
                 dep = "flat" if k else row[10] if len(row) > 10 else "dep"
                 tag = tags[k]
                 toks.append(
-                    _Tok(word, lemmas[k], tag, _upos(tag, cfg["pos"]), ners[k], head, dep, False)
+                    Tok(word, lemmas[k], tag, _upos(tag, cfg["pos"]), ners[k], head, dep, False)
                 )
         toks[base].sent_start = True
         for row in rows:
@@ -64,89 +51,7 @@ def _expand(sentences: list[list[Row]], cfg: dict[str, Any]) -> list[_Tok]:
     return toks
 
 
-def _children(toks: list[_Tok], i: int) -> list[int]:
-    return [j for j, t in enumerate(toks) if t.head == i and j != i]
-
-
-def _take_place(toks: list[_Tok], new: int, old: int) -> None:
-    """Token `new` takes `old`'s head and label; `old`'s other children move to `new`."""
-    toks[new].head = new if toks[old].head == old else toks[old].head
-    toks[new].dep = toks[old].dep
-    for j in _children(toks, old):
-        if j != new:
-            toks[j].head = new
-    toks[old].head = new
-
-
-def _fix_coordination(toks: list[_Tok]) -> None:
-    for i in range(len(toks)):
-        conjuncts = [j for j in _children(toks, i) if toks[j].dep == "cnj"]
-        if not conjuncts or toks[i].pos not in ("CCONJ", "SCONJ"):
-            continue
-        first = conjuncts[0]
-        _take_place(toks, first, i)
-        toks[i].dep = "cc"
-        for j in conjuncts[1:]:
-            toks[j].dep = "conj"
-
-
-def _fix_auxiliaries(toks: list[_Tok], syntax: dict[str, Any]) -> None:
-    aux, passive = set(syntax["auxiliaries"]), set(syntax["passive_auxiliaries"])
-    agents = set(syntax["passive_agent_prepositions"])
-    for _ in range(len(toks)):  # bounded: each pass promotes at least one verb or stops
-        found = next(
-            (
-                (i, j)
-                for i, t in enumerate(toks)
-                if t.lemma in aux and t.pos == "VERB"
-                for j in _children(toks, i)
-                if toks[j].dep == "vc" and toks[j].pos == "VERB"
-            ),
-            None,
-        )
-        if found is None:
-            return
-        i, j = found
-        _take_place(toks, j, i)
-        is_passive = toks[i].lemma in passive and "vd" in toks[j].tag
-        toks[i].dep = "auxpass" if is_passive else "aux"
-        if is_passive:
-            for k in _children(toks, j):
-                if toks[k].dep == "su":
-                    toks[k].dep = "nsubjpass"
-                elif toks[k].lemma in agents and toks[k].pos == "ADP":
-                    toks[k].dep = "agent"
-
-
-def _fix_double_subjects(toks: list[_Tok]) -> None:
-    """Frog sometimes marks both noun phrases of 'Canada steunt Oekraine' as su: with no obj1,
-    the later ones are taken as the object (the SVO reading)."""
-    for i in range(len(toks)):
-        kids = _children(toks, i)
-        subjects = [j for j in kids if toks[j].dep == "su"]
-        if len(subjects) > 1 and not any(toks[j].dep == "obj1" for j in kids):
-            for j in subjects[1:]:
-                toks[j].dep = "obj1"
-
-
-def _one_root_per_sentence(toks: list[_Tok]) -> None:
-    """Frog's parse can leave several roots in one sentence (a stray quote mark); spaCy would
-    split the sentence there. Hang the extra roots off the main one (a verb if there is one)."""
-    starts = [i for i, t in enumerate(toks) if t.sent_start] + [len(toks)]
-    for begin, end in pairwise(starts):
-        roots = [
-            i
-            for i in range(begin, end)
-            if toks[i].head in (i, -1) or not begin <= toks[i].head < end
-        ]
-        if len(roots) > 1:
-            main = next((i for i in roots if toks[i].pos == "VERB"), roots[0])
-            for i in roots:
-                if i != main:
-                    toks[i].head, toks[i].dep = main, "dep"
-
-
-def _relabel(toks: list[_Tok], cfg: dict[str, Any]) -> None:
+def _relabel(toks: list[Tok], cfg: dict[str, Any]) -> None:
     by_pos, table = cfg["dep_by_pos"], cfg["dep"]
     for t in toks:
         head_pos = toks[t.head].pos
@@ -157,7 +62,7 @@ def _relabel(toks: list[_Tok], cfg: dict[str, Any]) -> None:
         )
 
 
-def _iob(toks: list[_Tok], ner_map: dict[str, str]) -> list[str]:
+def _iob(toks: list[Tok], ner_map: dict[str, str]) -> list[str]:
     tags = []
     for t in toks:
         if t.ner[:2] in ("B-", "I-") and t.ner[2:].lower() in ner_map:
@@ -171,18 +76,15 @@ def frog_to_doc(text: str, sentences: list[list[Row]], vocab: Vocab) -> Doc:
     """A Doc over exactly `text`, annotated with Frog's analysis `sentences`."""
     cfg = load_toml("frog.toml")
     toks = _expand(sentences, cfg)
-    _fix_coordination(toks)
-    _fix_auxiliaries(toks, cfg["syntax"])
-    _fix_double_subjects(toks)
-    _one_root_per_sentence(toks)
+    repair(toks, cfg["syntax"])
     _relabel(toks, cfg)
-    return _build(text, _align(text, toks), toks, _iob(toks, cfg["ner"]), vocab)
+    return _build(text, _align(text, toks), toks, _iob(toks, cfg["ner"]), vocab, cfg)
 
 
 Piece = tuple[int, int, str]  # (start in text, index into toks or -1 for filler, surface)
 
 
-def _align(text: str, toks: list[_Tok]) -> list[Piece]:
+def _align(text: str, toks: list[Tok]) -> list[Piece]:
     """Frog's words located in `text`, in order; text Frog did not return becomes filler."""
     out: list[Piece] = []
     cursor = 0
@@ -217,16 +119,29 @@ def _words(text: str, pieces: list[Piece]) -> tuple[list[str], list[bool], list[
     return words, spaces, source
 
 
-def _build(text: str, pieces: list[Piece], toks: list[_Tok], iob: list[str], vocab: Vocab) -> Doc:
+def _morph(tag: str, table: dict[str, str]) -> str:
+    """spaCy morphology from the CGN tag's features: 'VNW(pers,pron,stan,red,3,mv)' is plural."""
+    feats = tag.partition("(")[2].rstrip(")").split(",")
+    return "|".join(sorted({table[f] for f in feats if f in table}))
+
+
+def _build(
+    text: str,
+    pieces: list[Piece],
+    toks: list[Tok],
+    iob: list[str],
+    vocab: Vocab,
+    cfg: dict[str, Any],
+) -> Doc:
     words, spaces, source = _words(text, pieces)
     position = {i: k for k, i in enumerate(source) if i >= 0}
     heads: list[int] = []
-    deps, pos, tags, lemmas, ents = [], [], [], [], []
+    deps, pos, tags, lemmas, ents, morphs = [], [], [], [], [], []
     starts: list[bool | int | None] = []
     for k, i in enumerate(source):
         blank = not words[k].strip()
         if i < 0:
-            t = _Tok(
+            t = Tok(
                 words[k],
                 words[k],
                 "_SP" if blank else "X",
@@ -244,6 +159,7 @@ def _build(text: str, pieces: list[Piece], toks: list[_Tok], iob: list[str], voc
         pos.append(t.pos)
         tags.append(t.tag)
         lemmas.append(t.lemma)
+        morphs.append(_morph(t.tag, cfg["morph"]))
         starts.append(t.sent_start or k == 0)
         ents.append(iob[i] if i >= 0 else "O")
     return Doc(
@@ -255,6 +171,7 @@ def _build(text: str, pieces: list[Piece], toks: list[_Tok], iob: list[str], voc
         pos=pos,
         tags=tags,
         lemmas=lemmas,
+        morphs=morphs,
         sent_starts=starts,
         ents=_repair_iob(ents),
     )

@@ -1,0 +1,175 @@
+"""Coreference within one article, by rule: pronouns -> the mentions they stand for.
+
+- 'he', 'his', 'hij' (outside quotes): the last person named before it, within a few sentences.
+- 'they', 'them', 'ze' (plural): for a subject, the agent subject of an earlier sentence ('The
+  allies condemn ... They call on ...'); otherwise the last plural agent or coordination before
+  it that is not the subject of its own clause ('X condemned Y and Z, calling on them').
+- 'we', 'our' inside a quote: the speaker's organisation (from the speaker's title), or the
+  speaker if it is an organisation or country; 'I' inside a quote: the speaker.
+
+A quote's speaker is the subject of a verb of saying next to it in the sentence where it closes
+('"...," said Stoltenberg'; 'zei NAVO-hoofd, Jens Stoltenberg'), else the previous quote's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.common import resolve, verb_lemmas
+from kg.extract.mentions import MentionIndex
+from kg.lexicon import load_toml
+from kg.model import EntityType, Mention
+
+Corefs = dict[int, tuple[Mention, ...]]  # pronoun token -> the mentions it stands for
+Affiliations = dict[str, list[Mention]]  # person key -> organisations they hold office in
+_AGENTS = (EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.GROUP)
+_WINDOW = 3  # sentences back that an antecedent may be
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations (marks included); a line break closes an open quote."""
+    marks = set(load_toml("concepts.toml")["quote_marks"])
+    spans, opened = [], -1
+    for i, ch in enumerate(text):
+        if ch == "\n" and opened >= 0:
+            spans.append((opened, i))
+            opened = -1
+        elif ch in marks:
+            if opened < 0:
+                opened = i
+            else:
+                spans.append((opened, i + 1))
+                opened = -1
+    return spans
+
+
+def _kind(tok: Token, pronouns: dict[str, list[str]]) -> str | None:
+    if tok.pos_ not in ("PRON", "DET"):
+        return None
+    word = tok.lower_
+    kinds = [k for k, words in pronouns.items() if word in words]
+    if "person" in kinds and "plural" in kinds:
+        return "plural" if "Number=Plur" in str(tok.morph) else "person"
+    return kinds[0] if kinds else None
+
+
+def _near(tok: Token, other: Token) -> bool:
+    """`other` comes before `tok`, at most _WINDOW sentences back."""
+    start = tok.sent.start
+    for _ in range(_WINDOW):
+        start = tok.doc[start - 1].sent.start if start > 0 else 0
+    return start <= other.i < tok.i
+
+
+def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mention, ...]:
+    for j in range(tok.i - 1, -1, -1):
+        m = index.by_token.get(j)
+        if not _near(tok, tok.doc[j]):
+            break
+        if m is not None and m.type == EntityType.PERSON:
+            return (m,)
+        if j in found and len(found[j]) == 1 and found[j][0].type == EntityType.PERSON:
+            return found[j]
+    return ()
+
+
+def _plural_sets(tok: Token, index: MentionIndex) -> list[tuple[Token, tuple[Mention, ...]]]:
+    """Agent noun phrases before `tok`, nearest first: coordinations as one set."""
+    sets = []
+    for j in range(tok.i - 1, -1, -1):
+        cand = tok.doc[j]
+        if not _near(tok, cand) or cand.dep_ == "conj":
+            continue
+        members = [cand, *(c for c in cand.conjuncts if c.i > cand.i)]
+        found = tuple(m for c in members if (m := resolve(c, index)) and m.type in _AGENTS)
+        plural = len(members) > 1 or "Number=Plur" in str(cand.morph) or cand.tag_ == "NNS"
+        if found and (plural or not found[0].is_name) and cand.i == _head_of(cand, index):
+            sets.append((cand, found))
+    return sets
+
+
+def _head_of(tok: Token, index: MentionIndex) -> int:
+    """The head token of the mention `tok` is part of (the token itself if none)."""
+    m = index.by_token.get(tok.i)
+    if m is None:
+        return tok.i
+    inside = [t for t in tok.doc if m.start <= t.idx < m.end]
+    heads = [t for t in inside if not (m.start <= t.head.idx < m.end) or t.head.i == t.i]
+    return heads[0].i if heads else tok.i
+
+
+def _plural(tok: Token, index: MentionIndex) -> tuple[Mention, ...]:
+    sets = _plural_sets(tok, index)
+    if tok.dep_ in _SUBJECTS:
+        earlier = [s for c, s in sets if c.dep_ in _SUBJECTS and c.sent.start < tok.sent.start]
+        return earlier[0] if earlier else ()
+    own = {c.i for c in tok.head.children if c.dep_ in _SUBJECTS}
+    rest = [s for c, s in sets if c.i not in own]
+    return rest[0] if rest else ()
+
+
+def _speaker_token(doc: Doc, start: int, end: int, speech: frozenset[str]) -> Token | None:
+    """The subject of the verb of saying next to the quote [start, end)."""
+    sent = doc.char_span(end - 1, end, alignment_mode="expand")
+    if sent is None:
+        return None
+    tokens = list(sent.sent)
+    after = [t for t in tokens if t.idx >= end]
+    before = [t for t in reversed(tokens) if t.idx + len(t) <= start]
+    for verb in after + before:
+        if verb.pos_ in ("VERB", "AUX") and verb_lemmas(verb) & speech:
+            subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            if not subj and verb.dep_ in ("advcl", "xcomp", "conj"):
+                subj = [c for c in verb.head.children if c.dep_ in _SUBJECTS]
+            return subj[0] if subj else None
+    return None
+
+
+def _speakers(doc: Doc, index: MentionIndex, found: Corefs) -> list[tuple[int, int, Mention]]:
+    speech = index.lex.words("speech_verbs")
+    out: list[tuple[int, int, Mention]] = []
+    for start, end in quote_spans(doc.text):
+        tok = _speaker_token(doc, start, end, speech)
+        who = (found.get(tok.i, ()) or (resolve(tok, index),))[0] if tok is not None else None
+        if who is None and out and _sentences_apart(doc, out[-1][1], start) <= 2:
+            who = out[-1][2]
+        if who is not None:
+            out.append((start, end, who))
+    return out
+
+
+def _sentences_apart(doc: Doc, a: int, b: int) -> int:
+    return sum(1 for s in doc.sents if a <= s.start_char < b)
+
+
+def _in_quote(
+    tok: Token, kind: str, speakers: list[tuple[int, int, Mention]], aff: Affiliations
+) -> tuple[Mention, ...]:
+    who = next((m for s, e, m in speakers if s <= tok.idx < e), None)
+    if who is None:
+        return ()
+    if kind == "i":
+        return (who,) if who.type == EntityType.PERSON else ()
+    if who.type == EntityType.PERSON:
+        return tuple(aff.get(who.key, [])[:1])
+    return (who,) if who.type in _AGENTS else ()
+
+
+def find_corefs(doc: Doc, index: MentionIndex, aff: Affiliations) -> Corefs:
+    """What each resolvable pronoun of the article stands for."""
+    pronouns: dict[str, list[str]] = index.lex.vocab.get("pronouns", {})
+    quotes = quote_spans(doc.text)
+    found: Corefs = {}
+    for tok in doc:
+        kind = _kind(tok, pronouns)
+        if kind in ("person", "plural") and not any(s <= tok.idx < e for s, e in quotes):
+            ants = _last_person(tok, index, found) if kind == "person" else _plural(tok, index)
+            if ants:
+                found[tok.i] = ants
+    speakers = _speakers(doc, index, found)
+    for tok in doc:
+        kind = _kind(tok, pronouns)
+        if kind in ("we", "i") and (ants := _in_quote(tok, kind, speakers, aff)):
+            found[tok.i] = ants
+    return found
