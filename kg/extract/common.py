@@ -56,8 +56,8 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
         for child in tok.lefts:
             if child.dep_ in ("compound", "nmod", "amod") and child.i in index.by_token:
                 return index.by_token[child.i]
-    for child in tok.children:
-        if child.dep_ == "appos" and child.i in index.by_token:
+    for child in tok.children:  # 'NATO head, Mark Rutte'; Frog's multi-word 'De_NAVO'
+        if child.dep_ in ("appos", "flat") and child.i in index.by_token:
             return index.by_token[child.i]
     return comma_apposition(tok, index)
 

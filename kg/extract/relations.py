@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.common import conjuncts, relation, resolve_all, verb_lemmas
+from kg.extract.common import conjuncts, preps, relation, resolve_all, verb_lemmas
 from kg.extract.coref import find_corefs
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import event_relations, location_relations
@@ -80,6 +80,8 @@ def _verb_rule(
     if not applies:
         return []
     objects = next((toks for slot in rule["object"] if (toks := _slot(verb, noun, slot))), [])
+    through = rule.get("through", [])  # 'call for an end TO the offensive'
+    objects += [t for o in objects if o.i not in index.by_token for t in preps(o, through)]
     found = []
     rule_name = f"verb:{verb.lemma_}"
     for subj in (m for t in subjects(verb, index) for m in resolve_all(t, index)):

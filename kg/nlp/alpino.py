@@ -196,10 +196,40 @@ def _move_coordination(toks: list[Tok], cc: int, first: int, noun: int) -> None:
     toks[noun].head, toks[noun].dep = cc, "cnj"
 
 
+def _left_edge(toks: list[Tok], i: int) -> int:
+    return min([i, *(_left_edge(toks, j) for j in _children(toks, i))])
+
+
+def _fix_stranded_prepositions(toks: list[Tok]) -> None:
+    """'betuigen medeleven aan de soldaten': Frog may leave 'aan' empty and make 'de soldaten'
+    a second subject or object of the verb. A noun phrase that starts right after an empty
+    preposition, and duplicates its verb's su/obj1, is that preposition's object."""
+    for p, prep in enumerate(toks):
+        if prep.pos != "ADP" or _children(toks, p) or p + 1 >= len(toks):
+            continue
+        noun = next(
+            (
+                j
+                for j in range(p + 1, len(toks))
+                if _left_edge(toks, j) == p + 1
+                and toks[j].dep in ("su", "obj1")
+                and toks[j].pos in ("NOUN", "PROPN")
+            ),
+            None,
+        )
+        if noun is None:
+            continue
+        same = [j for j in _children(toks, toks[noun].head) if toks[j].dep == toks[noun].dep]
+        if len(same) > 1:
+            toks[noun].head, toks[noun].dep = p, "obj1"
+            prep.dep = "pc" if prep.dep == "svp" else prep.dep  # a PP now, not a particle
+
+
 def repair(toks: list[Tok], syntax: dict[str, Any]) -> None:
     """All repairs, in the order they depend on each other."""
     aux, agents = set(syntax["auxiliaries"]), set(syntax["passive_agent_prepositions"])
     _fix_fronted_subjects(toks)
+    _fix_stranded_prepositions(toks)
     _fix_name_coordination(toks, set(syntax["of_prepositions"]))
     _fix_coordination(toks)
     _attach_stray_verbs(toks, aux)
