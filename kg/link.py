@@ -1,8 +1,10 @@
 """Entity linking (the reduce step): mentions from all articles -> one node per entity.
 
 Mentions with the same key are one entity (gazetteers give 'NAVO' and 'NATO' the same key).
-Across articles, a lone surname joins the one full name it ends ('Rutte'), and a name
-typed differently by different articles takes its most frequent type.
+Across articles, a lone surname joins the one full name it ends ('Rutte'), a name typed
+differently by different articles takes its most frequent type, and events that several
+articles report are merged (kg/events.py). An event is labelled with its concept in English
+and keeps the words each language used as alternative labels.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from kg.events import link_events
 from kg.extract.mentions import surname
 from kg.lexicon import normalize
 from kg.model import Entity, EntityType, Extraction, Graph, Mention, Triple
@@ -53,13 +56,27 @@ def _label(key: str, mentions: list[Mention]) -> tuple[str, str]:
 
 
 def _entity(key: str, mentions: list[Mention]) -> Entity:
-    label, lang = _label(key, mentions)
-    names = {(m.label, m.lang) for m in mentions} | {
-        (m.text, m.lang) for m in mentions if m.is_name
-    }
+    if mentions[0].type == EntityType.EVENT:
+        label, lang = key.rsplit(":", 1)[1], "en"
+        names = {(m.text.lower(), m.lang) for m in mentions}
+    else:
+        label, lang = _label(key, mentions)
+        names = {(m.label, m.lang) for m in mentions}
+        names |= {(m.text, m.lang) for m in mentions if m.is_name}
     alts = sorted(n for n in names if n[0] != label and n[0].strip())
     articles = sorted({m.article_id for m in mentions})
     return Entity(key, _vote_type(mentions), label, lang, tuple(alts), tuple(articles))
+
+
+def _aliases(
+    extractions: list[Extraction], mentions: list[Mention]
+) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
+    """Key -> the key of the entity it joins (surnames, merged events); weak event matches."""
+    alias = _surname_map(mentions)
+    events, close = link_events(extractions, lambda k: alias.get(k, k))
+    keys = {m.key for m in mentions}
+    merged = {k: events.get(alias.get(k, k), alias.get(k, k)) for k in keys}
+    return {k: v for k, v in merged.items() if k != v}, close
 
 
 def link(extractions: Iterable[Extraction]) -> Graph:
@@ -68,7 +85,7 @@ def link(extractions: Iterable[Extraction]) -> Graph:
     found = [m for e in extractions for m in e.mentions]
     found += [m for e in extractions for r in e.relations for m in (r.subject, r.object)]
     mentions = list(dict.fromkeys(found))  # each mention once, in a stable order
-    alias = _surname_map(mentions)
+    alias, close = _aliases(extractions, mentions)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[alias.get(m.key, m.key)].append(m)
@@ -92,4 +109,5 @@ def link(extractions: Iterable[Extraction]) -> Graph:
             t.provenance.start,
         ),
     )
-    return Graph(tuple(e.article for e in extractions), tuple(entities.values()), tuple(ordered))
+    articles = tuple(e.article for e in extractions)
+    return Graph(articles, tuple(entities.values()), tuple(ordered), close)

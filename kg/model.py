@@ -109,3 +109,4 @@ class Graph:
     articles: tuple[Article, ...]
     entities: tuple[Entity, ...]
     triples: tuple[Triple, ...]
+    close_matches: tuple[tuple[str, str], ...] = ()  # entity keys that may be the same

@@ -92,6 +92,8 @@ def to_rdf(graph: KGraph) -> Graph:
     nodes = {e.key: _entity(g, e) for e in graph.entities}
     for t in graph.triples:
         _triple(g, t, nodes)
+    for left, right in graph.close_matches:  # weak cross-article matches, not merged
+        g.add((nodes[left], SKOS.closeMatch, nodes[right]))
     return g
 
 
