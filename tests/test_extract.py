@@ -21,6 +21,17 @@ ENGLISH = [
     ("China threatened Taiwan with sanctions.", {("China", "threatens", "Taiwan")}),
     ("Iran vowed to retaliate against Israel.", {("Iran", "threatens", "Israel")}),
     ("The rebels were backed by Russia.", {("Russia", "supports", "rebels")}),
+    # coreference: pronouns, quote speakers, 'we' = the speaker's organisation
+    ("EU foreign policy chief Josep Borrell arrived in Kyiv. He condemned the shelling of the city.",
+     {("Josep Borrell", "leads", "EU"), ("Josep Borrell", "condemns", "shelling")}),
+    ('"We stand with Ukraine and we urge a ceasefire," EU foreign policy chief Josep Borrell said.',
+     {("Josep Borrell", "leads", "EU"), ("Josep Borrell", "speaksFor", "EU"), ("EU", "callsFor", "ceasefire"),
+      ("EU", "supports", "Ukraine")}),
+    ("Germany condemned the offensive by Iran and Syria, calling on them to withdraw.",
+     {("Germany", "condemns", "offensive"), ("Germany", "callsOn", "Iran"), ("Germany", "callsOn", "Syria")}),
+    ("Canada called for an end to the offensive.", {("Canada", "callsFor", "offensive")}),
+    ("Japan offered condolences for the death of Turkish soldiers.",
+     {("Japan", "expressesCondolencesTo", "Turkish soldiers")}),
     ("The weather in Paris was fine on Tuesday.", set()),
 ]  # fmt: skip
 
@@ -37,6 +48,15 @@ DUTCH = [
     ("De aanval van Russische troepen op Oekraïense soldaten in Charkov.",
      {("Russische troepen", "attacks", "Oekraïense soldaten")}),
     ("Het regent in Amsterdam.", set()),
+    # relative clauses, separable verbs, 'het leven kosten', pronouns, quotes
+    ("Frankrijk veroordeelt het regime dat gesteund wordt door Iran.",
+     {("France", "condemns", "regime"), ("Iran", "supports", "regime")}),
+    ("De explosie heeft aan 12 Franse soldaten het leven gekost.", {("explosion", "kills", "Franse soldaten")}),
+    ("De rebellen veroordelen de beschietingen. Ze roepen Iran op om te stoppen.",
+     {("rebellen", "condemns", "shelling"), ("rebellen", "callsOn", "Iran")}),
+    ("“Wij staan naast Oekraïne. Wij dringen aan op een onmiddellijke wapenstilstand,” zei EU-chef Josep Borrell.",
+     {("Josep Borrell", "leads", "EU"), ("Josep Borrell", "speaksFor", "EU"), ("EU", "callsFor", "ceasefire")}),
+    ("Japan betuigde zijn medeleven aan de families van de slachtoffers.", set()),
 ]  # fmt: skip
 
 

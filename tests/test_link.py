@@ -75,3 +75,47 @@ def test_output_order_does_not_depend_on_input_order() -> None:
         for x in "abc"
     ]
     assert link(exs) == link(list(reversed(exs)))
+
+
+EV, C = EntityType.EVENT, EntityType.COUNTRY
+
+
+def story(aid: str, lang: str, names: list[str], event_word: str, place: str) -> Extraction:
+    """An article naming `names` (countries), with one airstrike that occurred in `place`."""
+    ms = tuple(mention(aid, n, C, f"country:{n.lower()}", lang) for n in names)
+    ev = Mention(aid, event_word, 0, 1, EV, f"event:{aid}:airstrike", "airstrike", lang, False)
+    where = next(m for m in ms if m.text == place)
+    return Extraction(article(aid, lang), (*ms, ev), (rel(ev, "occurredIn", where),))
+
+
+def test_same_event_in_two_languages_of_one_story_is_one_node() -> None:
+    names = ["Syria", "Turkey", "Russia", "Iran"]
+    en = story("a" * 16, "en", names, "airstrikes", "Syria")
+    nl = story("b" * 16, "nl", names, "luchtaanvallen", "Syria")
+    graph = link([en, nl])
+    (event,) = [e for e in graph.entities if e.type == EV]
+    assert (event.label, event.label_lang) == ("airstrike", "en")
+    assert {("airstrikes", "en"), ("luchtaanvallen", "nl")} <= set(event.alt_labels)
+    assert event.articles == ("a" * 16, "b" * 16)
+    facts = {(t.subject, t.predicate, t.object) for t in graph.triples}
+    assert facts == {(event.key, "occurredIn", "country:syria")}  # one triple ...
+    assert len(graph.triples) == 2  # ... with a source in each article
+    assert graph.close_matches == ()
+
+
+def test_same_concept_and_place_in_unrelated_stories_is_only_a_close_match() -> None:
+    a = story("a" * 16, "en", ["Syria", "Turkey", "Russia", "Iran"], "airstrike", "Syria")
+    b = story("b" * 16, "en", ["Syria", "Israel", "Lebanon", "Egypt"], "airstrike", "Syria")
+    graph = link([a, b])
+    events = sorted(e.key for e in graph.entities if e.type == EV)
+    assert len(events) == 2
+    assert graph.close_matches == (tuple(events),)
+
+
+def test_same_story_events_without_a_shared_participant_stay_apart() -> None:
+    names = ["Syria", "Turkey", "Russia", "Iran"]
+    a = story("a" * 16, "en", names, "airstrike", "Syria")
+    b = story("b" * 16, "nl", names, "luchtaanval", "Turkey")
+    graph = link([a, b])
+    assert len([e for e in graph.entities if e.type == EV]) == 2
+    assert graph.close_matches == ()

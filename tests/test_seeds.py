@@ -139,3 +139,71 @@ def test_every_entity_is_typed_and_labelled(seeds_graph: Graph) -> None:
 def test_build_twice_gives_the_same_bytes(seeds_build: Written, tmp_path: Path) -> None:
     again = build_to([SEEDS], tmp_path)
     assert again.turtle.read_bytes() == seeds_build.turtle.read_bytes()
+
+
+def from_dutch(s: str, p: str, o: str) -> str:
+    """`s p o` asserted, with a statement read from the Dutch article."""
+    return (
+        f"{s} kg:{p} {o} . ?st rdf:subject {s} ; rdf:predicate kg:{p} ; rdf:object {o} ; "
+        '  prov:wasDerivedFrom ?art . ?art dcterms:language "nl" . '
+    )
+
+
+DUTCH_FACTS = [
+    ("NAVO veroordeelt de luchtaanvallen",
+     from_dutch("?s", "condemns", "?e") + f"{labelled('?s', '^NATO$')} {labelled('?e', 'airstrike')}"),
+    ("Stoltenberg spreekt voor de NAVO",
+     from_dutch("?p", "speaksFor", "?o") + f"{labelled('?p', 'Stoltenberg')} {labelled('?o', '^NATO$')}"),
+    ("de NAVO roept Poetin op",
+     from_dutch("?s", "callsOn", "?o") + f"{labelled('?s', '^NATO$')} {labelled('?o', '^Poetin$')}"),
+    ("de NAVO roept Assad op",
+     from_dutch("?s", "callsOn", "?o") + f"{labelled('?s', '^NATO$')} {labelled('?o', 'Assad$')}"),
+    ("de Russen steunen het Assad-regime",
+     from_dutch("?s", "supports", "?o") + f"{labelled('?s', '^Russia$')} {labelled('?o', 'Assad regime')}"),
+    ("de NAVO is solidair met Turkije",
+     from_dutch("?s", "expressesSolidarityWith", "?o") + f"{labelled('?s', '^NATO$')} {labelled('?o', 'T.rkiye')}"),
+    ("de bombardementen kostten de Turkse soldaten het leven",
+     from_dutch("?s", "kills", "?o") + f"?s a kg:Event . {labelled('?o', 'Turkish soldiers')}"),
+    ("de NAVO betuigt medeleven aan de Turkse soldaten",
+     from_dutch("?s", "expressesCondolencesTo", "?o") + f"{labelled('?s', '^NATO$')} {labelled('?o', 'Turkish soldiers')}"),
+    ("de NAVO steunt Turkije",
+     from_dutch("?s", "supports", "?o") + f"{labelled('?s', '^NATO$')} {labelled('?o', 'T.rkiye')}"),
+    ("de NAVO dringt aan op een staakt-het-vuren",
+     from_dutch("?s", "callsFor", "?o") + f"{labelled('?s', '^NATO$')} {labelled('?o', 'ceasefire')}"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("fact", "where"), DUTCH_FACTS, ids=[f for f, _ in DUTCH_FACTS])
+def test_dutch_fact(seeds_graph: Graph, fact: str, where: str) -> None:
+    assert ask(seeds_graph, where), fact
+
+
+@pytest.mark.parametrize("concept", ["airstrike", "meeting", "bombing", "ceasefire"])
+def test_event_in_both_articles_is_one_node_with_both_languages(
+    seeds_graph: Graph, concept: str
+) -> None:
+    rows = list(
+        seeds_graph.query(
+            with_prefixes(f"""
+        SELECT DISTINCT ?e WHERE {{
+          ?e a kg:Event ; rdfs:label "{concept}"@en ; skos:altLabel ?nl .
+          FILTER(lang(?nl) = "nl")
+          ?e kg:mentionedIn ?a1, ?a2 . ?a1 dcterms:language "en" . ?a2 dcterms:language "nl" . }}""")
+        )
+    )
+    assert len(rows) == 1
+
+
+def test_fact_stated_in_both_articles_is_one_triple_with_two_sources(seeds_graph: Graph) -> None:
+    rows = list(
+        seeds_graph.query(
+            with_prefixes("""
+        SELECT ?s ?o (GROUP_CONCAT(DISTINCT ?lang; separator=",") AS ?langs) WHERE {
+          ?s kg:condemns ?o . ?s rdfs:label "NATO"@en .
+          ?st rdf:subject ?s ; rdf:predicate kg:condemns ; rdf:object ?o ;
+              prov:wasDerivedFrom ?art . ?art dcterms:language ?lang .
+        } GROUP BY ?s ?o""")
+        )
+    )
+    assert len(rows) == 1  # one asserted triple: NATO condemns the (merged) airstrikes
+    assert sorted(str(rows[0][2]).split(",")) == ["en", "nl"]
