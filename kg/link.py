@@ -16,6 +16,7 @@ from kg.events import link_events
 from kg.extract.mentions import surname
 from kg.lexicon import normalize
 from kg.model import Entity, EntityType, Extraction, Graph, Mention, Triple
+from kg.names import transliteration_map
 from kg.ontology import KG
 
 _TYPE_ORDER = list(EntityType)
@@ -71,11 +72,16 @@ def _entity(key: str, mentions: list[Mention]) -> Entity:
 def _aliases(
     extractions: list[Extraction], mentions: list[Mention]
 ) -> tuple[dict[str, str], tuple[tuple[str, str], ...]]:
-    """Key -> the key of the entity it joins (surnames, merged events); weak event matches."""
-    alias = _surname_map(mentions)
-    events, close = link_events(extractions, lambda k: alias.get(k, k))
-    keys = {m.key for m in mentions}
-    merged = {k: events.get(alias.get(k, k), alias.get(k, k)) for k in keys}
+    """Key -> the key of the entity it joins (surnames, Dutch spellings of names, merged
+    events); weak event matches."""
+    surnames, spelling = _surname_map(mentions), transliteration_map(mentions)
+
+    def canon(key: str) -> str:
+        key = spelling.get(key, key)
+        return surnames.get(key, key)
+
+    events, close = link_events(extractions, canon)
+    merged = {k: events.get(canon(k), canon(k)) for k in {m.key for m in mentions}}
     return {k: v for k, v in merged.items() if k != v}, close
 
 

@@ -1,5 +1,7 @@
 """Linking (the reduce step) on hand-made mentions: no model needed."""
 
+import pytest
+
 from kg.link import link
 from kg.model import Article, EntityType, Extraction, Mention, Provenance, Relation
 
@@ -119,3 +121,38 @@ def test_same_story_events_without_a_shared_participant_stay_apart() -> None:
     graph = link([a, b])
     assert len([e for e in graph.entities if e.type == EV]) == 2
     assert graph.close_matches == ()
+
+
+@pytest.mark.parametrize(
+    ("dutch", "english"),
+    [
+        ("Poetin", "Vladimir Putin"),
+        ("Chroesjtsjov", "Nikita Khrushchev"),
+        ("Boris Jeltsin", "Boris Yeltsin"),
+        ("Janoekovitsj", "Viktor Yanukovych"),
+        ("Sjoigoe", "Sergei Shoigu"),
+    ],
+)
+def test_dutch_spelling_of_a_name_joins_the_english_one(dutch: str, english: str) -> None:
+    nl = mention("b" * 16, dutch, P, f"name:{dutch.lower()}", "nl")
+    en = mention("a" * 16, english, P, f"name:{english.lower()}", "en")
+    graph = link(
+        [
+            Extraction(article("a" * 16, "en"), (en,), ()),
+            Extraction(article("b" * 16, "nl"), (nl,), ()),
+        ]
+    )
+    (person,) = graph.entities
+    assert person.label == english and (dutch, "nl") in person.alt_labels
+
+
+def test_a_name_in_one_language_only_is_not_respelt() -> None:
+    nl = mention("b" * 16, "Poetin", P, "name:poetin", "nl")
+    other = mention("a" * 16, "Vladimir Petrov", P, "name:vladimir petrov", "en")
+    graph = link(
+        [
+            Extraction(article("a" * 16, "en"), (other,), ()),
+            Extraction(article("b" * 16, "nl"), (nl,), ()),
+        ]
+    )
+    assert {e.label for e in graph.entities} == {"Poetin", "Vladimir Petrov"}
