@@ -89,3 +89,11 @@ def test_provenance_spans_point_into_the_text(analyse) -> None:  # type: ignore[
     assert text[p.sentence_start : p.sentence_end] == p.sentence
     assert p.sentence.startswith("The European Union")
     assert text[p.start : p.end] == "European Union condemned the airstrikes"
+
+
+def test_dutch_noun_missing_from_the_lexicon_is_found_through_the_dictionary(analyse) -> None:  # type: ignore[no-untyped-def]
+    """'ontploffing' and 'belegering' are not in lexicon_nl.toml; FreeDict translates them."""
+    ex = analyse("De ontploffing en de belegering werden veroordeeld door Frankrijk.", "nl")
+    events = {m.text: m.key.rsplit(":", 1)[1] for m in ex.mentions if m.type == EntityType.EVENT}
+    assert events == {"ontploffing": "explosion", "belegering": "siege"}
+    assert ("France", "condemns", "siege") in triples(ex)

@@ -7,7 +7,8 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from kg.lexicon import Gazetteer, Known, gazetteer, normalize, vocabulary
+from kg.dictionary import Translations, load_dictionary
+from kg.lexicon import Gazetteer, Known, gazetteer, languages, normalize, vocabulary
 
 
 @dataclass(frozen=True)
@@ -15,6 +16,8 @@ class Lex:
     lang: str
     vocab: dict[str, Any]
     gaz: Gazetteer
+    translations: Translations  # into English, for words the lexicon does not list
+    english: dict[str, Any]  # the English vocabulary the translations are looked up in
 
     def concept(self, table: str, tok: Token, rest: str | None = None) -> str | None:
         """The concept of `tok` in `table` (groups, events), by lemma, text or compound part."""
@@ -31,6 +34,15 @@ class Lex:
                 hits = [k for k in entries if len(k) >= 4 and word.endswith(k)]
                 if hits:
                     return entries[max(hits, key=len)]
+        return self._translated(table, [normalize(w) for w in words])
+
+    def _translated(self, table: str, words: list[str]) -> str | None:
+        """'belegering' -> dictionary: 'siege' -> the English table's concept, if any."""
+        english: dict[str, str] = self.english.get(table, {})
+        for word in words:
+            for translation in self.translations.get(word, ()):
+                if translation in english:
+                    return english[translation]
         return None
 
     def title(self, words: list[str]) -> list[str]:
@@ -60,4 +72,6 @@ class Lex:
 
 
 def lex_for(lang: str) -> Lex:
-    return Lex(lang, vocabulary(lang), gazetteer())
+    path = languages()[lang].get("dictionary")
+    translations = load_dictionary(path) if path else {}
+    return Lex(lang, vocabulary(lang), gazetteer(), translations, vocabulary("en"))

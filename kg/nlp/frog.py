@@ -18,7 +18,7 @@ from types import TracebackType
 
 from kg.errors import ModelError
 
-ENABLE_COMMAND = "sudo apt-get install -y frog frogdata"
+ENABLE_COMMAND = "sudo apt-get install -y frog frogdata dict-freedict-nld-eng"
 Row = list[str]
 
 
