@@ -1,6 +1,7 @@
 """Event coreference across articles (part of the reduce step).
 
-Events are found per article (`event:<article>:<concept>`). Two events in different articles,
+Events named by a common noun are found per article (`event:<article>:<concept>`); named
+events ('the Olympic Games') link by name like other entities. Two events in different articles,
 in any language, are one event when they have the same concept (the lexicons map 'luchtaanval'
 and 'airstrike' to one concept), share a participant or place (both condemned by NATO, both in
 Idlib), and their articles report the same story: they share enough named entities
@@ -41,7 +42,7 @@ def _arguments(extractions: Sequence[Extraction], canon: Canon) -> dict[str, set
     for e in extractions:
         for r in e.relations:
             for ev, other in ((r.subject, r.object), (r.object, r.subject)):
-                if ev.type == EntityType.EVENT and other.type != EntityType.EVENT:
+                if ev.key.startswith("event:") and other.type != EntityType.EVENT:
                     args[ev.key].add(canon(other.key))
     return args
 

@@ -57,7 +57,7 @@ def _label(key: str, mentions: list[Mention]) -> tuple[str, str]:
 
 
 def _entity(key: str, mentions: list[Mention]) -> Entity:
-    if mentions[0].type == EntityType.EVENT:
+    if key.startswith("event:"):
         label, lang = key.rsplit(":", 1)[1], "en"
         names = {(m.text.lower(), m.lang) for m in mentions}
     else:

@@ -156,3 +156,16 @@ def test_a_name_in_one_language_only_is_not_respelt() -> None:
         ]
     )
     assert {e.label for e in graph.entities} == {"Poetin", "Vladimir Petrov"}
+
+
+def test_named_event_is_linked_by_name_beside_concept_events() -> None:
+    names = ["Syria", "Turkey", "Russia", "Iran"]
+    en = story("a" * 16, "en", names, "airstrikes", "Syria")
+    games = mention("a" * 16, "Olympic Games", EV, "name:olympic games")
+    where = next(m for m in en.mentions if m.text == "Syria")
+    en = Extraction(
+        en.article, (*en.mentions, games), (*en.relations, rel(games, "occurredIn", where))
+    )
+    nl = story("b" * 16, "nl", names, "luchtaanvallen", "Syria")
+    graph = link([en, nl])
+    assert {e.label for e in graph.entities if e.type == EV} == {"airstrike", "Olympic Games"}
