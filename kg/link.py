@@ -1,6 +1,6 @@
 """Entity linking (the reduce step): mentions from all articles -> one node per entity.
 
-Mentions with the same key are one entity (gazetteers give 'NAVO' and 'NATO' the same key).
+Mentions with the same key are one entity (gazetteers give 'VN' and 'UN' the same key).
 Across articles, a lone surname joins the one full name it ends ('Rutte'), a name typed
 differently by different articles takes its most frequent type, and events that several
 articles report are merged (kg/events.py). An event is labelled with its concept in English

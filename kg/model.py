@@ -45,7 +45,7 @@ class Mention:
     key: str
     label: str  # the best name for the entity this mention gives (canonical if known)
     lang: str
-    is_name: bool = True  # the text names the entity (not 'the allies' standing for NATO)
+    is_name: bool = True  # the text names the entity (not 'the member states' standing for the AU)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Personal names across languages: 'Poetin' (Dutch spelling) is 'Putin'.
+"""Personal names across languages: 'Jeltsin' (Dutch spelling) is 'Yeltsin'.
 
 A name is brought to English spelling by the rules in kg/data/transliteration.tsv. A person
 named in one language whose name, so spelt, equals exactly one person's name (or surname) in

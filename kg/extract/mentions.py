@@ -1,5 +1,5 @@
-"""Find the entities an article names: named entities (NER + gazetteers), groups ("Turkish
-soldiers", "NATO allies") and events ("airstrikes"). Each token maps to at most one mention."""
+"""Find the entities an article names: named entities (NER + gazetteers), groups ("Kenyan
+police", "AU member states") and events ("airstrikes"). Each token maps to at most one mention."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from kg.model import Article, EntityType, Mention
 
 @dataclass(frozen=True)
 class MentionIndex:
-    """Mentions of one article: by token, plus name modifiers of nouns ("NATO" in NATO-hoofd)
+    """Mentions of one article: by token, plus name modifiers of nouns ("VN" in VN-chef)
     and what pronouns stand for (filled in by kg.extract.coref)."""
 
     by_token: dict[int, Mention]
@@ -58,7 +58,7 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
 
 
 def _prefix(article: Article, tok: Token, lex: Lex) -> Mention | None:
-    """'NAVO-lidstaten', 'Maduro-regime': a name glued to a noun by a hyphen."""
+    """'VN-gezanten', 'Maduro-regime': a name glued to a noun by a hyphen."""
     head, sep, _ = tok.text.partition("-")
     if not sep or not head[:1].isupper() or tok.ent_type_ == "PERSON":
         return None
@@ -117,7 +117,7 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "fla
 
 
 def _modifiers(article: Article, tok: Token, index: MentionIndex) -> list[Mention]:
-    """Named modifiers of a noun: 'NATO' allies, 'Turkish' soldiers, 'Maduro' regime."""
+    """Named modifiers of a noun: 'AU' members, 'Kenyan' police, 'Maduro' regime."""
     mods = [index.prefixes[tok.i]] if tok.i in index.prefixes else []
     for child in tok.lefts:
         if child.dep_ not in _MODIFIER_DEPS:
@@ -153,7 +153,7 @@ Anchors = dict[str, list[tuple[int, Mention]]]  # concept -> (token, organisatio
 
 def _nearest(anchors: list[tuple[int, Mention]], i: int) -> Mention | None:
     """'the allies' are the allies last named with their organisation, or else the next ones
-    (news leads often say 'the allies' a sentence before 'NATO allies')."""
+    (news leads often say 'the members' a sentence before 'AU members')."""
     before = [m for j, m in anchors if j < i]
     after = [m for j, m in anchors if j > i]
     return before[-1] if before else after[0] if after else None

@@ -1,4 +1,4 @@
-"""Relations carried by nouns: events ('the attack BY the regime ON Turkish troops IN Kharkiv')
+"""Relations carried by nouns: events ('the raid BY the militia ON Kenyan police IN Kharkiv')
 and places ('Kharkiv, northeastern Ukraine'; "Ukraine's Kharkiv"; 'Kherson province IN
 southern Ukraine')."""
 

@@ -1,5 +1,5 @@
-"""Relations from verbs ('NATO condemns airstrikes'), from event nouns ('attack BY x ON y IN z'),
-from titles ('NATO Secretary General Mark Rutte') and from place names ('Kharkiv, Ukraine')."""
+"""Relations from verbs ('Peru condemns the raids'), from event nouns ('attack BY x ON y IN z'),
+from titles ('AU Commission chair Moussa Faki') and from place names ('Kharkiv, Ukraine')."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ _INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
 
 
 def _is_passive(verb: Token) -> bool:
-    """'was killed', 'werd gesteund', and participles with an agent ('regime backed by Russia')."""
+    """'was killed', 'werd gesteund', and participles with an agent ('militia backed by Chad')."""
     deps = {c.dep_ for c in verb.children}
     return bool(deps & {"auxpass", "nsubjpass"}) or (verb.dep_ == "acl" and "agent" in deps)
 

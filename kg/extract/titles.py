@@ -1,4 +1,4 @@
-"""Offices: 'NATO Secretary General Mark Rutte', 'NAVO-hoofd, Mark Rutte', 'Governor
+"""Offices: 'AU Commission chair Moussa Faki', 'VN-chef, Ana Lopez', 'Governor
 Oleksandr Prokudin of Kherson'. Yields the title's relation and the person's affiliations."""
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def _context(head: Token, person: Mention) -> list[Token]:
         if child.dep_ == "appos":
             near += list(child.subtree)
     first = min(t.i for t in head.subtree if t.idx >= person.start)
-    if first >= 2 and head.doc[first - 1].text == ",":  # 'NATO chief, Mark Rutte'
+    if first >= 2 and head.doc[first - 1].text == ",":  # 'AU chief, Moussa Faki'
         before = head.doc[first - 2]
         near += [t for t in before.subtree if t.i < first - 1]
     return sorted(set(near), key=lambda t: t.i)
@@ -49,7 +49,7 @@ def _orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Mention
 
 
 def _person_heads(doc: Doc, index: MentionIndex) -> list[tuple[Token, Mention]]:
-    """Each person (or country: 'NATO ally Turkey') mention once, with its head token."""
+    """Each person (or country: 'AU partner Kenya') mention once, with its head token."""
     heads: dict[tuple[int, int], tuple[Token, Mention]] = {}
     for i, m in sorted(index.by_token.items()):
         head = doc[i].head

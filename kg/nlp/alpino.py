@@ -121,7 +121,7 @@ def _sentences(toks: list[Tok]) -> list[tuple[int, int]]:
 
 
 def _attach_stray_verbs(toks: list[Tok], aux: set[str]) -> None:
-    """'We hebben ons solidair verklaard': Frog may leave the participle as a second root.
+    """'Wij hebben het verdrag getekend': Frog may leave the participle as a second root.
     A root auxiliary without a verbal complement takes a later root verb as its complement."""
     for begin, end in _sentences(toks):
         roots = _roots(toks, begin, end)
@@ -135,7 +135,7 @@ def _attach_stray_verbs(toks: list[Tok], aux: set[str]) -> None:
 
 
 def _fix_particles(toks: list[Tok]) -> None:
-    """'Ze roepen Poetin op': a preposition hanging off a verb with nothing under it is the
+    """'Ze nodigen Chili uit': a preposition hanging off a verb with nothing under it is the
     particle of a separable verb."""
     for i, t in enumerate(toks):
         if t.pos == "ADP" and t.head != i and toks[t.head].pos == "VERB" and not _children(toks, i):
@@ -143,7 +143,7 @@ def _fix_particles(toks: list[Tok]) -> None:
 
 
 def _fix_relative_clauses(toks: list[Tok], agents: set[str]) -> None:
-    """'het regime dat gesteund wordt door Rusland': Alpino heads the clause with the pronoun
+    """'de militie die gesteund wordt door Tsjaad': Alpino heads the clause with the pronoun
     (mod -> pronoun -> body -> verb). Make the verb a relcl of the noun and the pronoun its
     subject; a PP after the clause's verb, attached to the noun, belongs to the clause."""
     for p, pron in enumerate(toks):
@@ -162,7 +162,7 @@ def _fix_relative_clauses(toks: list[Tok], agents: set[str]) -> None:
 
 
 def _fix_fronted_subjects(toks: list[Tok]) -> None:
-    """'De bondgenoten hebben ... veroordeeld': Frog may take the noun phrase before the finite
+    """'De ministers hebben ... getekend': Frog may take the noun phrase before the finite
     verb for its object. A finite verb without a subject takes that phrase as its subject
     (a fronted object leaves the subject behind the verb, so there would be one)."""
     for i, t in enumerate(toks):
@@ -175,7 +175,7 @@ def _fix_fronted_subjects(toks: list[Tok]) -> None:
 
 
 def _fix_name_coordination(toks: list[Tok], of: set[str]) -> None:
-    """'de luchtaanvallen van het regime en Rusland': a name coordinated with a common noun
+    """'de invallen van de militie en Tsjaad': a name coordinated with a common noun
     that has an of-phrase is coordinated with the of-phrase's noun instead."""
     for i, t in enumerate(toks):
         conjuncts = [j for j in _children(toks, i) if toks[j].dep == "cnj"]
@@ -201,7 +201,7 @@ def _left_edge(toks: list[Tok], i: int) -> int:
 
 
 def _fix_stranded_prepositions(toks: list[Tok]) -> None:
-    """'betuigen medeleven aan de soldaten': Frog may leave 'aan' empty and make 'de soldaten'
+    """'hulp bieden aan de vluchtelingen': Frog may leave 'aan' empty and make 'de vluchtelingen'
     a second subject or object of the verb. A noun phrase that starts right after an empty
     preposition, and duplicates its verb's su/obj1, is that preposition's object."""
     for p, prep in enumerate(toks):
