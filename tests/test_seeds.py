@@ -16,6 +16,10 @@ def ask(graph: Graph, where: str) -> bool:
     return bool(graph.query(with_prefixes(f"ASK {{ {where} }}")).askAnswer)
 
 
+def select(graph: Graph, query: str) -> list:  # type: ignore[type-arg]
+    return list(graph.query(with_prefixes(query)))
+
+
 def labelled(var: str, pattern: str) -> str:
     return f'{var} rdfs:label ?{var[1:]}_l . FILTER(regex(str(?{var[1:]}_l), "{pattern}", "i"))'
 
@@ -86,15 +90,14 @@ SAME_NODE = [
 
 @pytest.mark.parametrize(("label", "other"), SAME_NODE)
 def test_one_node_for_both_languages(seeds_graph: Graph, label: str, other: str) -> None:
-    rows = list(
-        seeds_graph.query(
-            with_prefixes(f"""
+    rows = select(
+        seeds_graph,
+        f"""
         SELECT DISTINCT ?e WHERE {{
           ?e rdfs:label ?l . FILTER(str(?l) = "{label}")
           {{ ?e skos:altLabel ?o }} UNION {{ ?e rdfs:label ?o }} FILTER(str(?o) = "{other}")
           ?e kg:mentionedIn ?a1, ?a2 . ?a1 dcterms:language "en" . ?a2 dcterms:language "nl" .
-        }}""")
-        )
+        }}""",
     )
     assert len(rows) == 1
 
@@ -108,14 +111,13 @@ def test_dutch_article_contributes_relations(seeds_graph: Graph) -> None:
 
 def test_every_relation_has_provenance_that_points_into_its_article(seeds_graph: Graph) -> None:
     texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
-    rows = list(
-        seeds_graph.query(
-            with_prefixes("""
+    rows = select(
+        seeds_graph,
+        """
         SELECT ?file ?sentence ?s0 ?s1 ?a0 ?a1 WHERE {
           ?st a rdf:Statement ; prov:wasDerivedFrom ?art ; kg:sentenceText ?sentence ;
               kg:sentenceStart ?s0 ; kg:sentenceEnd ?s1 ; kg:spanStart ?a0 ; kg:spanEnd ?a1 .
-          ?art kg:sourceFile ?file . }""")
-        )
+          ?art kg:sourceFile ?file . }""",
     )
     assert len(rows) >= 20
     for file, sentence, s0, s1, a0, a1 in rows:
@@ -182,28 +184,26 @@ def test_dutch_fact(seeds_graph: Graph, fact: str, where: str) -> None:
 def test_event_in_both_articles_is_one_node_with_both_languages(
     seeds_graph: Graph, concept: str
 ) -> None:
-    rows = list(
-        seeds_graph.query(
-            with_prefixes(f"""
+    rows = select(
+        seeds_graph,
+        f"""
         SELECT DISTINCT ?e WHERE {{
           ?e a kg:Event ; rdfs:label "{concept}"@en ; skos:altLabel ?nl .
           FILTER(lang(?nl) = "nl")
-          ?e kg:mentionedIn ?a1, ?a2 . ?a1 dcterms:language "en" . ?a2 dcterms:language "nl" . }}""")
-        )
+          ?e kg:mentionedIn ?a1, ?a2 . ?a1 dcterms:language "en" . ?a2 dcterms:language "nl" . }}""",
     )
     assert len(rows) == 1
 
 
 def test_fact_stated_in_both_articles_is_one_triple_with_two_sources(seeds_graph: Graph) -> None:
-    rows = list(
-        seeds_graph.query(
-            with_prefixes("""
+    rows = select(
+        seeds_graph,
+        """
         SELECT ?s ?o (GROUP_CONCAT(DISTINCT ?lang; separator=",") AS ?langs) WHERE {
           ?s kg:condemns ?o . ?s rdfs:label "NATO"@en .
           ?st rdf:subject ?s ; rdf:predicate kg:condemns ; rdf:object ?o ;
               prov:wasDerivedFrom ?art . ?art dcterms:language ?lang .
-        } GROUP BY ?s ?o""")
-        )
+        } GROUP BY ?s ?o""",
     )
     assert len(rows) == 1  # one asserted triple: NATO condemns the (merged) airstrikes
     assert sorted(str(rows[0][2]).split(",")) == ["en", "nl"]

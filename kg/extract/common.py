@@ -13,7 +13,7 @@ from kg.ontology import KG
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ('Russia and Iran')."""
+    """The token and the tokens coordinated with it ('Peru and Chile')."""
     return [tok, *(c for c in tok.conjuncts if c.i != tok.i)]
 
 
@@ -28,17 +28,20 @@ def resolve_all(tok: Token, index: MentionIndex) -> list[Mention]:
     """The mentions a token stands for: a pronoun's antecedents (located at the pronoun), or
     the one mention `resolve` finds."""
     if tok.i in index.corefs:
-        where = {"text": tok.text, "start": tok.idx, "end": tok.idx + len(tok), "is_name": False}
-        return [replace(m, **where) for m in index.corefs[tok.i]]  # type: ignore[arg-type]
+        end = tok.idx + len(tok)
+        return [
+            replace(m, text=tok.text, start=tok.idx, end=end, is_name=False)
+            for m in index.corefs[tok.i]
+        ]
     found = resolve(tok, index)
     return [found] if found is not None else []
 
 
 def resolve(tok: Token, index: MentionIndex) -> Mention | None:
     """The mention a token stands for: its own, the noun a relative pronoun refers to ('the
-    regime THAT Russia backs'), a named place beside a descriptor noun ('Kharkiv province'),
-    or a named apposition ('NATO head, Mark Rutte')."""
-    if tok.pos_ == "NOUN":  # 'its NATO ally Turkey': the name, not the noun
+    militia THAT Chad backs'), a named place beside a descriptor noun ('Kharkiv province'),
+    or a named apposition ('AU chair, Moussa Faki')."""
+    if tok.pos_ == "NOUN":  # 'its AU partner Kenya': the name, not the noun
         for child in tok.children:
             if (
                 child.dep_ in ("appos", "compound")
@@ -56,7 +59,7 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
         for child in tok.lefts:
             if child.dep_ in ("compound", "nmod", "amod") and child.i in index.by_token:
                 return index.by_token[child.i]
-    for child in tok.children:  # 'NATO head, Mark Rutte'; Frog's multi-word 'De_NAVO'
+    for child in tok.children:  # 'AU chair, Moussa Faki'; Frog's multi-word 'De_VN'
         if child.dep_ in ("appos", "flat") and child.i in index.by_token:
             return index.by_token[child.i]
     return comma_apposition(tok, index)
@@ -77,7 +80,7 @@ def pobjs(prep: Token) -> list[Token]:
 
 
 def preps(tok: Token, words: Iterable[str]) -> Iterator[Token]:
-    """Objects of the prepositions `words` attached to `tok` ('solidarity WITH Turkey')."""
+    """Objects of the prepositions `words` attached to `tok` ('solidarity WITH Kenya')."""
     wanted = set(words)
     for child in tok.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in wanted:

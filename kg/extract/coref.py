@@ -8,7 +8,7 @@
   speaker if it is an organisation or country; 'I' inside a quote: the speaker.
 
 A quote's speaker is the subject of a verb of saying next to it in the sentence where it closes
-('"...," said Stoltenberg'; 'zei NAVO-hoofd, Jens Stoltenberg'), else the previous quote's.
+('"...," said the minister'; 'zei VN-chef, Ana Lopez'), else the previous quote's.
 """
 
 from __future__ import annotations
@@ -54,19 +54,17 @@ def _kind(tok: Token, pronouns: dict[str, list[str]]) -> str | None:
     return kinds[0] if kinds else None
 
 
-def _near(tok: Token, other: Token) -> bool:
-    """`other` comes before `tok`, at most _WINDOW sentences back."""
+def _window(tok: Token) -> range:
+    """Indexes of the tokens before `tok`, nearest first, at most _WINDOW sentences back."""
     start = tok.sent.start
     for _ in range(_WINDOW):
         start = tok.doc[start - 1].sent.start if start > 0 else 0
-    return start <= other.i < tok.i
+    return range(tok.i - 1, start - 1, -1)
 
 
 def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mention, ...]:
-    for j in range(tok.i - 1, -1, -1):
+    for j in _window(tok):
         m = index.by_token.get(j)
-        if not _near(tok, tok.doc[j]):
-            break
         if m is not None and m.type == EntityType.PERSON:
             return (m,)
         if j in found and len(found[j]) == 1 and found[j][0].type == EntityType.PERSON:
@@ -77,26 +75,23 @@ def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mentio
 def _plural_sets(tok: Token, index: MentionIndex) -> list[tuple[Token, tuple[Mention, ...]]]:
     """Agent noun phrases before `tok`, nearest first: coordinations as one set."""
     sets = []
-    for j in range(tok.i - 1, -1, -1):
+    for j in _window(tok):
         cand = tok.doc[j]
-        if not _near(tok, cand) or cand.dep_ == "conj":
+        if cand.dep_ == "conj":
             continue
         members = [cand, *(c for c in cand.conjuncts if c.i > cand.i)]
         found = tuple(m for c in members if (m := resolve(c, index)) and m.type in _AGENTS)
         plural = len(members) > 1 or "Number=Plur" in str(cand.morph) or cand.tag_ == "NNS"
-        if found and (plural or not found[0].is_name) and cand.i == _head_of(cand, index):
+        if found and (plural or not found[0].is_name) and _is_head(cand, index):
             sets.append((cand, found))
     return sets
 
 
-def _head_of(tok: Token, index: MentionIndex) -> int:
-    """The head token of the mention `tok` is part of (the token itself if none)."""
+def _is_head(tok: Token, index: MentionIndex) -> bool:
+    """`tok` is the head of the mention it is part of (or of no mention)."""
     m = index.by_token.get(tok.i)
-    if m is None:
-        return tok.i
-    inside = [t for t in tok.doc if m.start <= t.idx < m.end]
-    heads = [t for t in inside if not (m.start <= t.head.idx < m.end) or t.head.i == t.i]
-    return heads[0].i if heads else tok.i
+    span = tok.doc.char_span(m.start, m.end, alignment_mode="expand") if m else None
+    return span is None or span.root.i == tok.i
 
 
 def _plural(tok: Token, index: MentionIndex) -> tuple[Mention, ...]:
