@@ -12,6 +12,7 @@ from rdflib import Graph
 from kg.pipeline import BuildResult, Progress, build_graph
 from kg.query import Result, resolve_query, run_oxigraph, run_rdflib
 from kg.rdf import load_graph, to_rdf, turtle, write_atomic
+from kg.rdf import min_confidence as rdf_min_confidence
 from kg.render import render_html
 
 
@@ -21,11 +22,15 @@ class Written:
     turtle: Path
     html: Path
     timings: dict[str, float]
+    min_confidence: float  # the floor the graph was asserted with
 
 
-def build(paths: Iterable[str | Path], lang: str | None = None) -> Graph:
-    """The knowledge graph (rdflib) of the articles under `paths`."""
-    return to_rdf(build_graph([Path(p) for p in paths], lang).graph)
+def build(
+    paths: Iterable[str | Path], lang: str | None = None, min_confidence: float | None = None
+) -> Graph:
+    """The knowledge graph (rdflib) of the articles under `paths`. Relations below
+    `min_confidence` (default: kg/data/confidence.toml) are kept as statements, not asserted."""
+    return to_rdf(build_graph([Path(p) for p in paths], lang).graph, min_confidence)
 
 
 def build_to(
@@ -34,12 +39,14 @@ def build_to(
     lang: str | None = None,
     progress: Progress | None = None,
     spacy_models: Sequence[str] | None = None,
+    min_confidence: float | None = None,
 ) -> Written:
     """Build and write out_dir/graph.ttl and out_dir/graph.html (each written atomically)."""
     result = build_graph([Path(p) for p in paths], lang, progress, spacy_models)
     timings = dict(result.timings)
     start = time.perf_counter()
-    g = to_rdf(result.graph)
+    floor = rdf_min_confidence() if min_confidence is None else min_confidence
+    g = to_rdf(result.graph, floor)
     data = turtle(g)
     timings["serialisation"] = time.perf_counter() - start
     start = time.perf_counter()
@@ -50,7 +57,7 @@ def build_to(
     ttl, html = out_dir / "graph.ttl", out_dir / "graph.html"
     write_atomic(ttl, data)
     write_atomic(html, page.encode("utf-8"))
-    return Written(result, ttl, html, timings)
+    return Written(result, ttl, html, timings, floor)
 
 
 def query(

@@ -15,6 +15,7 @@ from rich.table import Table
 
 from kg import api
 from kg.errors import KGError
+from kg.model import Triple
 from kg.query import Result, named_queries, to_csv, to_json
 
 app = typer.Typer(
@@ -52,6 +53,15 @@ def build(
     model: Annotated[
         list[str] | None, typer.Option(help="spaCy pipeline name to try (repeatable).")
     ] = None,
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="Assert only relations at least this confident (0-1; weaker ones stay as "
+            "statements). Default: kg/data/confidence.toml.",
+        ),
+    ] = None,
 ) -> None:
     """Build the graph of the articles under PATHS into OUTPUT/graph.ttl and graph.html.
 
@@ -71,12 +81,16 @@ def build(
         def step(source: str) -> None:
             bar.update(task, advance=1, description=source[-40:])
 
-        written = api.build_to(paths, output, lang, step, model)
+        written = api.build_to(paths, output, lang, step, model, min_confidence)
     _summary(written, time.perf_counter() - start)
 
 
 def _counts(counter: Counter[str]) -> str:
     return ", ".join(f"{k} {n}" for k, n in sorted(counter.items()))
+
+
+def _spo(t: Triple) -> tuple[str, str, str]:
+    return t.subject, t.predicate, t.object
 
 
 def _summary(w: api.Written, wall: float) -> None:
@@ -86,7 +100,17 @@ def _summary(w: api.Written, wall: float) -> None:
     for s in w.result.skipped:
         err.print(f"[yellow]skipped[/] {s.source}: {s.reason}", soft_wrap=True, highlight=False)
     out.print("entities:  " + _counts(Counter(e.type.value for e in g.entities)))
-    out.print("relations: " + _counts(Counter(t.predicate for t in g.triples)))
+    held = [t for t in g.triples if t.holds(w.min_confidence)]
+    out.print("relations: " + _counts(Counter(p for _, p, _ in {_spo(t) for t in held})))
+    dropped = Counter(
+        t.provenance.modality.value if not t.holds(0.0) else f"below {w.min_confidence:g}"
+        for t in g.triples
+        if not t.holds(w.min_confidence)
+    )
+    out.print(
+        f"statements: {len(g.triples)} ({len(g.triples) - len(held)} not asserted: "
+        f"{_counts(dropped) or 'none'})"
+    )
     stages = ", ".join(f"{k} {v:.2f}" for k, v in w.timings.items())
     out.print(f"time: {wall:.1f} s ({stages})")
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from kg.events import link_events
 from kg.extract.mentions import surname
 from kg.lexicon import normalize
-from kg.model import Entity, EntityType, Extraction, Graph, Mention, Triple
+from kg.model import Entity, EntityType, Extraction, Graph, Mention, Relation, Triple
 from kg.names import transliteration_map
 from kg.ontology import KG
 
@@ -85,11 +85,15 @@ def _aliases(
     return {k: v for k, v in merged.items() if k != v}, close
 
 
+def _ends(r: Relation) -> tuple[Mention, ...]:
+    return (r.subject, r.object) if r.speaker is None else (r.subject, r.object, r.speaker)
+
+
 def link(extractions: Iterable[Extraction]) -> Graph:
     """One graph from the per-article extractions."""
     extractions = sorted(extractions, key=lambda e: e.article.id)
     found = [m for e in extractions for m in e.mentions]
-    found += [m for e in extractions for r in e.relations for m in (r.subject, r.object)]
+    found += [m for e in extractions for r in e.relations for m in _ends(r)]
     mentions = list(dict.fromkeys(found))  # each mention once, in a stable order
     alias, close = _aliases(extractions, mentions)
     groups: dict[str, list[Mention]] = defaultdict(list)
@@ -103,8 +107,9 @@ def link(extractions: Iterable[Extraction]) -> Graph:
                 entities[alias.get(r.subject.key, r.subject.key)],
                 entities[alias.get(r.object.key, r.object.key)],
             )
+            who = alias.get(r.speaker.key, r.speaker.key) if r.speaker else None
             if s.key != o.key and KG.accepts(r.predicate, s.type, o.type):
-                triples.add(Triple(s.key, r.predicate, o.key, r.provenance))
+                triples.add(Triple(s.key, r.predicate, o.key, r.provenance, who))
     ordered = sorted(
         triples,
         key=lambda t: (

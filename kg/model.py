@@ -17,6 +17,15 @@ class EntityType(StrEnum):
     EVENT = "Event"
 
 
+class Modality(StrEnum):
+    """How the text puts a relation: as a fact, denied, or as a possibility. Only asserted
+    relations become triples of the graph; the others are kept as flagged statements."""
+
+    ASSERTED = "asserted"
+    NEGATED = "negated"  # 'did not condemn', 'refused to back'
+    HYPOTHETICAL = "hypothetical"  # 'may attack', 'threatened to strike', 'if X backs Y', '?'
+
+
 @dataclass(frozen=True)
 class Article:
     """One news article as read from disk."""
@@ -46,11 +55,14 @@ class Mention:
     label: str  # the best name for the entity this mention gives (canonical if known)
     lang: str
     is_name: bool = True  # the text names the entity (not 'the member states' standing for the AU)
+    coref: bool = False  # found through a pronoun ('he', 'we' in a quote), not named here
 
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where a relation was read: article, sentence, and character spans in the article text."""
+    """Where a relation was read (article, sentence, character spans in the article text), by
+    which rule, how sure the extractor is (`confidence` in [0, 1], see kg/extract/stance.py) and
+    how the text puts it (`modality`)."""
 
     article_id: str
     sentence: str
@@ -59,16 +71,20 @@ class Provenance:
     start: int
     end: int
     rule: str
+    confidence: float = 1.0
+    modality: Modality = Modality.ASSERTED
 
 
 @dataclass(frozen=True)
 class Relation:
-    """`subject predicate object`, as one article says it. `predicate` is an ontology local name."""
+    """`subject predicate object`, as one article says it. `predicate` is an ontology local name.
+    `speaker`: who said it, when the article reports it from a quote or reported speech."""
 
     subject: Mention
     predicate: str
     object: Mention
     provenance: Provenance
+    speaker: Mention | None = None
 
 
 @dataclass(frozen=True)
@@ -94,12 +110,18 @@ class Entity:
 
 @dataclass(frozen=True)
 class Triple:
-    """A linked relation: subject and object are entity keys."""
+    """A linked relation: subject, object and speaker are entity keys."""
 
     subject: str
     predicate: str
     object: str
     provenance: Provenance
+    speaker: str | None = None
+
+    def holds(self, min_confidence: float) -> bool:
+        """Whether the graph asserts it: stated as a fact, and confident enough."""
+        prov = self.provenance
+        return prov.modality == Modality.ASSERTED and prov.confidence >= min_confidence
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,24 @@ class Vocabulary:
         found = set(self.graph.subjects(RDF.type, OWL.ObjectProperty))
         return sorted(n for n in self.terms if self.term(n) in found)
 
+    def relations(self) -> list[str]:
+        """The predicates between entities: object properties with a kg: domain under
+        kg:Entity and a range that is not kg:Article (so not mentionedIn or statement terms)."""
+        entity = {n for n, sup in self._supers.items() if "Entity" in sup}
+        return [
+            p
+            for p in self.object_properties()
+            if self._bound(p, RDFS.domain) in entity and self._bound(p, RDFS.range) in entity
+        ]
+
+    def is_a(self, cls: str, ancestor: str) -> bool:
+        return ancestor in self._supers.get(cls, frozenset())
+
+    def cameo(self, predicate: str) -> str | None:
+        """The CAMEO event code of a predicate, if it names an event-like act."""
+        value = self.graph.value(self.term(predicate), self.term("cameoCode"))
+        return str(value) if value is not None else None
+
     def _ancestors(self, name: str) -> frozenset[str]:
         seen = {name}
         for parent in self.graph.transitive_objects(self.term(name), RDFS.subClassOf):

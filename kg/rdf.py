@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
@@ -19,6 +20,7 @@ from rdflib.namespace import DCTERMS, PROV
 
 from kg.errors import KGError
 from kg.iri import BASE, KINDS, entity_iri, mint, statement_iri
+from kg.lexicon import load_toml
 from kg.model import Article, Entity, Triple
 from kg.model import Graph as KGraph
 from kg.ontology import KG, NAMESPACE
@@ -61,9 +63,10 @@ def _entity(g: Graph, e: Entity) -> URIRef:
     return node
 
 
-def _triple(g: Graph, t: Triple, nodes: dict[str, URIRef]) -> None:
+def _triple(g: Graph, t: Triple, nodes: dict[str, URIRef], agents: set[str], floor: float) -> None:
     s, p, o = nodes[t.subject], KG.term(t.predicate), nodes[t.object]
-    g.add((s, p, o))
+    if t.holds(floor):
+        g.add((s, p, o))
     prov = t.provenance
     st = statement_iri(str(s), str(p), str(o), prov.article_id, str(prov.start), str(prov.end))
     g.add((st, RDF.type, RDF.Statement))
@@ -80,18 +83,32 @@ def _triple(g: Graph, t: Triple, nodes: dict[str, URIRef]) -> None:
     ):
         g.add((st, KG.term(term), Literal(value, datatype=XSD.integer)))
     g.add((st, KG.extractionRule, Literal(prov.rule)))
+    g.add((st, KG.confidence, Literal(Decimal(f"{prov.confidence:.2f}"), datatype=XSD.decimal)))
+    g.add((st, KG.modality, KG.term(prov.modality.value)))
+    if t.speaker is not None and t.speaker in agents:
+        g.add((st, KG.attributedTo, nodes[t.speaker]))
 
 
-def to_rdf(graph: KGraph) -> Graph:
+def min_confidence() -> float:
+    """The default floor below which relations are not asserted (kg/data/confidence.toml)."""
+    return float(load_toml("confidence.toml")["build"]["min_confidence"])
+
+
+def to_rdf(graph: KGraph, floor: float | None = None) -> Graph:
     """The rdflib Graph of a linked graph, with the ontology in it (labels of classes and
-    predicates in English and Dutch travel with the data into any triple store)."""
+    predicates in English and Dutch travel with the data into any triple store).
+
+    Every relation gets its rdf:Statement (provenance, confidence, modality, speaker); only
+    those stated as facts with confidence >= `floor` are also asserted as triples."""
     g = new_graph()
     g += KG.graph
     for a in graph.articles:
         _article(g, a)
     nodes = {e.key: _entity(g, e) for e in graph.entities}
+    agents = {e.key for e in graph.entities if KG.is_a(e.type.value, "Agent")}
+    floor = min_confidence() if floor is None else floor
     for t in graph.triples:
-        _triple(g, t, nodes)
+        _triple(g, t, nodes, agents, floor)
     for left, right in graph.close_matches:  # weak cross-article matches, not merged
         g.add((nodes[left], SKOS.closeMatch, nodes[right]))
     return g

@@ -49,7 +49,7 @@ def _class(g: Graph, node: URIRef) -> str | None:
 
 
 def _edges(g: Graph) -> list[Edge]:
-    predicates = {KG.term(p) for p in KG.object_properties() if p != "mentionedIn"}
+    predicates = {KG.term(p) for p in KG.relations()}
     sentences: dict[tuple[str, str, str], list[str]] = defaultdict(list)
     for st in g.subjects(RDF.type, RDF.Statement):
         key = (

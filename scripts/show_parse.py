@@ -26,7 +26,9 @@ def main() -> None:
             for m in ex.mentions:
                 print("  M", m.text, m.type.value, m.key, m.is_name)
             for r in ex.relations:
-                print("  R", r.subject.label, r.predicate, r.object.label, r.provenance.rule)
+                p, who = r.provenance, r.speaker.label if r.speaker else "-"
+                print("  R", r.subject.label, r.predicate, r.object.label, p.rule,
+                      p.confidence, p.modality.value, "said by", who)
     finally:
         nlp.close()
 

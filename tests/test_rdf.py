@@ -9,17 +9,19 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.errors import KGError
-from kg.model import Article, Entity, EntityType, Provenance, Triple
+from kg.model import Article, Entity, EntityType, Modality, Provenance, Triple
 from kg.model import Graph as KGraph
 from kg.ontology import KG
+from kg.iri import entity_iri
 from kg.rdf import to_rdf, turtle, write_atomic
 
 GOLDEN = Path(__file__).parent / "golden" / "small.ttl"
+FIRST, SAID = "Ann Lee, head of Acme, spoke in Zürich.", "Ann Lee said Acme did not back Zürich."
 ARTICLE = Article(
     "0123456789abcdef",
     "news/a.txt",
     "Leaders meet",
-    "Ann Lee, head of Acme, spoke in Zürich.",
+    FIRST + " " + SAID,
     "en",
     "0123456789abcdef" + "0" * 48,
 )
@@ -33,7 +35,20 @@ TRIPLES = (
         "name:ann lee",
         "leads",
         "name:acme",
-        Provenance(ARTICLE.id, ARTICLE.text, 0, 39, 0, 20, "title"),
+        Provenance(ARTICLE.id, FIRST, 0, 39, 0, 20, "title", 0.9),
+    ),
+    Triple(  # denied, and said by someone: a statement with its speaker, no triple
+        "name:acme",
+        "supports",
+        "place:zürich",
+        Provenance(ARTICLE.id, SAID, 40, 78, 53, 77, "verb:back", 0.8, Modality.NEGATED),
+        "name:ann lee",
+    ),
+    Triple(  # stated, but below the floor: a statement, no triple
+        "name:ann lee",
+        "memberOf",
+        "name:acme",
+        Provenance(ARTICLE.id, FIRST, 0, 39, 0, 20, "title", 0.4),
     ),
 )
 SMALL = KGraph((ARTICLE,), ENTITIES, TRIPLES)
@@ -50,10 +65,19 @@ def _explain(expected: Graph, actual: Graph) -> str:
 
 
 def test_small_graph_matches_golden_file() -> None:
-    """The golden file holds the data only; the ontology is written alongside it."""
-    actual = to_rdf(SMALL) - KG.graph
+    """The golden file holds the data only; the ontology is written alongside it. Of the
+    three statements only the confident, asserted one is also a triple."""
+    actual = to_rdf(SMALL, 0.5) - KG.graph
     expected = Graph().parse(GOLDEN, format="turtle")
     assert isomorphic(expected, actual), _explain(expected, actual)
+
+
+def test_min_confidence_decides_what_is_asserted() -> None:
+    ann, acme, zurich = (entity_iri(e.type.value, e.key) for e in ENTITIES)
+    assert (ann, KG.memberOf, acme) not in to_rdf(SMALL, 0.5)
+    assert (ann, KG.memberOf, acme) in to_rdf(SMALL, 0.4)
+    denied = (acme, KG.supports, zurich)
+    assert denied not in to_rdf(SMALL, 0.0)  # a denial is never asserted
 
 
 def test_same_input_same_bytes() -> None:

@@ -1,4 +1,4 @@
-"""Helpers shared by the relation rules: resolving a token to a mention, making a Relation."""
+"""Helpers shared by the relation rules: resolving a token to the mentions it stands for."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from kg.extract.mentions import MentionIndex
-from kg.model import Article, EntityType, Mention, Provenance, Relation
-from kg.ontology import KG
+from kg.model import EntityType, Mention
 
 
 def conjuncts(tok: Token) -> list[Token]:
@@ -30,7 +29,7 @@ def resolve_all(tok: Token, index: MentionIndex) -> list[Mention]:
     if tok.i in index.corefs:
         end = tok.idx + len(tok)
         return [
-            replace(m, text=tok.text, start=tok.idx, end=end, is_name=False)
+            replace(m, text=tok.text, start=tok.idx, end=end, is_name=False, coref=True)
             for m in index.corefs[tok.i]
         ]
     found = resolve(tok, index)
@@ -85,26 +84,3 @@ def preps(tok: Token, words: Iterable[str]) -> Iterator[Token]:
     for child in tok.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in wanted:
             yield from pobjs(child)
-
-
-def relation(
-    subject: Mention,
-    predicates: list[str],
-    obj: Mention,
-    tokens: list[Token],
-    article: Article,
-    rule: str,
-) -> Relation | None:
-    """The first of `predicates` whose domain and range fit; None if none fits or s == o."""
-    if subject.key == obj.key:
-        return None
-    predicate = next((p for p in predicates if KG.accepts(p, subject.type, obj.type)), None)
-    if predicate is None:
-        return None
-    sent = tokens[0].sent
-    start = min([t.idx for t in tokens] + [subject.start, obj.start])
-    end = max([t.idx + len(t) for t in tokens] + [subject.end, obj.end])
-    if not (sent.start_char <= start and end <= sent.end_char):
-        start, end = max(start, sent.start_char), min(end, sent.end_char)
-    prov = Provenance(article.id, sent.text, sent.start_char, sent.end_char, start, end, rule)
-    return Relation(subject, predicate, obj, prov)

@@ -151,8 +151,11 @@ def _in_quote(
     return (who,) if who.type in _AGENTS else ()
 
 
-def find_corefs(doc: Doc, index: MentionIndex, aff: Affiliations) -> Corefs:
-    """What each resolvable pronoun of the article stands for."""
+Speakers = tuple[tuple[int, int, Mention], ...]  # quote (character span) -> who says it
+
+
+def find_corefs(doc: Doc, index: MentionIndex, aff: Affiliations) -> tuple[Corefs, Speakers]:
+    """What each resolvable pronoun of the article stands for, and who says each quote."""
     pronouns: dict[str, list[str]] = index.lex.vocab.get("pronouns", {})
     quotes = quote_spans(doc.text)
     found: Corefs = {}
@@ -167,4 +170,4 @@ def find_corefs(doc: Doc, index: MentionIndex, aff: Affiliations) -> Corefs:
         kind = _kind(tok, pronouns)
         if kind in ("we", "i") and (ants := _in_quote(tok, kind, speakers, aff)):
             found[tok.i] = ants
-    return found
+    return found, tuple(speakers)

@@ -16,12 +16,13 @@ from kg.model import Article, EntityType, Mention
 @dataclass(frozen=True)
 class MentionIndex:
     """Mentions of one article: by token, plus name modifiers of nouns ("VN" in VN-chef)
-    and what pronouns stand for (filled in by kg.extract.coref)."""
+    and what pronouns stand for and who says each quote (filled in by kg.extract.coref)."""
 
     by_token: dict[int, Mention]
     prefixes: dict[int, Mention]
     lex: Lex
     corefs: dict[int, tuple[Mention, ...]] = field(default_factory=dict)
+    speakers: tuple[tuple[int, int, Mention], ...] = ()  # quotes (char spans) and who says them
 
 
 def _mention(

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.common import preps, relation, resolve
+from kg.extract.common import preps, resolve
 from kg.extract.mentions import MentionIndex
+from kg.extract.stance import relation
 from kg.lexicon import load_toml
 from kg.model import Article, EntityType, Mention, Relation
 
@@ -30,12 +31,14 @@ def _event(tok: Token, ev: Mention, index: MentionIndex, article: Article) -> li
     agents, targets = _role(tok, "agent", index), _role(tok, "target", index)
     if ev.label in load_toml("concepts.toml")["violent_events"]:
         found += [
-            relation(a, ["attacks"], t, [tok], article, "event") for a in agents for t in targets
+            relation(a, ["attacks"], t, [tok], article, "event", index)
+            for a in agents
+            for t in targets
         ]
         if not agents:
-            found += [relation(ev, ["attacks"], t, [tok], article, "event") for t in targets]
+            found += [relation(ev, ["attacks"], t, [tok], article, "event", index) for t in targets]
     found += [
-        relation(ev, ["occurredIn"], p, [tok], article, "event")
+        relation(ev, ["occurredIn"], p, [tok], article, "event", index)
         for p in _role(tok, "location", index)
         if p.type in _LOCATIONS
     ]
@@ -70,6 +73,6 @@ def location_relations(article: Article, doc: Doc, index: MentionIndex) -> list[
         if place is None or place.type != EntityType.PLACE:
             continue
         for outer, evidence in _containers(tok, index):
-            rel = relation(place, ["locatedIn"], outer, [tok, evidence], article, "place")
+            rel = relation(place, ["locatedIn"], outer, [tok, evidence], article, "place", index)
             found.extend([rel] if rel else [])
     return found

@@ -8,10 +8,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.common import conjuncts, preps, relation, resolve_all, verb_lemmas
+from kg.extract.common import conjuncts, preps, resolve_all, verb_lemmas
 from kg.extract.coref import find_corefs
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import event_relations, location_relations
+from kg.extract.stance import relation
 from kg.extract.titles import Affiliations, title_relations
 from kg.model import Article, Relation
 
@@ -86,7 +87,7 @@ def _verb_rule(
     rule_name = f"verb:{verb.lemma_}"
     for subj in (m for t in subjects(verb, index) for m in resolve_all(t, index)):
         for obj in (m for t in objects for m in resolve_all(t, index)):
-            rel = relation(subj, rule["predicate"], obj, [verb], article, rule_name)
+            rel = relation(subj, rule["predicate"], obj, [verb], article, rule_name, index)
             found.extend([rel] if rel else [])
     return found
 
@@ -100,7 +101,7 @@ def _speech(
     found = []
     for person in (m for t in subjects(verb, index) for m in resolve_all(t, index)):
         for org in aff.get(person.key, []):
-            rel = relation(person, ["speaksFor"], org, [verb], article, "speech")
+            rel = relation(person, ["speaksFor"], org, [verb], article, "speech", index)
             found.extend([rel] if rel else [])
     return found
 
@@ -108,7 +109,8 @@ def _speech(
 def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Relation, ...]:
     rules: list[dict[str, Any]] = index.lex.vocab.get("verbs", [])
     titles, aff = title_relations(article, doc, index)
-    index = replace(index, corefs=find_corefs(doc, index, aff))
+    corefs, speakers = find_corefs(doc, index, aff)
+    index = replace(index, corefs=corefs, speakers=speakers)
     found = [
         *titles,
         *event_relations(article, doc, index),

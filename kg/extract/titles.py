@@ -7,8 +7,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.common import preps, relation
+from kg.extract.common import preps
 from kg.extract.mentions import MentionIndex
+from kg.extract.stance import relation
 from kg.model import Article, EntityType, Mention, Relation
 
 Affiliations = dict[str, list[Mention]]  # person key -> organisations or countries they serve
@@ -73,6 +74,6 @@ def title_relations(
         for org in _orgs(head, tokens, index):
             affiliations.setdefault(person.key, []).append(org)
             for predicate in predicates:
-                rel = relation(person, [predicate], org, [head], article, "title")
+                rel = relation(person, [predicate], org, [head], article, "title", index)
                 found.extend([rel] if rel else [])
     return found, affiliations

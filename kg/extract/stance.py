@@ -1,0 +1,181 @@
+"""How an article stands to a relation it states, and the Relation record that carries it.
+
+- modality: put as a fact, denied ('did not condemn', 'refused to back', 'no attack') or as a
+  possibility ('may attack', 'threatened to strike', 'if X backs Y', a question);
+- speaker: who says it, when it is in a quote or in reported speech ('X said (that) ...',
+  'according to X');
+- confidence: from the rule that read it and how its two ends were identified
+  (kg/data/confidence.toml, where the figures and their source are).
+
+The word lists (negations, modal verbs, governors) are in kg/data/lexicon_<lang>.toml.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.common import pobjs, resolve_all, verb_lemmas
+from kg.extract.lexicon import Lex
+from kg.extract.mentions import MentionIndex
+from kg.lexicon import load_toml
+from kg.model import Article, Mention, Modality, Provenance, Relation
+from kg.ontology import KG
+
+_NOMINAL = ("group:", "event:")
+_OBJECTS = ("dobj", "obj", "nsubjpass", "nsubj")
+_MODAL = ("verb:", "event")  # titles and place names state no act that could be denied
+_CLAUSES = ("ccomp", "xcomp", "parataxis", "advcl")
+_ENDS = (".", "!", "?", ":", ";", "…")
+
+
+def _bare(sentence: str) -> str:
+    """The sentence without trailing space, closing quote marks and brackets."""
+    closing = "".join(load_toml("concepts.toml")["quote_marks"]) + "'\u2019)"
+    return sentence.rstrip().rstrip(closing).rstrip()
+
+
+def _own(tok: Token, lex: Lex) -> Modality | None:
+    """What the token's own dependents say: 'not', 'niet', 'no attack'; 'may', 'zou'; 'if'."""
+    for child in tok.children:
+        word = child.lower_
+        if word in lex.words("negations") and child.dep_ in ("neg", "advmod", "det"):
+            return Modality.NEGATED
+        if child.dep_ in ("dobj", "obj") and any(  # 'steunt GEEN rebellen'
+            g.dep_ == "det" and g.lower_ in lex.words("negations") for g in child.children
+        ):
+            return Modality.NEGATED
+        if child.dep_ in ("aux", "auxpass") and word in lex.words("modals"):
+            return Modality.HYPOTHETICAL
+        if child.dep_ == "mark" and word in lex.words("conditional_marks"):
+            return Modality.HYPOTHETICAL
+    head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ in lex.words("conditional_marks"):
+        return Modality.HYPOTHETICAL  # Frog: 'Als Peru Chili aanvalt'
+    return None
+
+
+def _governed(tok: Token, lex: Lex) -> Modality | None:
+    gov = verb_lemmas(tok.head)
+    if gov & lex.words("negative_governors"):
+        return Modality.NEGATED
+    if gov & lex.words("hypothetical_governors"):
+        return Modality.HYPOTHETICAL
+    return None
+
+
+def modality(tok: Token, lex: Lex) -> Modality:
+    """How the text puts what `tok` (a verb or an event noun) triggers."""
+    if _bare(tok.sent.text).endswith("?"):
+        return Modality.HYPOTHETICAL
+    if tok.pos_ in ("NOUN", "PROPN"):
+        found = _own(tok, lex) if tok.dep_ in _OBJECTS else None
+        if found is None and tok.dep_ in _OBJECTS and tok.head.i != tok.i:
+            found = _governed(tok, lex)
+            if found is None and verb_lemmas(tok.head) & lex.words("light_verbs"):
+                found = _own(tok.head, lex)  # 'may launch an attack'
+        return found or Modality.ASSERTED
+    t = tok
+    for _ in range(4):  # 'did not condemn or back'; 'refused to condemn'
+        found = _own(t, lex)
+        if found is not None:
+            return found
+        but = t.dep_ == "conj" and any(  # 'X did not attack BUT condemned'
+            c.dep_ == "cc" and c.lower_ in lex.words("contrast") and c.i < t.i
+            for c in (*t.children, *t.head.children)
+        )
+        if t.head.i == t.i or t.dep_ not in ("conj", "xcomp") or but:
+            break
+        if t.dep_ == "xcomp" and (gov := _governed(t, lex)) is not None:
+            return gov
+        t = t.head
+    return Modality.ASSERTED
+
+
+def _speaker_of(verb: Token, index: MentionIndex) -> Mention | None:
+    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if not subj and verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
+        subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+    found = [m for s in subj for m in resolve_all(s, index)]
+    return found[0] if found else None
+
+
+def speaker(tok: Token, index: MentionIndex) -> Mention | None:
+    """Who says what `tok` triggers: the quote's speaker, the subject of a verb of saying the
+    clause hangs from ('X said NATO backs ...'), or the object of 'according to'/'volgens'."""
+    for start, end, who in index.speakers:
+        if start <= tok.idx < end:
+            return who
+    speech = index.lex.words("speech_verbs")
+    child = tok
+    for anc in tok.ancestors:  # entered through a clause, not through the verb's subject
+        if anc.pos_ in ("VERB", "AUX") and verb_lemmas(anc) & speech:
+            return _speaker_of(anc, index) if child.dep_ in _CLAUSES else None
+        child = anc
+    for t in tok.sent:
+        if t.lower_ in index.lex.words("attribution_preps"):
+            objs = pobjs(t) or [o for c in t.children if c.dep_ == "prep" for o in pobjs(c)]
+            found = [m for o in objs for m in resolve_all(o, index)]
+            if found:
+                return found[0]
+    return None
+
+
+def _end_factor(m: Mention, factors: dict[str, float]) -> float:
+    if m.coref:
+        return factors["pronoun"]
+    if m.key.startswith("name:"):
+        return factors["name"]
+    return factors["nominal"] if m.key.startswith(_NOMINAL) else factors["gazetteer"]
+
+
+def confidence(
+    rule: str, predicate: str, ends: tuple[Mention, Mention], sent: Span, said_by: Mention | None
+) -> float:
+    """The rule's measured precision, lowered for weaker links and harder sentences."""
+    table = load_toml("confidence.toml")
+    score = table["rules"].get(rule.partition(":")[0], table["rules"]["default"])
+    score *= _end_factor(ends[0], table["ends"]) * _end_factor(ends[1], table["ends"])
+    context = table["context"]
+    if said_by is not None and predicate not in table["speech_acts"]:
+        score *= context["reported"]  # a claim about others, not the speaker's own act
+    if not _bare(sent.text).endswith(_ENDS):
+        score *= context["fragment"]  # a headline or a sentence the parser split
+    if len(sent) > context["long_sentence_tokens"]:
+        score *= context["long_sentence"]
+    return round(min(1.0, max(0.0, float(score))), 2)
+
+
+def relation(
+    subject: Mention,
+    predicates: list[str],
+    obj: Mention,
+    tokens: list[Token],
+    article: Article,
+    rule: str,
+    index: MentionIndex,
+) -> Relation | None:
+    """The first of `predicates` whose domain and range fit, with its provenance, modality,
+    speaker and confidence; None if none fits or subject and object are the same."""
+    if subject.key == obj.key:
+        return None
+    predicate = next((p for p in predicates if KG.accepts(p, subject.type, obj.type)), None)
+    if predicate is None:
+        return None
+    sent = tokens[0].sent
+    start = min([t.idx for t in tokens] + [subject.start, obj.start])
+    end = max([t.idx + len(t) for t in tokens] + [subject.end, obj.end])
+    if not (sent.start_char <= start and end <= sent.end_char):
+        start, end = max(start, sent.start_char), min(end, sent.end_char)
+    said_by = speaker(tokens[0], index)
+    prov = Provenance(
+        article.id,
+        sent.text,
+        sent.start_char,
+        sent.end_char,
+        start,
+        end,
+        rule,
+        confidence(rule, predicate, (subject, obj), sent, said_by),
+        modality(tokens[0], index.lex) if rule.startswith(_MODAL) else Modality.ASSERTED,
+    )
+    return Relation(subject, predicate, obj, prov, said_by)
