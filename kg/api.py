@@ -9,6 +9,8 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kg.evaluate import Outcome, load_cases
+from kg.evaluate import run as run_cases
 from kg.pipeline import BuildResult, Progress, build_graph
 from kg.query import Result, resolve_query, run_oxigraph, run_rdflib
 from kg.rdf import load_graph, to_rdf, turtle, write_atomic
@@ -58,6 +60,12 @@ def build_to(
     write_atomic(ttl, data)
     write_atomic(html, page.encode("utf-8"))
     return Written(result, ttl, html, timings, floor)
+
+
+def evaluate(path: str | Path, min_confidence: float | None = None) -> list[Outcome]:
+    """Run the extractor on the hand-checked cases in `path` (see kg.evaluate)."""
+    floor = rdf_min_confidence() if min_confidence is None else min_confidence
+    return run_cases(load_cases(Path(path)), floor)
 
 
 def query(

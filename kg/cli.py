@@ -15,6 +15,7 @@ from rich.table import Table
 
 from kg import api
 from kg.errors import KGError
+from kg.evaluate import Outcome, score
 from kg.model import Triple
 from kg.query import Result, named_queries, to_csv, to_json
 
@@ -113,6 +114,48 @@ def _summary(w: api.Written, wall: float) -> None:
     )
     stages = ", ".join(f"{k} {v:.2f}" for k, v in w.timings.items())
     out.print(f"time: {wall:.1f} s ({stages})")
+
+
+@app.command("eval")
+def evaluate(
+    path: Annotated[
+        Path, typer.Argument(help="An evaluation file (TOML) or a folder of them.")
+    ] = Path("tests/eval"),
+    min_confidence: Annotated[
+        float | None, typer.Option(min=0.0, max=1.0, help="As for kg build.")
+    ] = None,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Show each case's missed and wrong triples.")
+    ] = False,
+) -> None:
+    """Precision and recall of the extractor on hand-checked sentences.
+
+    Example: kg eval tests/eval -v
+    """
+    outcomes = api.evaluate(path, min_confidence)
+    if verbose:
+        for o in outcomes:
+            _show_case(o)
+    table = Table(
+        "language", "cases", "found", "correct", "expected", "recalled", "precision", "recall"
+    )
+    for lang in [*sorted({o.case.lang for o in outcomes}), "all"]:
+        sc = score(o for o in outcomes if lang in ("all", o.case.lang))
+        table.add_row(
+            lang, *map(str, (sc.cases, sc.found, sc.correct, sc.expected, sc.recalled)),
+            f"{sc.precision:.1%}", f"{sc.recall:.1%}",
+        )  # fmt: skip
+    out.print(table)
+
+
+def _show_case(o: Outcome) -> None:
+    wrong, missed = o.found - o.correct, o.case.expected - o.recalled
+    if not wrong and not missed:
+        return
+    out.print(f"[bold]{o.case.lang}[/] {o.case.text}", highlight=False)
+    for mark, facts in (("[red]+ wrong [/]", wrong), ("[yellow]- missed[/]", missed)):
+        for fact in sorted(facts):
+            out.print(f"  {mark} {' | '.join(fact)}", highlight=False)
 
 
 @app.command()

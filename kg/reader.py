@@ -12,6 +12,8 @@ from kg.errors import InputError
 
 SUFFIXES = (".txt", ".md")
 MAX_BYTES = 5_000_000  # a news article is a few KB; anything this big is not one
+_WRAP_MIN_LINES = 5  # hard-wrapped: at least this many lines, none longer than
+_WRAP_MAX_WIDTH = 100  # this, half of them at least half as long
 _HTML = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)|</(p|div|span|a)>", re.IGNORECASE)
 
 
@@ -58,6 +60,27 @@ def _check(path: Path, data: bytes) -> str:
     return text
 
 
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Text broken into lines of a fixed width (newswire, e-mail), not one line a paragraph."""
+    sizes = sorted(len(ln) for ln in lines if ln.strip())
+    if len(sizes) < _WRAP_MIN_LINES:
+        return False
+    return sizes[-1] <= _WRAP_MAX_WIDTH and sizes[len(sizes) // 2] >= _WRAP_MAX_WIDTH // 2
+
+
+def unwrap(text: str) -> str:
+    """Hard-wrapped text with the line breaks inside paragraphs turned into spaces, so that
+    the parser sees whole sentences. A break before a blank or indented line stays (it starts
+    a paragraph). Character offsets do not change: one character replaces one."""
+    if not _hard_wrapped(text.split("\n")):
+        return text
+    chars = list(text)
+    for i, ch in enumerate(chars[1:-1], 1):
+        if ch == "\n" and text[i - 1] != "\n" and not text[i + 1].isspace():
+            chars[i] = " "
+    return "".join(chars)
+
+
 def _title(text: str) -> str:
     first = next(line for line in text.splitlines() if line.strip())
     return first.strip().lstrip("#").strip()
@@ -65,13 +88,15 @@ def _title(text: str) -> str:
 
 def read_article(path: Path) -> RawArticle:
     """One article from one file. Offsets in the graph count code points in the returned text
-    (UTF-8 decoded, BOM removed, line ends as \\n)."""
+    (UTF-8 decoded, BOM removed, line ends as \\n; in hard-wrapped text, line breaks inside a
+    paragraph read as spaces). The hash is of the text before unwrapping."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
     text = _check(path, data)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    text = unwrap(text)
     return RawArticle(_display(path), _title(text), text, digest)
 
 

@@ -22,10 +22,11 @@ ENGLISH = [
     ("Iran vowed to retaliate against Israel.", {("Iran", "threatens", "Israel")}),
     ("The rebels were backed by Russia.", {("Russia", "supports", "rebels")}),
     # coreference: pronouns, quote speakers, 'we' = the speaker's organisation
+    # the chief of EU foreign policy is a member of the EU, not its leader
     ("EU foreign policy chief Josep Borrell arrived in Kyiv. He condemned the shelling of the city.",
-     {("Josep Borrell", "leads", "EU"), ("Josep Borrell", "condemns", "shelling")}),
+     {("Josep Borrell", "memberOf", "EU"), ("Josep Borrell", "condemns", "shelling")}),
     ('"We stand with Ukraine and we urge a ceasefire," EU foreign policy chief Josep Borrell said.',
-     {("Josep Borrell", "leads", "EU"), ("Josep Borrell", "speaksFor", "EU"), ("EU", "callsFor", "ceasefire"),
+     {("Josep Borrell", "memberOf", "EU"), ("Josep Borrell", "speaksFor", "EU"), ("EU", "callsFor", "ceasefire"),
       ("EU", "supports", "Ukraine")}),
     ("Germany condemned the offensive by Iran and Syria, calling on them to withdraw.",
      {("Germany", "condemns", "offensive"), ("Germany", "callsOn", "Iran"), ("Germany", "callsOn", "Syria")}),

@@ -28,7 +28,8 @@ def _context(head: Token, person: Mention) -> list[Token]:
     first = min(t.i for t in head.subtree if t.idx >= person.start)
     if first >= 2 and head.doc[first - 1].text == ",":  # 'AU chief, Moussa Faki'
         before = head.doc[first - 2]
-        near += [t for t in before.subtree if t.i < first - 1]
+        if before.dep_ != "pobj":  # not '... his term as US President, Mary Lee said'
+            near += [t for t in before.subtree if t.i < first - 1]
     return sorted(set(near), key=lambda t: t.i)
 
 
@@ -43,10 +44,43 @@ def _words(tokens: list[Token], index: MentionIndex) -> list[str]:
     return re.sub(r"\s*-\s*", "-", text).split()
 
 
+def _bracketed(tok: Token) -> bool:
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"
+
+
 def _orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Mention]:
-    found = [index.by_token.get(t.i) or index.prefixes.get(t.i) for t in tokens]
+    """The organisations and countries of the title: named in it ('AU chair'), or after
+    'of' ('Governor X of Y'); not an aside in brackets ('chairman of Acme (USA) Inc')."""
+    found = [
+        index.by_token.get(t.i) or index.prefixes.get(t.i) for t in tokens if not _bracketed(t)
+    ]
     found += [index.by_token.get(t.i) for t in preps(head, ["of", "van"])]
-    return [m for m in found if m is not None and m.type in _AGENTS]
+    return list(dict.fromkeys(m for m in found if m is not None and m.type in _AGENTS))
+
+
+def _qualified(tokens: list[Token], index: MentionIndex) -> bool:
+    """The title heads a part of the organisation, not all of it: a noun that is neither a
+    name nor a title word qualifies it ('central bank governor', 'head OF strategy',
+    'director OF database markets'), so the person is a member, not the leader."""
+    lex, titles = index.lex, set(index.lex.vocab.get("titles", {}))
+    title_toks = [t for t in tokens if t.lemma_.lower() in titles]
+    for t in title_toks:
+        for c in t.children:
+            objs = [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+            for o in objs:
+                if c.dep_ not in ("compound", "prep") or o.pos_ != "NOUN":
+                    continue
+                known = o.i in index.by_token or o.lemma_.lower() in titles
+                if not known and o.lemma_.lower() not in lex.words("place_descriptors"):
+                    return True
+    return False
+
+
+def _former(tokens: list[Token], index: MentionIndex) -> bool:
+    """'former minister', 'ex-chairman', 'voormalig premier': an office no longer held."""
+    words = index.lex.words("former_markers")
+    return any(t.lower_ in words or t.lower_.split("-")[0] in words for t in tokens)
 
 
 def _person_heads(doc: Doc, index: MentionIndex) -> list[tuple[Token, Mention]]:
@@ -69,8 +103,10 @@ def title_relations(
     for head, person in _person_heads(doc, index):
         tokens = _context(head, person)
         predicates = index.lex.title(_words(tokens, index))
-        if not predicates:
+        if not predicates or _former(tokens, index):
             continue
+        if "leads" in predicates and _qualified(tokens, index):
+            predicates = ["memberOf"]
         for org in _orgs(head, tokens, index):
             affiliations.setdefault(person.key, []).append(org)
             for predicate in predicates:
