@@ -32,13 +32,26 @@ def _mention(
     return Mention(article.id, text, start, end, EntityType(etype), key, label, article.lang)
 
 
+_FUNCTION = ("DET", "ADP", "CCONJ")
+
+
 def _trim(span: Span, lex: Lex) -> Span | None:
-    """Drop leading determiners and trailing possessives and punctuation."""
+    """Drop leading determiners, trailing possessives and punctuation, and an unclosed
+    bracket with what follows it ('Federation of X (Keidanren')."""
     dets = lex.words("determiners")
     start, end = span.start, span.end
+    opened = [t.i for t in span if t.text == "("]
+    if opened and not any(t.text == ")" for t in span.doc[opened[-1] : span.end]):
+        end = opened[-1]
     while start < end and (span.doc[start].lower_ in dets or span.doc[start].is_punct):
         start += 1
-    while end > start and (span.doc[end - 1].dep_ == "case" or span.doc[end - 1].is_punct):
+    doc = span.doc
+    if doc[end - 1].pos_ in _FUNCTION and end < len(doc) and doc[end].pos_ == "PROPN":
+        while end < len(doc) and doc[end].pos_ == "PROPN":  # NER stopped at 'Office of the'
+            end += 1
+    while end > start and (
+        doc[end - 1].dep_ == "case" or doc[end - 1].is_punct or doc[end - 1].pos_ in _FUNCTION
+    ):
         end -= 1
     return Span(span.doc, start, end, label=span.label) if end > start else None
 
@@ -73,11 +86,41 @@ def _prefix(article: Article, tok: Token, lex: Lex) -> Mention | None:
     return _mention(article, tok.doc, start, start + len(head), "Organization", key, head)
 
 
+def _company_names(doc: Doc, lex: Lex) -> list[Span]:
+    """Entity spans, with 'Acme and Co Inc' one name (NER often ends it at 'and')."""
+    suffixes = lex.words("corporate_suffixes")
+    ents: list[Span] = []
+    for ent in doc.ents:
+        prev = ents[-1] if ents else None
+        gap = doc[prev.end : ent.start] if prev is not None else None
+        joined = gap is not None and len(gap) == 1 and gap[0].lower_ in ("and", "&", "en")
+        if prev is not None and joined and all(t.lower_.strip(".") in suffixes for t in ent):
+            ents[-1] = Span(doc, prev.start, ent.end, label=prev.label)
+        else:
+            ents.append(ent)
+    return ents
+
+
+def _bracket_aliases(doc: Doc, by_token: dict[int, Mention]) -> dict[int, Mention]:
+    """'the Office of Fair Trading (OFT)': a name in brackets right after a name is its alias
+    (same entity), not an entity of its own."""
+    fixed = dict(by_token)
+    for m in sorted(set(by_token.values()), key=lambda m: m.start):
+        after = doc.char_span(m.end, m.end + 1, alignment_mode="expand")
+        if after is None or after.end + 2 > len(doc) or doc[after.start].text != "(":
+            continue
+        inner = by_token.get(after.start + 1)
+        closing = doc[after.start + 2]
+        if inner is not None and inner.key.startswith("name:") and closing.text == ")":
+            fixed[after.start + 1] = replace(inner, key=m.key, type=m.type, label=m.label)
+    return fixed
+
+
 def _named(article: Article, doc: Doc, lex: Lex) -> tuple[dict[int, Mention], dict[int, Mention]]:
     types: dict[str, str] = load_toml("ner_types.toml")
     by_token: dict[int, Mention] = {}
     prefixes: dict[int, Mention] = {}
-    spans = [s for s in (_trim(e, lex) for e in doc.ents) if s is not None]
+    spans = [s for s in (_trim(e, lex) for e in _company_names(doc, lex)) if s is not None]
     spans += [doc[t.i : t.i + 1] for t in doc if not t.ent_type_ and t.text[:1].isupper()]
     for span in spans:
         mention = _named_one(article, span, lex, types)
@@ -87,7 +130,7 @@ def _named(article: Article, doc: Doc, lex: Lex) -> tuple[dict[int, Mention], di
                 prefixes[span[0].i] = prefix
         elif mention is not None:
             by_token.update({t.i: mention for t in span})
-    return by_token, prefixes
+    return _bracket_aliases(doc, by_token), prefixes
 
 
 def surname(name: str) -> str:
