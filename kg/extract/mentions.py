@@ -65,6 +65,8 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
         )
     if span.label_ not in types or lex.demonym(span.text) or not any(t.is_alpha for t in span):
         return None
+    if not any(t.pos_ in ("PROPN", "NOUN", "X") for t in span):  # NER on a verb: 'Based in'
+        return None
     key = "name:" + normalize(span.text)
     return _mention(
         article, doc, span.start_char, span.end_char, types[span.label_], key, span.text

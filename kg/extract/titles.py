@@ -56,7 +56,10 @@ def _orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Mention
         index.by_token.get(t.i) or index.prefixes.get(t.i) for t in tokens if not _bracketed(t)
     ]
     found += [index.by_token.get(t.i) for t in preps(head, ["of", "van"])]
-    return list(dict.fromkeys(m for m in found if m is not None and m.type in _AGENTS))
+    orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in _AGENTS))
+    if any(m.type == EntityType.ORGANIZATION for m in orgs):  # "Peru's Acme chief", "of US
+        orgs = [m for m in orgs if m.type == EntityType.ORGANIZATION]  # firm Acme": Acme
+    return orgs
 
 
 def _qualified(tokens: list[Token], index: MentionIndex) -> bool:
