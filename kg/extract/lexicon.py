@@ -45,18 +45,18 @@ class Lex:
                     return english[translation]
         return None
 
-    def title(self, words: list[str]) -> list[str]:
-        """Predicates for the longest title found in `words` (lower-case lemmas)."""
+    def title(self, words: list[str]) -> tuple[str, list[str]]:
+        """The longest title found in `words` (lower-case lemmas) and its predicates."""
         titles: dict[str, list[str]] = self.vocab.get("titles", {})
         for size in (3, 2, 1):
             for k in range(len(words) - size + 1):
                 phrase = " ".join(words[k : k + size])
                 if phrase in titles:
-                    return titles[phrase]
+                    return phrase, titles[phrase]
         if self.vocab.get("compound_suffixes") and words:
             hits = [t for t in titles if len(t) >= 4 and words[-1].endswith(t)]
-            return titles[max(hits, key=len)] if hits else []
-        return []
+            return (max(hits, key=len), titles[max(hits, key=len)]) if hits else ("", [])
+        return "", []
 
     def demonym(self, text: str) -> Known | None:
         return self.gaz.adjectives.get((self.lang, normalize(text)))

@@ -49,6 +49,9 @@ def _slot(verb: Token, noun: Token | None, slot: str) -> list[Token]:
             return conjuncts(verb.head)
         deps = ("dobj", "nsubjpass") if _is_passive(verb) else ("dobj",)
         return [t for c in verb.children if c.dep_ in deps for t in conjuncts(c)]
+    if slot == "xcomp":  # 'threatened to attack X': X
+        inner = [c for c in verb.children if c.dep_ == "xcomp"]
+        return [t for x in inner for c in x.children if c.dep_ == "dobj" for t in conjuncts(c)]
     if slot == "dative":
         datives = [c for c in verb.children if c.dep_ == "dative"]
         return [t for c in datives for t in (_pobj_conj(c) if c.pos_ == "ADP" else conjuncts(c))]
@@ -65,6 +68,9 @@ def _slot(verb: Token, noun: Token | None, slot: str) -> list[Token]:
 
 def _noun(verb: Token, rule: dict[str, Any]) -> tuple[bool, Token | None]:
     """(rule applies, the object noun it asks for): 'express SOLIDARITY with'."""
+    preps_here = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    if preps_here & set(rule.get("unless", [])) or not preps_here >= set(rule.get("only_with", [])):
+        return False, None
     if "nouns" not in rule:
         return True, None
     nouns = set(rule["nouns"])

@@ -12,7 +12,7 @@ from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
 from kg.model import Article, EntityType, Mention, Relation
 
-Affiliations = dict[str, list[Mention]]  # person key -> organisations or countries they serve
+Affiliations = dict[str, list[Mention]]  # person key -> organisations or countries they speak for
 _AGENTS = (EntityType.ORGANIZATION, EntityType.COUNTRY)
 
 
@@ -105,13 +105,15 @@ def title_relations(
     affiliations: Affiliations = {}
     for head, person in _person_heads(doc, index):
         tokens = _context(head, person)
-        predicates = index.lex.title(_words(tokens, index))
+        title, predicates = index.lex.title(_words(tokens, index))
         if not predicates or _former(tokens, index):
             continue
         if "leads" in predicates and _qualified(tokens, index):
             predicates = ["memberOf"]
+        voice = title not in index.lex.words("no_voice_titles")  # analysts speak for themselves
         for org in _orgs(head, tokens, index):
-            affiliations.setdefault(person.key, []).append(org)
+            if voice:
+                affiliations.setdefault(person.key, []).append(org)
             for predicate in predicates:
                 rel = relation(person, [predicate], org, [head], article, "title", index)
                 found.extend([rel] if rel else [])
