@@ -16,9 +16,10 @@ Affiliations = dict[str, list[Mention]]  # person key -> organisations or countr
 _AGENTS = (EntityType.ORGANIZATION, EntityType.COUNTRY)
 
 
-def _context(head: Token, person: Mention) -> list[Token]:
-    """Tokens around a person's name that may hold a title: the rest of its noun phrase,
-    and the noun phrase it is in apposition to."""
+def _context(head: Token, person: Mention) -> tuple[list[Token], list[Token]]:
+    """Tokens around a person's name that may hold a title: the rest of its noun phrase and
+    the noun phrase it is in apposition to; and apart, the noun phrase just before it and a
+    comma ('AU chief, Moussa Faki'), used only when the first gives no title."""
     near = [t for t in head.subtree if t.idx + len(t) <= person.start]
     if head.dep_ == "appos":
         near += [t for t in head.head.subtree if t.i not in {x.i for x in head.subtree}]
@@ -26,11 +27,12 @@ def _context(head: Token, person: Mention) -> list[Token]:
         if child.dep_ == "appos":
             near += list(child.subtree)
     first = min(t.i for t in head.subtree if t.idx >= person.start)
+    extra: list[Token] = []
     if first >= 2 and head.doc[first - 1].text == ",":  # 'AU chief, Moussa Faki'
         before = head.doc[first - 2]
         if before.dep_ != "pobj":  # not '... his term as US President, Mary Lee said'
-            near += [t for t in before.subtree if t.i < first - 1]
-    return sorted(set(near), key=lambda t: t.i)
+            extra = [t for t in before.subtree if t.i < first - 1]
+    return sorted(set(near), key=lambda t: t.i), extra
 
 
 def _words(tokens: list[Token], index: MentionIndex) -> list[str]:
@@ -104,8 +106,11 @@ def title_relations(
     found: list[Relation] = []
     affiliations: Affiliations = {}
     for head, person in _person_heads(doc, index):
-        tokens = _context(head, person)
+        tokens, before = _context(head, person)
         title, predicates = index.lex.title(_words(tokens, index))
+        if not predicates and before:
+            tokens = sorted({*tokens, *before}, key=lambda t: t.i)
+            title, predicates = index.lex.title(_words(tokens, index))
         if not predicates or _former(tokens, index):
             continue
         if "leads" in predicates and _qualified(tokens, index):
