@@ -58,7 +58,7 @@ def sample(args: argparse.Namespace) -> None:
 
 def _row(t: Triple, labels: dict[str, str]) -> list[str]:
     p = t.provenance
-    speaker = labels[t.speaker] if t.speaker in labels else ""
+    speaker = labels.get(t.speaker or "", "")
     sentence = " ".join(p.sentence.split())
     return [
         f"{p.confidence:.2f}", p.rule, labels[t.subject], t.predicate, labels[t.object],

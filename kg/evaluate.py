@@ -102,7 +102,11 @@ def judge(case: Case, graph: Graph, min_confidence: float) -> Outcome:
     """Compare what the graph asserts with what the case expects. An entity matches an
     expected name if any of its labels (main or alternative, any language) is that name."""
     names = {
-        e.key: (normalize(e.label), {normalize(e.label)} | {normalize(n) for n, _ in e.alt_labels})
+        e.key: (
+            normalize(e.label),
+            {normalize(e.label), e.key.rsplit(":", 1)[-1]}  # a group's or event's concept
+            | {normalize(n) for n, _ in e.alt_labels},
+        )
         for e in graph.entities
     }
     found, correct, recalled = set(), set(), set()
@@ -118,10 +122,14 @@ def judge(case: Case, graph: Graph, min_confidence: float) -> Outcome:
 
 
 def run(
-    cases: Iterable[Case], min_confidence: float, progress: Callable[[], None] | None = None
+    cases: Iterable[Case],
+    min_confidence: float,
+    progress: Callable[[], None] | None = None,
+    backends: NLP | None = None,
 ) -> list[Outcome]:
-    """Build each case as an article of its own and collect what the graph asserts."""
-    nlp = NLP(Timings())
+    """Build each case as an article of its own and collect what the graph asserts.
+    `backends`: NLP to use (and leave open); by default started and stopped here."""
+    nlp = backends or NLP(Timings())
     outcomes = []
     try:
         for n, case in enumerate(cases):
@@ -131,7 +139,8 @@ def run(
             if progress:
                 progress()
     finally:
-        nlp.close()
+        if backends is None:
+            nlp.close()
     return outcomes
 
 

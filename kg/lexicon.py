@@ -57,6 +57,7 @@ class Gazetteer:
     names: dict[str, Known]  # normalised name -> entity, any language
     adjectives: dict[tuple[str, str], Known]  # (lang, normalised adjective) -> country
     peoples: dict[tuple[str, str], Known]  # (lang, normalised people-noun) -> country
+    aliases: dict[str, tuple[tuple[str, str], ...]]  # key -> its names (name, lang), sorted
 
     def lookup(self, name: str) -> Known | None:
         return self.names.get(normalize(name))
@@ -94,7 +95,22 @@ def gazetteer() -> Gazetteer:
     for row in load_tsv("demonyms.tsv"):
         target = adjectives if row["kind"] == "adj" else peoples
         target[(row["lang"], normalize(row["form"]))] = _country(row["code"], labels)
-    return Gazetteer(names, adjectives, peoples)
+    return Gazetteer(names, adjectives, peoples, _aliases(names))
+
+
+def _aliases(names: dict[str, Known]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The names each gazetteer key is known by, in English and Dutch."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for table, col in (
+        ("places.tsv", "name"),
+        ("organizations.tsv", "name"),
+        ("countries.tsv", "name"),
+    ):
+        for row in load_tsv(table):
+            known = names.get(normalize(row[col]))
+            if known is not None and row["lang"] in ("en", "nl"):
+                found.setdefault(known.key, set()).add((row[col], row["lang"]))
+    return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
 @cache

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from kg.events import link_events
 from kg.extract.mentions import surname
-from kg.lexicon import normalize
+from kg.lexicon import gazetteer, normalize
 from kg.model import Entity, EntityType, Extraction, Graph, Mention, Relation, Triple
 from kg.names import transliteration_map
 from kg.ontology import KG
@@ -64,6 +64,7 @@ def _entity(key: str, mentions: list[Mention]) -> Entity:
         label, lang = _label(key, mentions)
         names = {(m.label, m.lang) for m in mentions}
         names |= {(m.text, m.lang) for m in mentions if m.is_name}
+        names |= set(gazetteer().aliases.get(key, ()))  # 'United Nations', 'VN' for the UN
     alts = sorted(n for n in names if n[0] != label and n[0].strip())
     articles = sorted({m.article_id for m in mentions})
     return Entity(key, _vote_type(mentions), label, lang, tuple(alts), tuple(articles))

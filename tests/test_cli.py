@@ -10,6 +10,7 @@ from kg.api import Written
 from kg.cli import app, main
 
 runner = CliRunner()
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 COMMANDS = ["build", "query", "queries", "render"]
 
 
@@ -117,3 +118,18 @@ def test_without_frog_english_builds_and_dutch_is_skipped_with_the_fix(
     assert (
         "Dutch needs Frog; enable it with: sudo apt-get install -y frog frogdata" in result.stderr
     )
+
+
+def test_min_confidence_keeps_statements_but_asserts_fewer(tmp_path: Path) -> None:
+    from rdflib import RDF, Graph
+
+    from kg.ontology import KG
+
+    result = runner.invoke(
+        app, ["build", str(SEEDS), "-o", str(tmp_path), "--min-confidence", "0.99"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "not asserted" in result.output
+    g = Graph().parse(tmp_path / "graph.ttl", format="turtle")
+    asserted = sum(1 for p in KG.relations() for _ in g.triples((None, KG.term(p), None)))
+    assert len(set(g.subjects(RDF.type, RDF.Statement))) > 40 and asserted == 0

@@ -79,3 +79,17 @@ ACCEPTS = [
 @pytest.mark.parametrize(("predicate", "subject", "obj", "ok"), ACCEPTS)
 def test_domain_and_range(predicate: str, subject: str, obj: str, ok: bool) -> None:
     assert KG.accepts(predicate, subject, obj) is ok
+
+
+@pytest.mark.parametrize(
+    ("predicate", "code"),
+    [("condemns", "111"), ("callsOn", "100"), ("callsFor", "100"), ("attacks", "190"),
+     ("expressesCondolencesTo", "018"), ("threatens", "130"), ("leads", None)],
+)  # fmt: skip
+def test_event_predicates_carry_cameo_codes(predicate: str, code: str | None) -> None:
+    assert KG.cameo(predicate) == code
+
+
+def test_relations_exclude_statement_and_article_terms() -> None:
+    assert {"attributedTo", "modality", "mentionedIn"}.isdisjoint(KG.relations())
+    assert {"condemns", "speaksFor", "locatedIn"} <= set(KG.relations())

@@ -9,10 +9,10 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.errors import KGError
+from kg.iri import entity_iri
 from kg.model import Article, Entity, EntityType, Modality, Provenance, Triple
 from kg.model import Graph as KGraph
 from kg.ontology import KG
-from kg.iri import entity_iri
 from kg.rdf import to_rdf, turtle, write_atomic
 
 GOLDEN = Path(__file__).parent / "golden" / "small.ttl"

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.reader import read_article, read_articles
+from kg.reader import read_article, read_articles, unwrap
 
 BAD = [
     (b"", "empty file"),
@@ -60,3 +60,13 @@ def test_named_bad_file_is_an_error_not_a_skip(tmp_path: Path) -> None:
     (tmp_path / "c.txt").write_bytes(b"")
     with pytest.raises(InputError, match="empty"):
         read_articles([tmp_path / "c.txt"])
+
+
+def test_hard_wrapped_text_is_unwrapped_in_place() -> None:
+    wrapped = "\n".join(["The minister of trade said on Monday that the talks"] * 6)
+    wrapped += "\n    A new paragraph starts here with an indent and goes on."
+    flat = unwrap(wrapped)
+    assert len(flat) == len(wrapped)  # offsets into the text do not move
+    assert flat.count("\n") == 1 and "\n    A new paragraph" in flat
+    prose = "Title\n\nOne paragraph on a single line.\nAnother one."
+    assert unwrap(prose) == prose

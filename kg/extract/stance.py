@@ -44,6 +44,8 @@ def _own(tok: Token, lex: Lex) -> Modality | None:
             g.dep_ == "det" and g.lower_ in lex.words("negations") for g in child.children
         ):
             return Modality.NEGATED
+        if child.dep_ == "advmod" and word in lex.words("hedges"):  # 'allegedly killed'
+            return Modality.HYPOTHETICAL
         if child.dep_ in ("aux", "auxpass") and word in lex.words("modals"):
             return Modality.HYPOTHETICAL
         if child.dep_ == "mark" and word in lex.words("conditional_marks"):

@@ -7,6 +7,7 @@ tab-separated token lines, a blank line between sentences, and a line `READY` at
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import shutil
 import signal
@@ -57,6 +58,9 @@ class FrogServer:
         atexit.register(self.close)  # also when the caller forgets `with` or dies on an error
         self._timeout = start_timeout
         self._ready = False
+        # One connection for all requests: Frog forks a worker for each connection, and the
+        # worker keeps spinning after its client hangs up (Frog 0.20), so connect only once.
+        self._sock: socket.socket | None = None
 
     def wait_until_ready(self) -> None:
         if self._ready:
@@ -65,8 +69,8 @@ class FrogServer:
         while time.monotonic() < deadline:
             if self._proc.poll() is not None:
                 raise ModelError(f"Frog exited at start-up (code {self._proc.returncode})")
-            try:
-                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+            try:  # the connection that proves Frog is up is the one every request uses
+                self._sock = socket.create_connection(("127.0.0.1", self.port), timeout=600)
                 self._ready = True
                 return
             except OSError:
@@ -78,21 +82,23 @@ class FrogServer:
         """Sentences of token rows (Frog's tab-separated columns) for `text`."""
         self.wait_until_ready()
         payload = "\n".join(ln for ln in text.splitlines() if ln.strip() != "EOT")
-        with socket.create_connection(("127.0.0.1", self.port), timeout=600) as sock:
-            sock.sendall((payload + "\nEOT\n").encode("utf-8"))
-            raw = _read_until_ready(sock)
-        return _parse(raw.decode("utf-8"))
+        assert self._sock is not None
+        self._sock.sendall((payload + "\nEOT\n").encode("utf-8"))
+        return _parse(_read_until_ready(self._sock).decode("utf-8"))
 
     def close(self) -> None:
         """Stop Frog: SIGTERM, then SIGKILL after a short grace (Frog 0.20 ignores SIGTERM
         and keeps no state worth flushing)."""
+        if self._sock is not None:
+            self._sock.close()
+            self._sock = None
         if self._proc.poll() is None:
             os.killpg(self._proc.pid, signal.SIGTERM)
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 self._proc.wait(timeout=0.3)
-            except subprocess.TimeoutExpired:
-                os.killpg(self._proc.pid, signal.SIGKILL)
-                self._proc.wait()
+        with contextlib.suppress(ProcessLookupError):  # and its forked workers: the group
+            os.killpg(self._proc.pid, signal.SIGKILL)
+        self._proc.wait()
         self._workdir.cleanup()
         atexit.unregister(self.close)
 
