@@ -40,11 +40,18 @@ def named_queries() -> dict[str, Path]:
     return {p.stem: p for p in sorted(QUERIES_DIR.glob("*.rq"))}
 
 
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # SPARQL text longer than a file name may be
+        return False
+
+
 def resolve_query(query: str) -> str:
     """QUERY may be a file, the name of a query in queries/, or SPARQL text."""
     path = Path(query)
-    if path.suffix == ".rq" or (len(query) < 300 and "\n" not in query and path.is_file()):
-        if not path.is_file():
+    if path.suffix == ".rq" or ("\n" not in query and _is_file(path)):
+        if not _is_file(path):
             raise QueryError(f"{query}: no such query file")
         return path.read_text(encoding="utf-8")
     if query in named_queries():

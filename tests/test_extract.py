@@ -30,7 +30,9 @@ ENGLISH = [
       ("EU", "supports", "Ukraine")}),
     ("Germany condemned the offensive by Iran and Syria, calling on them to withdraw.",
      {("Germany", "condemns", "offensive"), ("Germany", "callsOn", "Iran"), ("Germany", "callsOn", "Syria")}),
-    ("Canada called for an end to the offensive.", {("Canada", "callsFor", "offensive")}),
+    # calling for an END to the offensive is not calling for the offensive
+    ("Canada called for an end to the offensive.", set()),
+    ("Canada called for a return to the ceasefire.", {("Canada", "callsFor", "ceasefire")}),
     ("Japan offered condolences for the death of Turkish soldiers.",
      {("Japan", "expressesCondolencesTo", "Turkish soldiers")}),
     ("The weather in Paris was fine on Tuesday.", set()),

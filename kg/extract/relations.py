@@ -14,7 +14,7 @@ from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import event_relations, location_relations
 from kg.extract.stance import relation
 from kg.extract.titles import Affiliations, title_relations
-from kg.model import Article, Relation
+from kg.model import Article, EntityType, Relation
 
 _INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
 
@@ -33,10 +33,24 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
         return [t for c in verb.children if c.dep_ == "agent" for t in _pobj_conj(c)]
     found = [t for c in verb.children if c.dep_ in ("nsubj", "csubj") for t in conjuncts(c)]
     if any(t.lower_ in rel for t in found) or (not found and verb.dep_ == "relcl"):
-        return conjuncts(verb.head)
+        return conjuncts(_antecedent(verb.head, index))
     if not found and verb.dep_ in _INHERIT and verb.head.i != verb.i and depth < 3:
         return subjects(verb.head, index, depth + 1)
     return found
+
+
+def _antecedent(noun: Token, index: MentionIndex) -> Token:
+    """What a relative clause is about: not the place that ends a place phrase ('the attack
+    in Kharkiv, eastern Ukraine, that killed ...' is about the attack)."""
+    tok = noun
+    for _ in range(4):
+        m = index.by_token.get(tok.i)
+        if tok.pos_ != "ADP" and not (m and m.type in (EntityType.COUNTRY, EntityType.PLACE)):
+            return tok if tok.i != noun.i or m is None else noun
+        if tok.dep_ not in ("appos", "pobj", "prep", "npadvmod", "conj") or tok.head.i == tok.i:
+            return noun
+        tok = tok.head
+    return noun
 
 
 def _pobj_conj(prep: Token) -> list[Token]:
@@ -87,8 +101,14 @@ def _verb_rule(
     if not applies:
         return []
     objects = next((toks for slot in rule["object"] if (toks := _slot(verb, noun, slot))), [])
-    through = rule.get("through", [])  # 'call for an end TO the offensive'
-    objects += [t for o in objects if o.i not in index.by_token for t in preps(o, through)]
+    through = rule.get("through", [])  # 'urge a return TO the ceasefire'
+    stops = index.lex.words("stop_nouns")  # not 'call for an END to the offensive'
+    objects += [
+        t
+        for o in objects
+        if o.i not in index.by_token and o.lemma_.lower() not in stops
+        for t in preps(o, through)
+    ]
     found = []
     rule_name = f"verb:{verb.lemma_}"
     for subj in (m for t in subjects(verb, index) for m in resolve_all(t, index)):
