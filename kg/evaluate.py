@@ -25,7 +25,7 @@ from kg.errors import InputError
 from kg.extract import extract
 from kg.lexicon import normalize
 from kg.link import link
-from kg.model import Article, Graph, Triple
+from kg.model import Article, Graph
 from kg.ontology import KG
 from kg.pipeline import NLP, Timings
 
@@ -92,10 +92,6 @@ def load_cases(path: Path) -> list[Case]:
     if not cases:
         raise InputError(f"{path}: no [[case]] found")
     return cases
-
-
-def _yes(t: Triple) -> tuple[bool, str, bool]:
-    return True, t.predicate, True
 
 
 def judge(case: Case, graph: Graph, min_confidence: float) -> Outcome:
