@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,20 +12,30 @@ from rdflib import Graph
 
 from kg.evaluate import Outcome, load_cases
 from kg.evaluate import run as run_cases
+from kg.formats import FORMATS, format_of, get_format, serialize
 from kg.pipeline import BuildResult, Progress, build_graph
-from kg.query import Result, resolve_query, run_oxigraph, run_rdflib
-from kg.rdf import load_graph, to_rdf, turtle, write_atomic
+from kg.query import Bindings, Result, bind, resolve_query, run_oxigraph, run_rdflib
+from kg.rdf import load_graph, to_rdf, write_atomic
 from kg.rdf import min_confidence as rdf_min_confidence
 from kg.render import render_html
+from kg.store import query_store, write_store
+from kg.validate import Violation, check
+from kg.validate import validate as validate_graph
 
 
 @dataclass(frozen=True)
 class Written:
     result: BuildResult
-    turtle: Path
+    files: dict[str, Path]  # format name -> graph file
     html: Path
     timings: dict[str, float]
     min_confidence: float  # the floor the graph was asserted with
+    store: Path | None = None
+    violations: int = 0
+
+    @property
+    def turtle(self) -> Path:
+        return self.files.get("turtle") or next(iter(self.files.values()))
 
 
 def build(
@@ -42,24 +53,65 @@ def build_to(
     progress: Progress | None = None,
     spacy_models: Sequence[str] | None = None,
     min_confidence: float | None = None,
+    formats: Sequence[str] = ("turtle",),
+    store: Path | None = None,
+    validate: bool = True,
 ) -> Written:
-    """Build and write out_dir/graph.ttl and out_dir/graph.html (each written atomically)."""
+    """Build and write out_dir/graph.<suffix> per format and out_dir/graph.html (each written
+    atomically), and the Oxigraph `store` if given. With `validate`, the graph is checked
+    against the SHACL shapes first and nothing is written if it fails."""
     result = build_graph([Path(p) for p in paths], lang, progress, spacy_models)
     timings = dict(result.timings)
-    start = time.perf_counter()
+    clock = _Clock(timings)
     floor = rdf_min_confidence() if min_confidence is None else min_confidence
-    g = to_rdf(result.graph, floor)
-    data = turtle(g)
-    timings["serialisation"] = time.perf_counter() - start
-    start = time.perf_counter()
-    page = render_html(
-        g, title="kg: " + ", ".join(sorted({a.source for a in result.graph.articles}))[:200]
-    )
-    timings["render"] = time.perf_counter() - start
-    ttl, html = out_dir / "graph.ttl", out_dir / "graph.html"
-    write_atomic(ttl, data)
+    with clock("rdf"):
+        g = to_rdf(result.graph, floor)
+    if validate:
+        with clock("validation"):
+            check(g)
+    chosen = [get_format(f) for f in dict.fromkeys(formats)]
+    with clock("serialisation"):
+        data = {f.name: serialize(g, f) for f in chosen}
+        nquads = serialize(g, FORMATS["nquads"]) if store is not None else b""
+    with clock("render"):
+        title = "kg: " + ", ".join(sorted({a.source for a in result.graph.articles}))[:200]
+        page = render_html(g, title=title)
+    files = {f.name: out_dir / f"graph.{f.suffix}" for f in chosen}
+    for name, path in files.items():
+        write_atomic(path, data[name])
+    html = out_dir / "graph.html"
     write_atomic(html, page.encode("utf-8"))
-    return Written(result, ttl, html, timings, floor)
+    if store is not None:
+        with clock("store"):
+            write_store(store, nquads)
+    return Written(result, files, html, timings, floor, store)
+
+
+class _Clock:
+    """Adds the wall time of each `with clock(stage):` block to timings[stage]."""
+
+    def __init__(self, timings: dict[str, float]) -> None:
+        self.timings = timings
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def export(source: Path, target: Path, fmt: str | None = None) -> Path:
+    """Convert a graph file to another of our formats (by `fmt` or by target's suffix)."""
+    chosen = get_format(fmt) if fmt else format_of(target)
+    write_atomic(target, serialize(load_graph(source), chosen))
+    return target
+
+
+def validate(path: str | Path) -> list[Violation]:
+    """The SHACL violations of a graph file (empty: it conforms)."""
+    return validate_graph(load_graph(Path(path)))
 
 
 def evaluate(path: str | Path, min_confidence: float | None = None) -> list[Outcome]:
@@ -69,15 +121,22 @@ def evaluate(path: str | Path, min_confidence: float | None = None) -> list[Outc
 
 
 def query(
-    query_text: str, graph_path: str | Path = "output/graph.ttl", engine: str = "oxigraph"
+    query_text: str,
+    graph_path: str | Path = "output/graph.ttl",
+    engine: str = "oxigraph",
+    bindings: Bindings | None = None,
+    store: str | Path | None = None,
 ) -> Result:
-    """Run a query (file, name in queries/, or SPARQL) against a Turtle graph."""
-    sparql = resolve_query(query_text)
+    """Run a query (file, name in queries/, or SPARQL) against a graph file (any of our
+    formats) or, if `store` is given, a kg Oxigraph store; `bindings` fill its parameters."""
+    sparql = bind(resolve_query(query_text), bindings or {})
+    if store is not None:
+        return query_store(Path(store), sparql)
     path = Path(graph_path)
     if engine == "rdflib":
         return run_rdflib(load_graph(path), sparql)
     load_graph(path)  # the same clear error for a missing or broken file
-    return run_oxigraph(path.read_bytes(), sparql)
+    return run_oxigraph(path.read_bytes(), sparql, format_of(path).name)
 
 
 def render(

@@ -14,10 +14,11 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from kg import api
-from kg.errors import KGError
+from kg.errors import KGError, ValidationError
 from kg.evaluate import Outcome, score
 from kg.model import Triple
-from kg.query import Result, named_queries, to_csv, to_json
+from kg.query import Result, named_queries, parse_bindings, to_csv, to_json
+from kg.serve import serving, wait_forever
 
 app = typer.Typer(
     help="Turn news articles into a knowledge graph, query it and look at it.",
@@ -35,6 +36,14 @@ class Format(StrEnum):
     json = "json"
 
 
+class RdfFormat(StrEnum):
+    turtle = "turtle"
+    ntriples = "ntriples"
+    nquads = "nquads"
+    trig = "trig"
+    jsonld = "jsonld"
+
+
 class Engine(StrEnum):
     oxigraph = "oxigraph"
     rdflib = "rdflib"
@@ -46,7 +55,7 @@ def build(
         list[Path], typer.Argument(help="Article files (.txt, .md) or folders of them.")
     ],
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="Folder for graph.ttl and graph.html.")
+        Path, typer.Option("-o", "--output", help="Folder for graph.ttl (etc.) and graph.html.")
     ] = Path("output"),
     lang: Annotated[
         str | None, typer.Option(help="Language of every article (en, nl); detected if not given.")
@@ -63,10 +72,27 @@ def build(
             "statements). Default: kg/data/confidence.toml.",
         ),
     ] = None,
+    rdf_format: Annotated[
+        list[RdfFormat] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Graph file format (repeatable): turtle (default), ntriples, nquads, trig, "
+            "jsonld. nquads and trig hold one named graph per article.",
+        ),
+    ] = None,
+    store: Annotated[
+        Path | None,
+        typer.Option(help="Also write the graph into this Oxigraph store folder (kg query/serve)."),
+    ] = None,
+    validate: Annotated[
+        bool,
+        typer.Option(help="Check the graph against ontology/shapes.ttl before writing it."),
+    ] = True,
 ) -> None:
     """Build the graph of the articles under PATHS into OUTPUT/graph.ttl and graph.html.
 
-    Example: kg build seeds/ -o output/
+    Example: kg build seeds/ -o output/ --format turtle --format trig --store output/store
     """
     start = time.perf_counter()
     with Progress(
@@ -82,7 +108,10 @@ def build(
         def step(source: str) -> None:
             bar.update(task, advance=1, description=source[-40:])
 
-        written = api.build_to(paths, output, lang, step, model, min_confidence)
+        formats = [f.value for f in rdf_format or [RdfFormat.turtle]]
+        written = api.build_to(
+            paths, output, lang, step, model, min_confidence, formats, store, validate
+        )
     _summary(written, time.perf_counter() - start)
 
 
@@ -97,7 +126,8 @@ def _spo(t: Triple) -> tuple[str, str, str]:
 def _summary(w: api.Written, wall: float) -> None:
     g = w.result.graph
     langs = Counter(a.lang for a in g.articles)
-    out.print(f"articles:  {len(g.articles)} ({_counts(langs)}) -> {w.turtle}, {w.html}")
+    files = ", ".join(str(p) for p in [*w.files.values(), w.html, *([w.store] if w.store else [])])
+    out.print(f"articles:  {len(g.articles)} ({_counts(langs)}) -> {files}", highlight=False)
     for s in w.result.skipped:
         err.print(f"[yellow]skipped[/] {s.source}: {s.reason}", soft_wrap=True, highlight=False)
     out.print("entities:  " + _counts(Counter(e.type.value for e in g.entities)))
@@ -161,23 +191,102 @@ def _show_case(o: Outcome) -> None:
 @app.command()
 def query(
     query: Annotated[str, typer.Argument(help="A .rq file, a name from queries/, or SPARQL text.")],
-    graph: Annotated[Path, typer.Option(help="The Turtle graph to query.")] = Path(
-        "output/graph.ttl"
-    ),
+    graph: Annotated[
+        Path, typer.Option(help="The graph file to query (.ttl, .nt, .nq, .trig, .jsonld).")
+    ] = Path("output/graph.ttl"),
+    store: Annotated[
+        Path | None, typer.Option(help="Query this Oxigraph store (kg build --store) instead.")
+    ] = None,
+    bind: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Give a query parameter a value, NAME=VALUE (repeatable); <...> is an IRI."
+        ),
+    ] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    engine: Annotated[Engine, typer.Option(help="SPARQL engine.")] = Engine.oxigraph,
+    engine: Annotated[
+        Engine, typer.Option(help="SPARQL engine for a graph file.")
+    ] = Engine.oxigraph,
 ) -> None:
-    """Run a SPARQL SELECT query on a built graph.
+    """Run a SPARQL SELECT query on a built graph or store.
 
-    Example: kg query who-condemned-what   (names: see `kg queries`)
+    Example: kg query facts-about --bind entity=NAVO   (names: see `kg queries`)
     """
-    result = api.query(query, graph, engine.value)
+    bindings = parse_bindings(bind or [])
+    result = api.query(query, graph, engine.value, bindings, store)
     if format is Format.csv:
         typer.echo(to_csv(result), nl=False)
     elif format is Format.json:
         typer.echo(to_json(result))
     else:
         _table(result)
+
+
+@app.command()
+def export(
+    graph: Annotated[Path, typer.Argument(help="A graph file (.ttl, .nt, .nq, .trig, .jsonld).")],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="The file to write; its suffix picks the format.")
+    ],
+    rdf_format: Annotated[
+        RdfFormat | None, typer.Option("--format", "-f", help="Format, if not the suffix's.")
+    ] = None,
+) -> None:
+    """Write a graph in another serialisation (deterministic; trig and nquads get one named
+    graph per article).
+
+    Example: kg export output/graph.ttl -o output/graph.trig
+    """
+    target = api.export(graph, output, rdf_format.value if rdf_format else None)
+    out.print(f"wrote {target}", highlight=False)
+
+
+@app.command("validate")
+def validate_command(
+    graph: Annotated[Path, typer.Argument(help="A graph file to check.")] = Path(
+        "output/graph.ttl"
+    ),
+) -> None:
+    """Check a graph against the SHACL shapes (ontology/shapes.ttl); list every violation.
+
+    Example: kg validate output/graph.ttl
+    """
+    found = api.validate(graph)
+    for violation in found:
+        out.print(str(violation), highlight=False, soft_wrap=True)
+    if found:
+        raise ValidationError(f"{graph}: {len(found)} violation(s) of the shapes")
+    out.print(f"{graph} conforms to the shapes", highlight=False)
+
+
+@app.command()
+def serve(
+    graph: Annotated[
+        Path | None, typer.Argument(help="A graph file to serve (loaded with oxigraph load).")
+    ] = None,
+    store: Annotated[Path | None, typer.Option(help="Serve this store (kg build --store).")] = None,
+    port: Annotated[
+        int, typer.Option(help="Port of the SPARQL endpoint; the view is on +1.")
+    ] = 7878,
+    allow_updates: Annotated[
+        bool, typer.Option(help="Accept SPARQL updates at /update (read-only otherwise).")
+    ] = False,
+    html: Annotated[Path, typer.Option(help="The HTML view to serve.")] = Path("output/graph.html"),
+) -> None:
+    """Serve a graph over the SPARQL 1.1 Protocol (Oxigraph's server) until Ctrl-C.
+
+    Example: kg serve output/graph.ttl --port 7878
+    """
+    if graph is None and store is None:
+        graph = Path("output/graph.ttl")
+    with serving(store, graph, port, allow_updates, html) as endpoint:
+        out.print(f"SPARQL endpoint: {endpoint.query_url}", highlight=False)
+        if endpoint.update_url:
+            out.print(f"updates:         {endpoint.update_url}", highlight=False)
+        if endpoint.html_url:
+            out.print(f"graph view:      {endpoint.html_url}", highlight=False)
+        out.print("Ctrl-C stops it.")
+        wait_forever()
 
 
 def _table(result: Result) -> None:

@@ -29,3 +29,9 @@ class QueryError(KGError):
     """A SPARQL query cannot be found, parsed or run."""
 
     exit_code = 5
+
+
+class ValidationError(KGError):
+    """A graph does not satisfy the SHACL shapes (ontology/shapes.ttl)."""
+
+    exit_code = 6

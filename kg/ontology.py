@@ -61,6 +61,16 @@ class Vocabulary:
         value = self.graph.value(self.term(predicate), self.term("cameoCode"))
         return str(value) if value is not None else None
 
+    def aligned_types(self, cls: str) -> tuple[URIRef, ...]:
+        """The classes of other vocabularies (schema.org, PROV-O) a `cls` is a subclass of,
+        directly or through its kg: superclasses; sorted, for deterministic output."""
+        found = {
+            parent
+            for parent in self.graph.transitive_objects(self.term(cls), RDFS.subClassOf)
+            if isinstance(parent, URIRef) and not str(parent).startswith(NAMESPACE)
+        }
+        return tuple(sorted(found))
+
     def _ancestors(self, name: str) -> frozenset[str]:
         seen = {name}
         for parent in self.graph.transitive_objects(self.term(name), RDFS.subClassOf):

@@ -28,6 +28,20 @@ PREFIXES = {
 _SPARQL = re.compile(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE)
 
 
+Bindings = dict[str, str]  # variable -> value: '<iri>' or a plain literal
+
+
+def parse_bindings(pairs: list[str]) -> Bindings:
+    """`name=value` pairs (kg query --bind) to pre-bind query variables."""
+    found: Bindings = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not re.fullmatch(r"\w+", name.lstrip("?$")):
+            raise QueryError(f"--bind {pair!r}: write NAME=VALUE, e.g. --bind entity=NATO")
+        found[name.lstrip("?$")] = value
+    return found
+
+
 @dataclass(frozen=True)
 class Result:
     """A SELECT result: variable names and rows of plain strings ('' for unbound)."""
@@ -80,18 +94,54 @@ def _term(value: object) -> str:
     return str(value)
 
 
-def run_oxigraph(turtle: bytes, sparql: str) -> Result:
-    store = ox.Store()
-    store.load(turtle, format=ox.RdfFormat.TURTLE)
-    try:
-        solutions = store.query(with_prefixes(sparql))
-    except (SyntaxError, ValueError, OSError) as exc:
-        raise QueryError(f"SPARQL error: {exc}") from exc
+def solutions_result(solutions: object) -> Result:
     if not isinstance(solutions, ox.QuerySolutions):
         raise QueryError("only SELECT queries are supported here")
     columns = tuple(v.value for v in solutions.variables)
     rows = tuple(tuple(_term(s[c]) for c in columns) for s in solutions)
     return Result(columns, rows)
+
+
+def _sparql_term(value: str) -> str:
+    """A bound value as SPARQL: '<iri>' stays an IRI, a number a number, the rest a string."""
+    if value.startswith("<") and value.endswith(">"):
+        return str(ox.NamedNode(value[1:-1]))
+    if re.fullmatch(r"-?\d+(\.\d+)?", value):
+        return value
+    return str(ox.Literal(value))
+
+
+def bind(sparql: str, bindings: Bindings) -> str:
+    """Give a query's parameters values. A parameter is declared in the query as inline data
+    with no value, `VALUES ?name { UNDEF }`, so the query runs unchanged in any SPARQL engine
+    (meaning: no restriction) and a value replaces UNDEF here."""
+    for name, value in bindings.items():
+        pattern = re.compile(rf"(VALUES\s+\?{re.escape(name)}\s*\{{)\s*UNDEF\s*(\}})", re.I)
+        if not pattern.search(sparql):
+            raise QueryError(f"the query has no parameter ?{name} (VALUES ?{name} {{ UNDEF }})")
+        term = _sparql_term(value).replace("\\", "\\\\")  # a replacement template
+        sparql = pattern.sub(rf"\g<1> {term} \g<2>", sparql)
+    return sparql
+
+
+OX_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "trig": ox.RdfFormat.TRIG,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+def run_oxigraph(data: bytes, sparql: str, fmt: str = "turtle") -> Result:
+    """A SELECT query over a graph file's bytes (named graphs, if any, seen as one graph)."""
+    store = ox.Store()
+    store.load(data, format=OX_FORMATS[fmt])
+    try:
+        solutions = store.query(with_prefixes(sparql), use_default_graph_as_union=True)
+    except (SyntaxError, ValueError, OSError) as exc:
+        raise QueryError(f"SPARQL error: {exc}") from exc
+    return solutions_result(solutions)
 
 
 def run_rdflib(graph: Graph, sparql: str) -> Result:

@@ -16,9 +16,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV
+from rdflib.namespace import DCTERMS, PROV, SDO
 
 from kg.errors import KGError
+from kg.formats import format_of, parse, union
 from kg.iri import BASE, KINDS, entity_iri, mint, statement_iri
 from kg.lexicon import load_toml
 from kg.model import Article, Entity, Triple
@@ -35,6 +36,7 @@ def new_graph() -> Graph:
         ("prov", PROV),
         ("dcterms", DCTERMS),
         ("xsd", XSD),
+        ("schema", SDO),
     ):
         g.bind(prefix, ns)
     for kind in KINDS:
@@ -45,6 +47,8 @@ def new_graph() -> Graph:
 def _article(g: Graph, a: Article) -> URIRef:
     node = mint("article", a.id)
     g.add((node, RDF.type, KG.Article))
+    for cls in KG.aligned_types("Article"):
+        g.add((node, RDF.type, cls))
     g.add((node, DCTERMS.title, Literal(a.title, lang=a.lang)))
     g.add((node, DCTERMS.language, Literal(a.lang)))
     g.add((node, KG.sourceFile, Literal(a.source)))
@@ -55,6 +59,8 @@ def _article(g: Graph, a: Article) -> URIRef:
 def _entity(g: Graph, e: Entity) -> URIRef:
     node = entity_iri(e.type.value, e.key)
     g.add((node, RDF.type, KG.term(e.type.value)))
+    for cls in KG.aligned_types(e.type.value):  # schema:Person etc., for stores without reasoning
+        g.add((node, RDF.type, cls))
     g.add((node, RDFS.label, Literal(e.label, lang=e.label_lang)))
     for name, lang in e.alt_labels:
         g.add((node, SKOS.altLabel, Literal(name, lang=lang)))
@@ -114,12 +120,6 @@ def to_rdf(graph: KGraph, floor: float | None = None) -> Graph:
     return g
 
 
-def turtle(g: Graph) -> bytes:
-    """Turtle bytes; the same graph gives the same bytes (no blank nodes, sorted output)."""
-    data = g.serialize(format="turtle", encoding="utf-8")
-    return data if isinstance(data, bytes) else data.encode("utf-8")
-
-
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file and rename: a failed write never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -136,11 +136,11 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def load_graph(path: Path) -> Graph:
+    """A graph file in any of our formats (by suffix), named graphs merged into one."""
     if not path.is_file():
         raise KGError(f"{path}: no such graph; build one first with: kg build seeds/")
-    g = new_graph()
+    fmt = format_of(path)
     try:
-        g.parse(path, format="turtle")
-    except Exception as exc:  # rdflib raises many kinds on bad Turtle
-        raise KGError(f"{path}: not a readable Turtle file ({type(exc).__name__})") from exc
-    return g
+        return union(parse(path.read_bytes(), fmt))
+    except KGError as exc:
+        raise KGError(f"{path}: {exc}") from exc

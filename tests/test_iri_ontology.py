@@ -1,9 +1,12 @@
 import pytest
-from rdflib import OWL, RDF, RDFS
+from rdflib import OWL, RDF, RDFS, SKOS, URIRef
+from rdflib.namespace import DCTERMS, PROV, Namespace
 
 from kg.errors import KGError, OntologyError
 from kg.iri import entity_iri, mint, slug
 from kg.ontology import KG
+
+SDO = Namespace("https://schema.org/")  # a plain Namespace: pytest trips over the closed SDO
 
 SLUGS = [
     ("Jens Stoltenberg", "jens-stoltenberg"),
@@ -93,3 +96,51 @@ def test_event_predicates_carry_cameo_codes(predicate: str, code: str | None) ->
 def test_relations_exclude_statement_and_article_terms() -> None:
     assert {"attributedTo", "modality", "mentionedIn"}.isdisjoint(KG.relations())
     assert {"condemns", "speaksFor", "locatedIn"} <= set(KG.relations())
+
+
+ONTOLOGY = URIRef("https://w3id.org/kg-news/ontology")
+
+
+def test_ontology_header_has_version_iri_and_licence() -> None:
+    assert (ONTOLOGY, RDF.type, OWL.Ontology) in KG.graph
+    assert str(KG.graph.value(ONTOLOGY, OWL.versionIRI)).startswith(str(ONTOLOGY) + "/")
+    assert KG.graph.value(ONTOLOGY, DCTERMS.license) is not None
+
+
+@pytest.mark.parametrize("name", sorted(KG.terms))
+def test_every_term_is_labelled_and_explained_in_english_and_dutch(name: str) -> None:
+    term = KG.term(name)
+    for prop in (RDFS.label, RDFS.comment):
+        langs = {v.language for v in KG.graph.objects(term, prop)}  # type: ignore[attr-defined]
+        assert {"en", "nl"} <= langs, (name, prop)
+
+
+@pytest.mark.parametrize(
+    ("name", "aligned"),
+    [("Person", SDO.Person), ("Organization", SDO.Organization), ("Place", SDO.Place),
+     ("Country", SDO.Country), ("Event", SDO.Event), ("Article", SDO.NewsArticle),
+     ("Agent", PROV.Agent), ("Article", PROV.Entity)],
+)  # fmt: skip
+def test_classes_are_aligned_to_schema_org_and_prov(name: str, aligned: URIRef) -> None:
+    assert aligned in KG.aligned_types(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "prop", "other"),
+    [("memberOf", RDFS.subPropertyOf, SDO.memberOf),
+     ("locatedIn", RDFS.subPropertyOf, SDO.containedInPlace),
+     ("occurredIn", RDFS.subPropertyOf, SDO.location),
+     ("mentionedIn", OWL.inverseOf, SDO.mentions),
+     ("speaksFor", SKOS.closeMatch, PROV.actedOnBehalfOf),
+     ("attributedTo", RDFS.subPropertyOf, PROV.wasAttributedTo)],
+)  # fmt: skip
+def test_properties_are_aligned(name: str, prop: URIRef, other: URIRef) -> None:
+    assert (KG.term(name), prop, other) in KG.graph
+
+
+def test_every_event_predicate_has_a_cameo_code() -> None:
+    coded = {p for p in KG.relations() if KG.cameo(p)}
+    assert coded == {
+        "condemns", "callsOn", "callsFor", "expressesSolidarityWith", "expressesCondolencesTo",
+        "supports", "attacks", "kills", "threatens",
+    }  # fmt: skip

@@ -9,11 +9,12 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.errors import KGError
+from kg.formats import FORMATS, serialize
 from kg.iri import entity_iri
 from kg.model import Article, Entity, EntityType, Modality, Provenance, Triple
 from kg.model import Graph as KGraph
 from kg.ontology import KG
-from kg.rdf import to_rdf, turtle, write_atomic
+from kg.rdf import to_rdf, write_atomic
 
 GOLDEN = Path(__file__).parent / "golden" / "small.ttl"
 FIRST, SAID = "Ann Lee, head of Acme, spoke in Zürich.", "Ann Lee said Acme did not back Zürich."
@@ -81,7 +82,9 @@ def test_min_confidence_decides_what_is_asserted() -> None:
 
 
 def test_same_input_same_bytes() -> None:
-    assert turtle(to_rdf(SMALL)) == turtle(to_rdf(SMALL))
+    assert serialize(to_rdf(SMALL), FORMATS["turtle"]) == serialize(
+        to_rdf(SMALL), FORMATS["turtle"]
+    )
 
 
 def test_iris_are_ascii() -> None:
@@ -92,7 +95,7 @@ def test_iris_are_ascii() -> None:
 
 def test_loads_into_oxigraph() -> None:
     store = ox.Store()
-    store.load(turtle(to_rdf(SMALL)), format=ox.RdfFormat.TURTLE)
+    store.load(serialize(to_rdf(SMALL), FORMATS["turtle"]), format=ox.RdfFormat.TURTLE)
     assert len(store) == len(to_rdf(SMALL))
 
 
