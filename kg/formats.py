@@ -2,17 +2,20 @@
 
 Turtle (the default, with readable prefixes), N-Triples and JSON-LD hold the whole graph.
 N-Quads and TriG hold it as a dataset: one named graph per article, named by the article's IRI,
-holding everything that article contributes (its metadata, which entities it mentions, its
-statements with their provenance, and the triples it states as facts), so one article can be
-retracted (DROP GRAPH) or re-extracted on its own. The default graph holds the ontology and the
-entities' names and types, which articles share. The union of a dataset's graphs is the graph.
+holding what that article says: its metadata, which entities it mentions, and its statements
+with their provenance (sentence, offsets, confidence, modality, speaker). The default graph
+holds what articles share: the ontology, the entities' names and types, and the asserted
+triples, a layer derived from the statements (a triple is asserted when some statement states
+it as a fact with enough confidence). No triple is in two graphs, so a store that reads the
+union of the graphs (Oxigraph's union default graph) sees each once. To retract an article,
+drop its graph and delete the asserted triples no remaining statement supports; to re-extract
+it, replace its graph the same way.
 """
 
 from __future__ import annotations
 
 import io
 import json
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,15 +24,12 @@ from rdflib import RDF, Dataset, Graph, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import PROV
 from rdflib.plugins.serializers.trig import TrigSerializer
-from rdflib.term import Node
 
 from kg.errors import KGError
 from kg.ontology import KG, ONTOLOGY_FILE
 
 CONTEXT_FILE = ONTOLOGY_FILE.with_name("context.jsonld")
 CONTEXT_URL = "https://w3id.org/kg-news/context.jsonld"
-
-Triple3 = tuple[Node, Node, Node]
 
 
 @dataclass(frozen=True)
@@ -81,39 +81,26 @@ def context() -> dict[str, Any]:
     return dict(data["@context"])
 
 
-def _asserted_sources(g: Graph, home: dict[Node, Node]) -> dict[Triple3, set[Node]]:
-    """Each triple stated as a fact, and the articles whose statements state it so."""
-    sources: dict[Triple3, set[Node]] = defaultdict(set)
-    for st in g.subjects(KG.modality, KG.asserted):
-        triple = (g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object))
-        if None not in triple and st in home:
-            sources[triple].add(home[st])  # type: ignore[index]
-    return sources
-
-
 def by_article(g: Graph) -> Dataset:
     """The graph as a dataset with one named graph per article (see the module's docstring).
-    An asserted triple goes into the graph of every article that states it as a fact."""
+    No triple is in two graphs, so the union of the graphs has no duplicates."""
     articles = set(g.subjects(RDF.type, KG.Article))
     home = {st: a for st, a in g.subject_objects(PROV.wasDerivedFrom) if a in articles}
-    sources = _asserted_sources(g, home)
     ds = Dataset()
     for prefix, namespace in g.namespaces():
         ds.bind(prefix, namespace, replace=True)
     default = ds.default_graph
     for s, p, o in g:
         if s in articles:
-            targets: set[Node] = {s}
+            target = s
         elif p == KG.mentionedIn and o in articles:
-            targets = {o}
+            target = o
         elif s in home:
-            targets = {home[s]}
+            target = home[s]
         else:
-            targets = sources.get((s, p, o), set())
-        if not targets:
             default.add((s, p, o))
-        for article in targets:
-            ds.graph(URIRef(str(article))).add((s, p, o))
+            continue
+        ds.graph(URIRef(str(target))).add((s, p, o))
     return ds
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from decimal import Decimal
 from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
@@ -89,10 +88,17 @@ def _triple(g: Graph, t: Triple, nodes: dict[str, URIRef], agents: set[str], flo
     ):
         g.add((st, KG.term(term), Literal(value, datatype=XSD.integer)))
     g.add((st, KG.extractionRule, Literal(prov.rule)))
-    g.add((st, KG.confidence, Literal(Decimal(f"{prov.confidence:.2f}"), datatype=XSD.decimal)))
+    g.add((st, KG.confidence, Literal(decimal_lexical(prov.confidence), datatype=XSD.decimal)))
     g.add((st, KG.modality, KG.term(prov.modality.value)))
     if t.speaker is not None and t.speaker in agents:
         g.add((st, KG.attributedTo, nodes[t.speaker]))
+
+
+def decimal_lexical(value: float) -> str:
+    """Two places, in the canonical xsd:decimal form every store writes back ('0.9', '1.0'),
+    so answers read the same from rdflib and from Oxigraph."""
+    text = f"{value:.2f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
 
 
 def min_confidence() -> float:
