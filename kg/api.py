@@ -19,7 +19,7 @@ from kg.rdf import load_graph, to_rdf, write_atomic
 from kg.rdf import min_confidence as rdf_min_confidence
 from kg.render import render_html
 from kg.store import query_store, write_store
-from kg.validate import Violation, check
+from kg.validate import Violation, check, validation_limit
 from kg.validate import validate as validate_graph
 
 
@@ -31,7 +31,7 @@ class Written:
     timings: dict[str, float]
     min_confidence: float  # the floor the graph was asserted with
     store: Path | None = None
-    violations: int = 0
+    validated: bool = False  # checked against the SHACL shapes (and conforming)
 
     @property
     def turtle(self) -> Path:
@@ -55,18 +55,20 @@ def build_to(
     min_confidence: float | None = None,
     formats: Sequence[str] = ("turtle",),
     store: Path | None = None,
-    validate: bool = True,
+    validate: bool | None = None,
 ) -> Written:
     """Build and write out_dir/graph.<suffix> per format and out_dir/graph.html (each written
-    atomically), and the Oxigraph `store` if given. With `validate`, the graph is checked
-    against the SHACL shapes first and nothing is written if it fails."""
+    atomically), and the Oxigraph `store` if given. With `validate` (default: for graphs up to
+    kg/data/build.toml's size), the graph is checked against the SHACL shapes first and
+    nothing is written if it fails."""
     result = build_graph([Path(p) for p in paths], lang, progress, spacy_models)
     timings = dict(result.timings)
     clock = _Clock(timings)
     floor = rdf_min_confidence() if min_confidence is None else min_confidence
     with clock("rdf"):
         g = to_rdf(result.graph, floor)
-    if validate:
+    checked = len(g) <= validation_limit() if validate is None else validate
+    if checked:
         with clock("validation"):
             check(g)
     chosen = [get_format(f) for f in dict.fromkeys(formats)]
@@ -84,7 +86,7 @@ def build_to(
     if store is not None:
         with clock("store"):
             write_store(store, nquads)
-    return Written(result, files, html, timings, floor, store)
+    return Written(result, files, html, timings, floor, store, checked)
 
 
 class _Clock:

@@ -86,9 +86,13 @@ def build(
         typer.Option(help="Also write the graph into this Oxigraph store folder (kg query/serve)."),
     ] = None,
     validate: Annotated[
-        bool,
-        typer.Option(help="Check the graph against ontology/shapes.ttl before writing it."),
-    ] = True,
+        bool | None,
+        typer.Option(
+            help="Check the graph against ontology/shapes.ttl before writing it. Default: "
+            "graphs up to kg/data/build.toml's size.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Build the graph of the articles under PATHS into OUTPUT/graph.ttl and graph.html.
 
@@ -142,6 +146,8 @@ def _summary(w: api.Written, wall: float) -> None:
         f"statements: {len(g.triples)} ({len(g.triples) - len(held)} not asserted: "
         f"{_counts(dropped) or 'none'})"
     )
+    if not w.validated:
+        out.print(f"not validated against the shapes; check with: kg validate {w.turtle}")
     stages = ", ".join(f"{k} {v:.2f}" for k, v in w.timings.items())
     out.print(f"time: {wall:.1f} s ({stages})")
 

@@ -12,6 +12,7 @@ from rdflib.namespace import SH
 from rdflib.term import Node
 
 from kg.errors import KGError, ValidationError
+from kg.lexicon import load_toml
 from kg.ontology import ONTOLOGY_FILE
 
 SHAPES_FILE = ONTOLOGY_FILE.with_name("shapes.ttl")
@@ -87,6 +88,11 @@ def validate(g: Graph, shapes_path: Path = SHAPES_FILE) -> list[Violation]:
     assert isinstance(report, Graph)
     found = [_violation(report, g, r) for r in report.subjects(RDF.type, SH.ValidationResult)]
     return sorted(found, key=str)
+
+
+def validation_limit() -> int:
+    """The largest graph kg build validates by default (kg/data/build.toml)."""
+    return int(load_toml("build.toml")["validation"]["max_triples"])
 
 
 def check(g: Graph) -> None:
