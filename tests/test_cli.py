@@ -11,7 +11,7 @@ from kg.cli import app, main
 
 runner = CliRunner()
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-COMMANDS = ["build", "query", "queries", "render"]
+COMMANDS = ["build", "query", "queries", "render", "eval", "export", "validate", "serve"]
 
 
 def test_top_level_help_lists_every_command() -> None:
@@ -42,6 +42,11 @@ ERRORS = [
     (["query", "who-condemned-what", "--graph", "no/graph.ttl"], "no such graph", 1),
     (["query", "what is this"], "is not a query file, a named query", 5),
     (["query", "SELECT ?x WHERE { ?x ?y }", "--graph", "{graph}"], "SPARQL error", 5),
+    (["query", "facts-about", "--graph", "{graph}", "--bind", "who"], "write NAME=VALUE", 5),
+    (["query", "facts-about", "--store", "no/store"], "no kg store", 1),
+    (["export", "{graph}", "-o", "out.xyz"], "cannot tell the RDF format", 1),
+    (["validate", "no/graph.ttl"], "no such graph", 1),
+    (["serve", "--store", "no/store", "--port", "7999"], "no kg store", 1),
 ]
 
 

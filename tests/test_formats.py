@@ -104,3 +104,17 @@ def test_export_of_an_unknown_suffix_is_one_clear_error(
     )
     assert result.exit_code != 0
     assert "cannot tell the RDF format" in str(result.exception)
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_every_format_loads_into_oxigraph_with_every_triple(seeds_graph: Graph, name: str) -> None:
+    import pyoxigraph as ox
+
+    from kg.query import OX_FORMATS
+
+    store = ox.Store()
+    store.load(serialize(seeds_graph, FORMATS[name]), format=OX_FORMATS[name])
+    query = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+    solutions = store.query(query, use_default_graph_as_union=True)
+    assert isinstance(solutions, ox.QuerySolutions)
+    assert int(next(iter(solutions))["n"].value) == len(seeds_graph)

@@ -100,3 +100,7 @@ def test_build_refuses_to_write_a_broken_graph(
     with pytest.raises(ValidationError):
         kg.api.build_to([SEEDS], tmp_path)
     assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == "old"
+
+
+def test_build_validated_the_seeds(seeds_build: Written) -> None:
+    assert seeds_build.validated
