@@ -281,6 +281,9 @@ def serve(
 ) -> None:
     """Serve a graph over the SPARQL 1.1 Protocol (Oxigraph's server) until Ctrl-C.
 
+    A graph file is bulk-loaded into a temporary store, so updates to it (--allow-updates)
+    last as long as the server; serve a store (kg build --store) to keep them.
+
     Example: kg serve output/graph.ttl --port 7878
     """
     if graph is None and store is None:
