@@ -216,7 +216,7 @@ def query(
 ) -> None:
     """Run a SPARQL SELECT query on a built graph or store.
 
-    Example: kg query facts-about --bind entity=NAVO   (names: see `kg queries`)
+    Example: kg query facts-about --bind entity=AU   (names: see `kg queries`)
     """
     bindings = parse_bindings(bind or [])
     result = api.query(query, graph, engine.value, bindings, store)

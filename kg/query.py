@@ -37,7 +37,7 @@ def parse_bindings(pairs: list[str]) -> Bindings:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not re.fullmatch(r"\w+", name.lstrip("?$")):
-            raise QueryError(f"--bind {pair!r}: write NAME=VALUE, e.g. --bind entity=NATO")
+            raise QueryError(f"--bind {pair!r}: write NAME=VALUE, e.g. --bind entity=AU")
         found[name.lstrip("?$")] = value
     return found
 
