@@ -56,12 +56,13 @@ def build_to(
     formats: Sequence[str] = ("turtle",),
     store: Path | None = None,
     validate: bool | None = None,
+    jobs: int | None = None,
 ) -> Written:
     """Build and write out_dir/graph.<suffix> per format and out_dir/graph.html (each written
     atomically), and the Oxigraph `store` if given. With `validate` (default: for graphs up to
     kg/data/build.toml's size), the graph is checked against the SHACL shapes first and
     nothing is written if it fails."""
-    result = build_graph([Path(p) for p in paths], lang, progress, spacy_models)
+    result = build_graph([Path(p) for p in paths], lang, progress, spacy_models, jobs)
     timings = dict(result.timings)
     clock = _Clock(timings)
     floor = rdf_min_confidence() if min_confidence is None else min_confidence

@@ -85,6 +85,14 @@ def build(
         Path | None,
         typer.Option(help="Also write the graph into this Oxigraph store folder (kg query/serve)."),
     ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            min=1,
+            help="Worker processes for reading, NLP and extraction. Default: the cores, at most 2.",
+            show_default=False,
+        ),
+    ] = None,
     validate: Annotated[
         bool | None,
         typer.Option(
@@ -114,7 +122,7 @@ def build(
 
         formats = [f.value for f in rdf_format or [RdfFormat.turtle]]
         written = api.build_to(
-            paths, output, lang, step, model, min_confidence, formats, store, validate
+            paths, output, lang, step, model, min_confidence, formats, store, validate, jobs
         )
     _summary(written, time.perf_counter() - start)
 

@@ -1,0 +1,125 @@
+"""The map of the build: per article, detect the language, parse and extract, in worker
+processes so that both cores work (or in this process with jobs=1; the same code either way).
+
+Each worker keeps its own NLP back ends (a spaCy pipeline, a Frog server once it meets a Dutch
+article) for all the chunks it gets: models load once per worker, as on an executor of a
+distributed engine. Nothing else is shared: a chunk's result depends only on its articles.
+Chunks come back in input order, so the build stays deterministic. Only extractions travel
+back to the main process; the Docs are dropped in the worker.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing.util import Finalize
+
+from kg.extract import extract
+from kg.langid import detect_language
+from kg.lexicon import languages
+from kg.model import Article, Extraction
+from kg.nlp.backends import NLP, Timings
+from kg.nlp.frog import ENABLE_COMMAND, frog_available
+from kg.reader import RawArticle, Skipped
+
+MAX_CHUNK = 64
+# Below this many articles one process is faster: starting a worker costs ~1.5 s of imports
+# before it loads its models, more than the parallel work saves.
+MIN_PARALLEL = 16
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every worker needs to know: a forced language and the spaCy pipelines to try."""
+
+    lang: str | None = None
+    spacy_models: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    items: tuple[Extraction | Skipped, ...]  # one per input article, in order
+    timings: dict[str, float]  # seconds per stage in the worker
+
+
+def to_article(raw: RawArticle, lang: str | None = None) -> Article | Skipped:
+    """Give an article its language (detected unless `lang` is given) or say why it is skipped."""
+    code = lang or detect_language(raw.text)
+    if code is None:
+        return Skipped(raw.source, "cannot tell which language it is in; pass --lang")
+    if code not in languages():
+        return Skipped(
+            raw.source, f"language '{code}' is not supported (supported: {', '.join(languages())})"
+        )
+    if languages()[code]["nlp"] == "frog" and not frog_available():
+        name = languages()[code]["name"]
+        return Skipped(raw.source, f"{name} needs Frog; enable it with: {ENABLE_COMMAND}")
+    return Article(raw.sha256[:16], raw.source, raw.title, raw.text, code, raw.sha256)
+
+
+def analyse(raws: Sequence[RawArticle], settings: Settings, nlp: NLP) -> ChunkResult:
+    """The map step for a chunk of articles, with the given back ends."""
+    timings = Timings()
+    nlp.timings = timings
+    with timings.stage("language"):
+        found = [to_article(r, settings.lang) for r in raws]
+    articles = [a for a in found if isinstance(a, Article)]
+    nlp.start({a.lang for a in articles})  # Frog loads in the background while spaCy works
+    docs = dict(zip((a.id for a in articles), nlp.parse_many(articles), strict=True))
+    items: list[Extraction | Skipped] = []
+    for item in found:
+        if isinstance(item, Article):
+            with timings.stage("extraction"):
+                items.append(extract(item, docs.pop(item.id)))
+        else:
+            items.append(item)
+    return ChunkResult(tuple(items), timings.seconds)
+
+
+_backends: NLP | None = None  # this worker process's back ends (see the module docstring)
+
+
+def _start_worker(settings: Settings) -> None:
+    global _backends
+    _backends = NLP(Timings(), settings.spacy_models)
+    Finalize(_backends, _backends.close, exitpriority=10)  # stop Frog when the worker exits
+
+
+def _analyse_in_worker(raws: Sequence[RawArticle], settings: Settings) -> ChunkResult:
+    assert _backends is not None, "worker not started"
+    return analyse(raws, settings, _backends)
+
+
+def default_jobs() -> int:
+    """Worker processes: one per core this process may use, at most 2 (spaCy and Frog gain
+    little beyond, and each worker holds its own models: ~0.5 GB spaCy, ~1.5 GB Frog)."""
+    return max(1, min(2, len(os.sched_getaffinity(0))))
+
+
+def chunks(raws: Sequence[RawArticle], jobs: int) -> list[Sequence[RawArticle]]:
+    """Chunks small enough that every worker gets several, and at most MAX_CHUNK articles."""
+    size = max(1, min(MAX_CHUNK, math.ceil(len(raws) / (jobs * 4))))
+    return [raws[i : i + size] for i in range(0, len(raws), size)]
+
+
+def map_articles(
+    raws: Sequence[RawArticle], settings: Settings, jobs: int | None = None
+) -> Iterator[ChunkResult]:
+    """ChunkResults in input order, from `jobs` worker processes (1: in this process)."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    parts = chunks(raws, jobs)
+    if jobs == 1 or len(raws) < MIN_PARALLEL:
+        nlp = NLP(Timings(), settings.spacy_models)
+        try:
+            for part in parts:
+                yield analyse(part, settings, nlp)
+        finally:
+            nlp.close()
+        return
+    context = multiprocessing.get_context("spawn")  # no fork: the parent runs threads (rich)
+    with ProcessPoolExecutor(jobs, context, initializer=_start_worker, initargs=(settings,)) as ex:
+        yield from ex.map(_analyse_in_worker, parts, [settings] * len(parts))
