@@ -23,6 +23,7 @@ import statistics
 import subprocess
 import tempfile
 import time
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -72,7 +73,7 @@ def synthetic(articles: int, seed: int = 1) -> KGraph:
         for key in (t.subject, t.object):
             mentioned.setdefault(key, set()).add(t.provenance.article_id)
     entities = tuple(
-        Entity(key, EntityType.PERSON if key in people else TYPES[hash(key) % 3],
+        Entity(key, EntityType.PERSON if key in people else TYPES[zlib.crc32(key.encode()) % 3],
                key.split(":")[1].title(), "en", (), tuple(sorted(mentioned[key])))
         for key in sorted(mentioned)
     )  # fmt: skip
