@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, Dataset, Graph, URIRef
+from oxrdflib.store import OxigraphStore
+from rdflib import RDF, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import PROV
 from rdflib.plugins.serializers.trig import TrigSerializer
@@ -133,6 +134,19 @@ def _jsonld(g: Graph) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
+def in_memory(g: Graph) -> Graph:
+    """A copy in rdflib's own store, for rdflib's writers. Oxigraph gives back simple literals
+    typed xsd:string (the same in RDF 1.1); rdflib tells them apart, so they become plain."""
+    copy = Graph()
+    for prefix, namespace in g.namespaces():
+        copy.bind(prefix, namespace, replace=True)
+    for s, p, o in g:
+        if isinstance(o, Literal) and o.datatype == XSD.string:
+            o = Literal(str(o))
+        copy.add((s, p, o))
+    return copy
+
+
 def _trig(ds: Dataset) -> bytes:
     """TriG with the default graph first, then the articles' graphs by IRI (rdflib's writer
     sorts subjects within a graph but takes graphs in the store's hash order)."""
@@ -144,8 +158,16 @@ def _trig(ds: Dataset) -> bytes:
 
 
 def serialize(g: Graph, fmt: Format) -> bytes:
-    """`g` in `fmt`, deterministically: Turtle and TriG are sorted by rdflib; line-based
-    formats are sorted here; JSON-LD is written with sorted keys and arrays."""
+    """`g` in `fmt`, deterministically. A graph made by kg.rdf.to_rdf (on an Oxigraph store) is
+    written by Oxigraph in the fixed order it was built in; other graphs by rdflib, sorted (rdflib
+    sorts Turtle and TriG; line-based formats are sorted here). JSON-LD gets sorted keys and
+    arrays."""
+    if isinstance(g.store, OxigraphStore):
+        if fmt.name in ("turtle", "ntriples"):
+            # Oxigraph's writers (~1M triples/s), in the order kg.rdf.to_rdf added the triples
+            out = g.serialize(format="ox-" + fmt.rdflib, encoding="utf-8")
+            return out if isinstance(out, bytes) else out.encode("utf-8")
+        g = in_memory(g)
     if fmt.name == "jsonld":
         return _jsonld(g)
     if fmt.name == "trig":

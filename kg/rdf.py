@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
-from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, PROV, SDO
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, SDO, VANN
+from rdflib.term import Node
 
 from kg.errors import KGError
 from kg.formats import format_of, parse, union
@@ -25,73 +27,72 @@ from kg.model import Article, Entity, Triple
 from kg.model import Graph as KGraph
 from kg.ontology import KG, NAMESPACE
 
+Triple3 = tuple[URIRef, URIRef, Node]
+PREFIXES = (
+    ("rdf", RDF), ("rdfs", RDFS), ("owl", OWL), ("xsd", XSD), ("skos", SKOS), ("prov", PROV),
+    ("dcterms", DCTERMS), ("schema", SDO), ("org", ORG), ("vann", VANN),
+)  # fmt: skip
+
 
 def new_graph() -> Graph:
-    g = Graph()
+    """An rdflib Graph on an Oxigraph store (oxrdflib): rdflib's API, Oxigraph's speed. Its
+    writers keep the order triples were added in, so to_rdf adds them grouped by subject."""
+    g = Graph(store="Oxigraph", bind_namespaces="none")
     g.bind("kg", Namespace(NAMESPACE))
-    for prefix, ns in (
-        ("rdfs", RDFS),
-        ("skos", SKOS),
-        ("prov", PROV),
-        ("dcterms", DCTERMS),
-        ("xsd", XSD),
-        ("schema", SDO),
-    ):
+    for prefix, ns in PREFIXES:
         g.bind(prefix, ns)
     for kind in KINDS:
         g.bind(kind, Namespace(f"{BASE}{kind}/"))
     return g
 
 
-def _article(g: Graph, a: Article) -> URIRef:
+def _article(a: Article) -> Iterator[Triple3]:
     node = mint("article", a.id)
-    g.add((node, RDF.type, KG.Article))
+    yield node, RDF.type, KG.Article
     for cls in KG.aligned_types("Article"):
-        g.add((node, RDF.type, cls))
-    g.add((node, DCTERMS.title, Literal(a.title, lang=a.lang)))
-    g.add((node, DCTERMS.language, Literal(a.lang)))
-    g.add((node, KG.sourceFile, Literal(a.source)))
-    g.add((node, KG.contentHash, Literal(a.sha256)))
-    return node
+        yield node, RDF.type, cls
+    yield node, DCTERMS.title, Literal(a.title, lang=a.lang)
+    yield node, DCTERMS.language, Literal(a.lang)
+    yield node, KG.sourceFile, Literal(a.source)
+    yield node, KG.contentHash, Literal(a.sha256)
 
 
-def _entity(g: Graph, e: Entity) -> URIRef:
-    node = entity_iri(e.type.value, e.key)
-    g.add((node, RDF.type, KG.term(e.type.value)))
+def _entity(e: Entity, node: URIRef, facts: list[tuple[URIRef, URIRef]]) -> Iterator[Triple3]:
+    """An entity's description and the facts it is the subject of, in one block."""
+    yield node, RDF.type, KG.term(e.type.value)
     for cls in KG.aligned_types(e.type.value):  # schema:Person etc., for stores without reasoning
-        g.add((node, RDF.type, cls))
-    g.add((node, RDFS.label, Literal(e.label, lang=e.label_lang)))
+        yield node, RDF.type, cls
+    yield node, RDFS.label, Literal(e.label, lang=e.label_lang)
     for name, lang in e.alt_labels:
-        g.add((node, SKOS.altLabel, Literal(name, lang=lang)))
+        yield node, SKOS.altLabel, Literal(name, lang=lang)
     for article_id in e.articles:
-        g.add((node, KG.mentionedIn, mint("article", article_id)))
-    return node
+        yield node, KG.mentionedIn, mint("article", article_id)
+    for p, o in facts:
+        yield node, p, o
 
 
-def _triple(g: Graph, t: Triple, nodes: dict[str, URIRef], agents: set[str], floor: float) -> None:
+def _statement(t: Triple, nodes: dict[str, URIRef], agents: set[str]) -> Iterator[Triple3]:
     s, p, o = nodes[t.subject], KG.term(t.predicate), nodes[t.object]
-    if t.holds(floor):
-        g.add((s, p, o))
     prov = t.provenance
     st = statement_iri(str(s), str(p), str(o), prov.article_id, str(prov.start), str(prov.end))
-    g.add((st, RDF.type, RDF.Statement))
-    g.add((st, RDF.subject, s))
-    g.add((st, RDF.predicate, p))
-    g.add((st, RDF.object, o))
-    g.add((st, PROV.wasDerivedFrom, mint("article", prov.article_id)))
-    g.add((st, KG.sentenceText, Literal(prov.sentence.strip())))
+    yield st, RDF.type, RDF.Statement
+    yield st, RDF.subject, s
+    yield st, RDF.predicate, p
+    yield st, RDF.object, o
+    yield st, PROV.wasDerivedFrom, mint("article", prov.article_id)
+    yield st, KG.sentenceText, Literal(prov.sentence.strip())
     for term, value in (
         ("sentenceStart", prov.sentence_start),
         ("sentenceEnd", prov.sentence_end),
         ("spanStart", prov.start),
         ("spanEnd", prov.end),
     ):
-        g.add((st, KG.term(term), Literal(value, datatype=XSD.integer)))
-    g.add((st, KG.extractionRule, Literal(prov.rule)))
-    g.add((st, KG.confidence, Literal(decimal_lexical(prov.confidence), datatype=XSD.decimal)))
-    g.add((st, KG.modality, KG.term(prov.modality.value)))
+        yield st, KG.term(term), Literal(value, datatype=XSD.integer)
+    yield st, KG.extractionRule, Literal(prov.rule)
+    yield st, KG.confidence, Literal(decimal_lexical(prov.confidence), datatype=XSD.decimal)
+    yield st, KG.modality, KG.term(prov.modality.value)
     if t.speaker is not None and t.speaker in agents:
-        g.add((st, KG.attributedTo, nodes[t.speaker]))
+        yield st, KG.attributedTo, nodes[t.speaker]
 
 
 def decimal_lexical(value: float) -> str:
@@ -111,18 +112,27 @@ def to_rdf(graph: KGraph, floor: float | None = None) -> Graph:
     predicates in English and Dutch travel with the data into any triple store).
 
     Every relation gets its rdf:Statement (provenance, confidence, modality, speaker); only
-    those stated as facts with confidence >= `floor` are also asserted as triples."""
-    g = new_graph()
-    g += KG.graph
-    for a in graph.articles:
-        _article(g, a)
-    nodes = {e.key: _entity(g, e) for e in graph.entities}
-    agents = {e.key for e in graph.entities if KG.is_a(e.type.value, "Agent")}
+    those stated as facts with confidence >= `floor` are also asserted as triples. Triples are
+    added subject by subject in a fixed order, which the writers keep (see new_graph)."""
     floor = min_confidence() if floor is None else floor
+    nodes = {e.key: entity_iri(e.type.value, e.key) for e in graph.entities}
+    agents = {e.key for e in graph.entities if KG.is_a(e.type.value, "Agent")}
+    facts: dict[str, dict[tuple[URIRef, URIRef], None]] = {e.key: {} for e in graph.entities}
     for t in graph.triples:
-        _triple(g, t, nodes, agents, floor)
+        if t.holds(floor):
+            facts[t.subject][(KG.term(t.predicate), nodes[t.object])] = None
     for left, right in graph.close_matches:  # weak cross-article matches, not merged
-        g.add((nodes[left], SKOS.closeMatch, nodes[right]))
+        facts[left][(SKOS.closeMatch, nodes[right])] = None
+    triples: list[Triple3] = sorted(KG.graph)  # type: ignore[arg-type]
+    for a in graph.articles:
+        triples += _article(a)
+    for e in graph.entities:
+        triples += _entity(e, nodes[e.key], list(facts[e.key]))
+    for t in graph.triples:
+        triples += _statement(t, nodes, agents)
+    g = new_graph()
+    # Oxigraph's in-memory store writes the triples last-added first: add them backwards
+    g.addN((s, p, o, g) for s, p, o in reversed(triples))
     return g
 
 
