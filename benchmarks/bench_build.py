@@ -25,6 +25,7 @@ import json
 import multiprocessing
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -111,6 +112,8 @@ def kg_build(folder: Path, lang: str | None, jobs: int | None) -> dict[str, Any]
             "entities": len(graph.entities),
             "statements": len(graph.triples),
             "triples": len(store),
+            "languages": dict(Counter(a.lang for a in graph.articles)),
+            "skipped": len(written.result.skipped),
             "turtle bytes": written.turtle.stat().st_size,
         }
 
@@ -119,8 +122,17 @@ def _child(fn: Callable[..., Any], args: tuple[Any, ...], queue: Any) -> None:
     queue.put(fn(*args))
 
 
+def _pss(proc: psutil.Process) -> int:
+    """Proportional set size: shared pages (Frog's forked worker shares its parent's models)
+    counted once across the tree, where RSS would count them in every process."""
+    try:
+        return int(proc.memory_full_info().pss)
+    except psutil.Error:
+        return 0
+
+
 def measured(fn: Callable[..., Any], *args: Any) -> dict[str, Any]:
-    """Run fn(*args) in a fresh process; add the peak RSS of its whole process tree (MB)."""
+    """Run fn(*args) in a fresh process; add the peak memory (PSS) of its process tree (MB)."""
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
     proc = ctx.Process(target=_child, args=(fn, args, queue))
@@ -130,12 +142,14 @@ def measured(fn: Callable[..., Any], *args: Any) -> dict[str, Any]:
         try:
             root = psutil.Process(proc.pid)
             tree = [root, *root.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
+            peak = max(peak, sum(_pss(p) for p in tree))
         except psutil.Error:
             pass
         time.sleep(0.2)
-    result: dict[str, Any] = queue.get()
     proc.join()
+    if queue.empty():
+        raise SystemExit(f"{fn.__name__} failed (exit code {proc.exitcode}); see its traceback")
+    result: dict[str, Any] = queue.get()
     return {**result, "peak MB": peak / 1e6}
 
 
@@ -151,6 +165,7 @@ def report(name: str, words: int, articles: int, runs: dict[str, dict[str, Any]]
         print(f"{line}  peak {run['peak MB']:7.0f} MB")
     build = runs["kg build"]
     print(f"  graph: {build['triples']:,} triples, {build['turtle bytes'] / 1e6:.1f} MB of Turtle")
+    print(f"  articles by language: {build['languages']}, skipped {build['skipped']}")
     if "bare NLP" in runs:
         bare = runs["bare NLP"]["seconds"]
         print(f"  kg build / bare NLP throughput: {bare / build['seconds']:.2f}x")

@@ -38,3 +38,20 @@ def test_article_text_cannot_inject_script() -> None:
     assert "<script>alert" not in page
     assert "\\u0026lt;script\\u0026gt;alert" in page  # HTML-escaped, then JSON-escaped by pyvis
     assert "<b>Ann</b>" not in page
+
+
+def test_a_large_connected_graph_renders() -> None:
+    """Above 500 nodes in one component networkx's spring layout needs scipy: a dependency."""
+    n = 600
+    article = Article("1" * 16, "big.txt", "t", "x" * 100, "en", "1" * 64)
+    entities = tuple(
+        Entity(f"name:org {i:03d}", EntityType.ORGANIZATION, f"Org {i}", "en", (), (article.id,))
+        for i in range(n)
+    )
+    prov = Provenance(article.id, "Org 1 supports Org 2.", 0, 20, 0, 5, "verb:support", 0.9)
+    triples = tuple(
+        Triple(f"name:org {i:03d}", "supports", f"name:org {(i + 1) % n:03d}", prov)
+        for i in range(n)
+    )
+    page = render_html(to_rdf(KGraph((article,), entities, triples)))
+    assert page.count('"label": "Org ') >= n
