@@ -3,7 +3,7 @@ VENV   ?= .venv
 PYTHON ?= python3
 BIN    := $(VENV)/bin
 
-.PHONY: run test setup frog lint clean
+.PHONY: run test setup system lint clean
 
 run: setup
 	$(BIN)/kg build seeds/ -o output/
@@ -14,7 +14,7 @@ test: setup
 	$(BIN)/mypy
 	$(BIN)/pytest
 
-setup: $(VENV)/.installed frog
+setup: $(VENV)/.installed system
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +22,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-# Frog (Dutch NLP) comes from Debian. Installs it when we are root; otherwise prints the command.
-frog:
-	@bash scripts/install-frog.sh
+# Frog (Dutch NLP) and Chromium (browser tests) come from Debian. Installed when we are root;
+# otherwise the command is printed.
+system:
+	@bash scripts/install-system.sh
 
 clean:
 	rm -rf $(VENV) output/graph.ttl output/graph.html

@@ -23,6 +23,8 @@ _REMOTE = re.compile(
     r"<link[^>]*href=\"https?://[^>]*>|<script[^>]*src=\"https?://[^>]*>\s*</script>", re.S
 )
 _MAX_SENTENCES = 3
+# Tooltips are plain text with line breaks: keep the breaks, wrap long sentences.
+_STYLE = "<style>div.vis-tooltip { white-space: pre-wrap; max-width: 520px; }</style>\n"
 _SPACING = 110.0  # pixels between neighbouring nodes, roughly
 
 
@@ -67,11 +69,12 @@ def _edges(g: Graph) -> list[Edge]:
 
 
 def _tooltip(edge: Edge, s_label: str, o_label: str) -> str:
+    """Plain text: vis-network shows a string title as text, never as HTML (article text is
+    untrusted), and the page's CSS keeps its line breaks."""
     said = f"{s_label} {KG.label(edge.predicate)} {o_label}"
-    head = f"<b>{html.escape(said)}</b>"
-    quotes = [f"“{html.escape(t)}”" for t in edge.sentences[:_MAX_SENTENCES]]
+    quotes = [f"“{t}”" for t in edge.sentences[:_MAX_SENTENCES]]
     more = len(edge.sentences) - _MAX_SENTENCES
-    return "<br>".join([head, *quotes, *([f"(and {more} more)"] if more > 0 else [])])
+    return "\n".join([said, *quotes, *([f"(and {more} more)"] if more > 0 else [])])
 
 
 def _legend() -> str:
@@ -128,7 +131,7 @@ def render_html(g: Graph, title: str = "kg") -> str:
         cls = _class(g, ref) or "Event"
         labels[node] = _label(g, ref)
         parts = (labels[node], KG.label(cls), node)
-        tip = "<b>{}</b><br>{}<br>{}".format(*map(html.escape, parts))
+        tip = "\n".join(parts)
         net.add_node(
             node, label=labels[node], title=tip, color=COLOURS[cls], x=x, y=y, physics=False
         )
@@ -137,11 +140,12 @@ def render_html(g: Graph, title: str = "kg") -> str:
         pairs[(e.source, e.target)].append(e)
     for (source, target), group in pairs.items():
         label = ", ".join(KG.label(e.predicate) for e in group)
-        tip = "<br><br>".join(_tooltip(e, labels[source], labels[target]) for e in group)
+        tip = "\n\n".join(_tooltip(e, labels[source], labels[target]) for e in group)
         net.add_edge(source, target, label=label, title=tip, arrows="to", smooth=False)
     net.toggle_physics(False)
     page = _REMOTE.sub("", net.generate_html(notebook=False))
     page = (
         page.replace("<title>", f"<title>{html.escape(title)} ", 1) if "<title>" in page else page
     )
+    page = page.replace("</head>", _STYLE + "</head>", 1)
     return page.replace("<body>", "<body>\n" + _legend(), 1)

@@ -36,7 +36,7 @@ def test_article_text_cannot_inject_script() -> None:
     )
     page = render_html(to_rdf(KGraph((article,), people, (triple,))))
     assert "<script>alert" not in page
-    assert "\\u0026lt;script\\u0026gt;alert" in page  # HTML-escaped, then JSON-escaped by pyvis
+    assert "\\u003cscript\\u003ealert" in page  # kept as text, JSON-escaped inside <script>
     assert "<b>Ann</b>" not in page
 
 
