@@ -1,93 +1,98 @@
-"""The interactive HTML view of a graph (pyvis / vis-network), usable with no network:
-the JavaScript is inlined, CDN links are stripped, the layout is computed here (networkx)
-so the browser does not have to simulate physics, and every text shown is HTML-escaped."""
+"""The interactive HTML view of a graph (pyvis / vis-network), usable with no network: the
+JavaScript is inlined and CDN links stripped; the layout is computed here (networkx), so the
+browser does not simulate physics and a graph of thousands of nodes opens at once; our own
+controls (kg/static/view.js) search, filter, focus and switch physics. Every text from the
+articles is data, never markup: vis-network shows string tooltips as text, and JSON inside
+the page escapes '<'."""
 
 from __future__ import annotations
 
 import html
 import re
-from collections import defaultdict
-from dataclasses import dataclass
+from importlib.resources import files
 
 import networkx as nx
 from pyvis.network import Network
-from rdflib import RDF, RDFS, Graph, URIRef
+from rdflib import Graph
 
-from kg.ontology import KG, NAMESPACE
+from kg import view
+from kg.ontology import KG
 
 COLOURS = {
     "Person": "#e15759", "Organization": "#4e79a7", "Country": "#59a14f", "Place": "#9c755f",
     "Group": "#f28e2b", "Event": "#b07aa1",
 }  # fmt: skip
+SHAPES = {
+    "Person": "dot", "Organization": "square", "Country": "diamond", "Place": "triangle",
+    "Group": "hexagon", "Event": "star",
+}  # fmt: skip
 _REMOTE = re.compile(
     r"<link[^>]*href=\"https?://[^>]*>|<script[^>]*src=\"https?://[^>]*>\s*</script>", re.S
 )
 _MAX_SENTENCES = 3
-# Tooltips are plain text with line breaks: keep the breaks, wrap long sentences.
-_STYLE = "<style>div.vis-tooltip { white-space: pre-wrap; max-width: 520px; }</style>\n"
 _SPACING = 110.0  # pixels between neighbouring nodes, roughly
+LANGUAGES = {"en": "English", "nl": "Dutch"}
 
 
-@dataclass(frozen=True)
-class Edge:
-    source: str
-    target: str
-    predicate: str
-    sentences: tuple[str, ...]
+def _static(name: str) -> str:
+    return files("kg").joinpath("static", name).read_text(encoding="utf-8")
 
 
-def _label(g: Graph, node: URIRef) -> str:
-    labels = sorted(
-        g.objects(node, RDFS.label), key=lambda v: (getattr(v, "language", "") != "en", str(v))
+def _node_tip(n: view.Node) -> str:
+    names = [f"{name} ({lang})" if lang else name for name, lang in n.names]
+    articles = [f"{title} [{lang}]" for title, lang in n.articles[:5]]
+    more = [f"... and {len(n.articles) - 5} more articles"] if len(n.articles) > 5 else []
+    return "\n".join(
+        [n.label, KG.label(n.type), "", "names: " + "; ".join(names), "mentioned in:"]
+        + ["  " + a for a in articles]
+        + more
+        + ["", n.id]
     )
-    return str(labels[0]) if labels else str(node).rsplit("/", 1)[-1]
 
 
-def _class(g: Graph, node: URIRef) -> str | None:
-    names = sorted(
-        str(t)[len(NAMESPACE) :] for t in g.objects(node, RDF.type) if str(t).startswith(NAMESPACE)
+def _edge_tip(e: view.Edge, labels: dict[str, str]) -> str:
+    parts = []
+    for r in e.relations:
+        best = max((s.confidence for s in r.sources), default=1.0)
+        lines = [f"{labels[e.source]} {KG.label(r.predicate)} {labels[e.target]}"]
+        lines.append(f"confidence {best:.2f}, {len(r.sources)} sentence(s)")
+        for s in r.sources[:_MAX_SENTENCES]:
+            lines.append(f"“{s.sentence}”\n  {s.title} [{s.lang}] {s.confidence:.2f}")
+        if len(r.sources) > _MAX_SENTENCES:
+            lines.append(f"(and {len(r.sources) - _MAX_SENTENCES} more)")
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def _checkboxes(name: str, items: list[tuple[str, str, str | None]]) -> str:
+    boxes = "".join(
+        f'<label><input type="checkbox" class="kg-filter" value="{html.escape(value)}" checked>'
+        + (f'<span class="swatch" style="background:{colour}"></span>' if colour else "")
+        + f"{html.escape(text)}</label>"
+        for value, text, colour in items
     )
-    return next((n for n in names if n in COLOURS), None)
+    return f'<fieldset id="kg-{name}"><legend>{name}</legend>{boxes}</fieldset>'
 
 
-def _edges(g: Graph) -> list[Edge]:
-    predicates = {KG.term(p) for p in KG.relations()}
-    sentences: dict[tuple[str, str, str], list[str]] = defaultdict(list)
-    for st in g.subjects(RDF.type, RDF.Statement):
-        key = (
-            str(g.value(st, RDF.subject)),
-            str(g.value(st, RDF.predicate)),
-            str(g.value(st, RDF.object)),
-        )
-        sentences[key].append(str(g.value(st, KG.sentenceText) or ""))
-    edges = []
-    for s, p, o in sorted(g.triples((None, None, None))):
-        if p in predicates and isinstance(s, URIRef) and isinstance(o, URIRef):
-            found = tuple(sorted(set(sentences[(str(s), str(p), str(o))])))
-            edges.append(Edge(str(s), str(o), str(p)[len(NAMESPACE) :], found))
-    return edges
-
-
-def _tooltip(edge: Edge, s_label: str, o_label: str) -> str:
-    """Plain text: vis-network shows a string title as text, never as HTML (article text is
-    untrusted), and the page's CSS keeps its line breaks."""
-    said = f"{s_label} {KG.label(edge.predicate)} {o_label}"
-    quotes = [f"“{t}”" for t in edge.sentences[:_MAX_SENTENCES]]
-    more = len(edge.sentences) - _MAX_SENTENCES
-    return "\n".join([said, *quotes, *([f"(and {more} more)"] if more > 0 else [])])
-
-
-def _legend() -> str:
-    items = "".join(
-        f'<span style="display:inline-block;margin-right:12px"><span style="display:inline-block;'
-        f'width:12px;height:12px;border-radius:6px;background:{c};margin-right:4px"></span>'
-        f"{html.escape(KG.label(name))}</span>"
-        for name, c in COLOURS.items()
+def _controls(predicates: list[str], langs: list[str]) -> str:
+    types = _checkboxes("types", [(t, KG.label(t), COLOURS[t]) for t in view.TYPES])
+    preds = _checkboxes("predicates", [(p, KG.label(p), None) for p in predicates])
+    options = "".join(
+        f'<option value="{html.escape(x)}">{html.escape(LANGUAGES.get(x, x))}</option>'
+        for x in langs
     )
-    note = "Hover an edge for the sentences it was read from; drag to move, scroll to zoom."
     return (
-        f'<div id="kg-legend" style="font-family:sans-serif;font-size:14px;padding:6px">'
-        f"{items}<br><small>{note}</small></div>"
+        '<div id="kg-controls">'
+        '<input id="kg-search" type="search" placeholder="Find a node by name">'
+        '<button id="kg-focus" title="Or double-click a node">Focus on selection</button>'
+        '<button id="kg-reset">Show all</button>'
+        '<label><input id="kg-physics" type="checkbox"> physics</label>'
+        f'<select id="kg-lang" class="kg-filter"><option value="">all languages</option>'
+        f"{options}</select>"
+        '<label>min. confidence <input id="kg-confidence" class="kg-filter" type="range" '
+        'min="0" max="1" step="0.05" value="0"> <span id="kg-confidence-value">0.00</span>'
+        '</label><span id="kg-count"></span><br>'
+        f"{types}{preds}</div>"
     )
 
 
@@ -96,12 +101,14 @@ def _component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     n = graph.number_of_nodes()
     if n == 1:
         return {next(iter(graph.nodes)): (0.0, 0.0)}
-    pos = nx.spring_layout(graph, seed=7, k=2.0 / n**0.5, iterations=150)
+    # fewer iterations on big components: ~5 s for 2,000 nodes instead of ~25 s
+    iterations = 150 if n <= 300 else max(30, 45_000 // n)
+    pos = nx.spring_layout(graph, seed=7, k=2.0 / n**0.5, iterations=iterations)
     size = _SPACING * n**0.5
     return {str(k): (float(x) * size, float(y) * size) for k, (x, y) in pos.items()}
 
 
-def _layout(edges: list[Edge]) -> dict[str, tuple[float, float]]:
+def _layout(edges: list[view.Edge]) -> dict[str, tuple[float, float]]:
     """Each connected component laid out on its own, components packed in rows, biggest first."""
     graph = nx.Graph()
     graph.add_edges_from(sorted((e.source, e.target) for e in edges))
@@ -121,31 +128,41 @@ def _layout(edges: list[Edge]) -> dict[str, tuple[float, float]]:
     return dict(sorted(placed.items()))
 
 
-def render_html(g: Graph, title: str = "kg") -> str:
-    """A self-contained HTML page showing the entities that take part in relations."""
-    edges = _edges(g)
-    net = Network(height="90vh", width="100%", directed=True, cdn_resources="in_line", heading="")
-    labels = {}
-    for node, (x, y) in _layout(edges).items():
-        ref = URIRef(node)
-        cls = _class(g, ref) or "Event"
-        labels[node] = _label(g, ref)
-        parts = (labels[node], KG.label(cls), node)
-        tip = "\n".join(parts)
+def _network(nodes: list[view.Node], edges: list[view.Edge]) -> Network:
+    net = Network(height="85vh", width="100%", directed=True, cdn_resources="in_line", heading="")
+    positions = _layout(edges)
+    labels = {n.id: n.label for n in nodes}
+    for n in nodes:
+        x, y = positions[n.id]
+        langs = sorted({lang for _, lang in n.articles})
         net.add_node(
-            node, label=labels[node], title=tip, color=COLOURS[cls], x=x, y=y, physics=False
-        )
-    pairs: dict[tuple[str, str], list[Edge]] = defaultdict(list)
-    for e in edges:  # one arrow per pair: 'leads, speaks for' rather than two on top of each other
-        pairs[(e.source, e.target)].append(e)
-    for (source, target), group in pairs.items():
-        label = ", ".join(KG.label(e.predicate) for e in group)
-        tip = "\n\n".join(_tooltip(e, labels[source], labels[target]) for e in group)
-        net.add_edge(source, target, label=label, title=tip, arrows="to", smooth=False)
+            n.id, label=n.label, title=_node_tip(n), color=COLOURS[n.type],
+            shape=SHAPES[n.type], size=10 + 25 * n.rank, x=x, y=y, physics=False,
+            kgType=n.type, kgLangs=langs, kgNames=[name for name, _ in n.names],
+        )  # fmt: skip
+    for e in edges:
+        predicates = [r.predicate for r in e.relations]
+        label = ", ".join(KG.label(p) for p in predicates)
+        count = sum(len(r.sources) for r in e.relations)
+        net.add_edge(
+            e.source, e.target, label=label if count == 1 else f"{label} ({count})",
+            title=_edge_tip(e, labels), arrows="to", smooth=False, width=1 + min(count, 6) / 2,
+            kgPredicates=predicates, kgConfidence=e.confidence, kgLangs=list(e.langs),
+        )  # fmt: skip
     net.toggle_physics(False)
-    page = _REMOTE.sub("", net.generate_html(notebook=False))
-    page = (
-        page.replace("<title>", f"<title>{html.escape(title)} ", 1) if "<title>" in page else page
-    )
-    page = page.replace("</head>", _STYLE + "</head>", 1)
-    return page.replace("<body>", "<body>\n" + _legend(), 1)
+    return net
+
+
+def render_html(g: Graph, title: str = "kg") -> str:
+    """A self-contained HTML page of the entities that take part in relations."""
+    edges = view.edges(g)
+    nodes = view.nodes(g, edges)
+    page = _REMOTE.sub("", _network(nodes, edges).generate_html(notebook=False))
+    if "<title>" in page:
+        page = page.replace("<title>", f"<title>{html.escape(title)} ", 1)
+    predicates = sorted({r.predicate for e in edges for r in e.relations})
+    langs = sorted({lang for e in edges for lang in e.langs})
+    page = page.replace("</head>", f"<style>{_static('view.css')}</style>\n</head>", 1)
+    page = page.replace("<body>", "<body>\n" + _controls(predicates, langs), 1)
+    script = f"<script>{_static('view.js')}</script>\n"
+    return page.replace("</body>", script + "</body>", 1)

@@ -82,6 +82,44 @@ def test_tooltips_are_readable_text(browser: Browser, seeds_build: Written) -> N
     assert not any("<b>" in text or "<br>" in text for text in shown)
 
 
+def test_filters_search_and_focus(browser: Browser, seeds_build: Written) -> None:
+    visit = Visit(browser, seeds_build.html)
+    page = visit.page
+    everything = page.evaluate("kgView.shown()")
+    events = page.evaluate("nodes.get({filter: n => n.kgType === 'Event'}).length")
+    page.uncheck("#kg-types input[value=Event]")
+    assert page.evaluate("kgView.shown()")["nodes"] == everything["nodes"] - events
+    page.fill("#kg-confidence", "0.9")
+    page.dispatch_event("#kg-confidence", "input")
+    confident = page.evaluate("edges.get({filter: e => !e.hidden}).map(e => e.kgConfidence)")
+    assert confident and all(c >= 0.9 for c in confident)
+    page.click("#kg-reset")
+    assert page.evaluate("kgView.shown()") == everything
+    page.uncheck("#kg-predicates input[value=condemns]")
+    shown = page.evaluate("edges.get({filter: e => !e.hidden}).map(e => e.kgPredicates)")
+    assert all(p != ["condemns"] for p in shown) and len(shown) < everything["edges"]
+    page.click("#kg-reset")
+    page.select_option("#kg-lang", "nl")
+    langs = page.evaluate("nodes.get({filter: n => !n.hidden}).map(n => n.kgLangs)")
+    assert all("nl" in x for x in langs) and len(langs) < everything["nodes"]
+    page.click("#kg-reset")
+    page.fill("#kg-search", "navo")  # an alternative name finds the node
+    chosen = page.evaluate("network.getSelectedNodes()")
+    assert chosen == ["https://w3id.org/kg-news/id/organization/nato"]
+    page.click("#kg-focus")
+    focused = page.evaluate("kgView.shown()")["nodes"]
+    assert 1 < focused < everything["nodes"]
+    page.check("#kg-physics")
+    assert page.evaluate("network.physics.options.enabled") is True
+    assert visit.errors == []
+
+
+def test_edge_tooltip_has_confidence_and_sources(browser: Browser, seeds_build: Written) -> None:
+    tips = Visit(browser, seeds_build.html).page.evaluate("edges.get().map(e => e.title)")
+    condemns = next(t for t in tips if "condemns airstrike" in t)
+    assert "confidence 0." in condemns and "[en]" in condemns and "[nl]" in condemns
+
+
 def test_drawn_nodes_and_edges_match_the_graph(browser: Browser, tmp_path: Path) -> None:
     article = Article("2" * 16, "a.txt", "t", "x" * 200, "en", "2" * 64)
     names = ["Peru", "Chile", "Kenya", "Chad"]
