@@ -30,6 +30,9 @@ out = Console()
 err = Console(stderr=True)
 
 
+SKIPPED = 10  # exit code of a build that wrote its graph but skipped some inputs (listed)
+
+
 class Format(StrEnum):
     table = "table"
     csv = "csv"
@@ -52,7 +55,10 @@ class Engine(StrEnum):
 @app.command()
 def build(
     paths: Annotated[
-        list[Path], typer.Argument(help="Article files (.txt, .md) or folders of them.")
+        list[Path],
+        typer.Argument(
+            help="Article files (.txt, .md, .html, .jsonl) or folders of them (recursively)."
+        ),
     ],
     output: Annotated[
         Path, typer.Option("-o", "--output", help="Folder for graph.ttl (etc.) and graph.html.")
@@ -104,6 +110,8 @@ def build(
 ) -> None:
     """Build the graph of the articles under PATHS into OUTPUT/graph.ttl and graph.html.
 
+    Inputs it cannot use are listed with the reason and skipped; the exit code is then 10.
+
     Example: kg build seeds/ -o output/ --format turtle --format trig --store output/store
     """
     start = time.perf_counter()
@@ -125,6 +133,8 @@ def build(
             paths, output, lang, step, model, min_confidence, formats, store, validate, jobs
         )
     _summary(written, time.perf_counter() - start)
+    if written.result.skipped:
+        raise typer.Exit(SKIPPED)
 
 
 def _counts(counter: Counter[str]) -> str:

@@ -36,6 +36,8 @@ class Article:
     text: str
     lang: str  # ISO 639-1 code
     sha256: str
+    date: str | None = None  # as the source gives it
+    url: str | None = None
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ maps one-to-one onto RDF 1.2 `rdf:reifies` when stores catch up.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -55,6 +56,11 @@ def _article(a: Article) -> Iterator[Triple3]:
     yield node, DCTERMS.language, Literal(a.lang)
     yield node, KG.sourceFile, Literal(a.source)
     yield node, KG.contentHash, Literal(a.sha256)
+    if a.date:
+        iso = re.fullmatch(r"\d{4}-\d{2}-\d{2}", a.date)
+        yield node, DCTERMS.date, Literal(a.date, datatype=XSD.date if iso else None)
+    if a.url and re.match(r"https?://\S+$", a.url):
+        yield node, SDO.url, URIRef(a.url)
 
 
 def _entity(e: Entity, node: URIRef, facts: list[tuple[URIRef, URIRef]]) -> Iterator[Triple3]:

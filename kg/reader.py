@@ -1,30 +1,56 @@
-"""Read articles from files and folders, refusing what is not a plain-text article."""
+"""Read articles from files and folders: plain text and Markdown (the title is the first line),
+HTML pages (the main text, title, date and author, by trafilatura; boilerplate dropped) and
+JSON Lines ({"id", "title", "text", "date", "lang", "url"} per line, read line by line so a
+file of any size is read in bounded memory). Text in any encoding charset-normalizer
+recognises is decoded; BOMs are stripped and the text is normalised to NFC. Character offsets
+in the graph count code points of the text as stored after that. What is not an article
+(empty, binary, an image, a PDF, a zip, undecodable, too big) is refused with the reason."""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import json
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kg.errors import InputError
 
-SUFFIXES = (".txt", ".md")
-MAX_BYTES = 5_000_000  # a news article is a few KB; anything this big is not one
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
+MAX_BYTES = 5_000_000  # a news article is a few KB; anything this big is not one (JSONL: a line)
+_MAGIC = {
+    b"%PDF-": "a PDF file", b"PK\x03\x04": "a zip archive (or a Word/Excel file)",
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+    b"\x1f\x8b": "a gzip archive",
+}  # fmt: skip
+_BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _WRAP_MIN_LINES = 5  # hard-wrapped: at least this many lines, none longer than
 _WRAP_MAX_WIDTH = 100  # this, half of them at least half as long
+_MIN_HTML_WORDS = 5  # fewer, and what the page has is a menu or a caption, not an article
 _HTML = re.compile(rb"^\s*(<!doctype html|<html|<head|<body)|</(p|div|span|a)>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class RawArticle:
-    """An article's text before its language is known."""
+    """An article's text before its language is known, with what its source says of it."""
 
     source: str
     title: str
     text: str
     sha256: str
+    lang: str | None = None  # as the source declares it (JSON Lines "lang")
+    date: str | None = None  # as the source gives it (HTML meta, JSON Lines "date")
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -40,24 +66,62 @@ def _display(path: Path) -> str:
         return path.as_posix()
 
 
+def _decode(path: Path, data: bytes) -> str:
+    """The text of a file's bytes, or InputError saying why it is not text."""
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise InputError(f"{path}: {what}, not text")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding)
+    if b"\x00" in data:
+        raise InputError(f"{path}: binary file, not text")
+    for encoding in ("utf-8", "cp1252"):  # cp1252: the legacy encoding of en/nl news
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not re.search("[\x80-\x9f]", text):  # C1 controls: not really this encoding
+            return text
+    from charset_normalizer import from_bytes  # guesses among all the others
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError(f"{path}: not text in any encoding we recognise")
+    return str(best)
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def _check(path: Path, data: bytes) -> str:
     """The text of a file, or InputError saying why it is not an article."""
     if len(data) > MAX_BYTES:
         raise InputError(
             f"{path}: {len(data):,} bytes is too big for an article (limit {MAX_BYTES:,})"
         )
-    if b"\x00" in data:
-        raise InputError(f"{path}: binary file, not text")
-    if _HTML.search(data[:20000]):
-        raise InputError(f"{path}: looks like HTML; save the article as plain text (.txt or .md)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); convert it to UTF-8") from exc
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _clean(_decode(path, data))
     if not text.strip():
-        raise InputError(f"{path}: empty file")
+        raise InputError(f"{path}: empty file" if not text else f"{path}: only whitespace")
     return text
+
+
+def _from_html(path: Path, page: str) -> tuple[str, str | None, str | None, str | None]:
+    """(main text, title, date, url) of an HTML page, boilerplate dropped."""
+    import trafilatura  # only for HTML input
+
+    doc = trafilatura.bare_extraction(page, with_metadata=True, favor_precision=True)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or len(text.split()) < _MIN_HTML_WORDS:
+        raise InputError(f"{path}: an HTML page without article text")
+    return (
+        _clean(text),
+        getattr(doc, "title", None),
+        getattr(doc, "date", None),
+        getattr(doc, "url", None),
+    )
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
@@ -86,18 +150,58 @@ def _title(text: str) -> str:
     return first.strip().lstrip("#").strip()
 
 
+def _article(source: str, text: str, title: str | None = None, **meta: Any) -> RawArticle:
+    """A RawArticle; the hash is of the text before unwrapping (offsets count the unwrapped)."""
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    text = unwrap(text)
+    return RawArticle(source, (title or "").strip() or _title(text), text, digest, **meta)
+
+
 def read_article(path: Path) -> RawArticle:
-    """One article from one file. Offsets in the graph count code points in the returned text
-    (UTF-8 decoded, BOM removed, line ends as \\n; in hard-wrapped text, line breaks inside a
-    paragraph read as spaces). The hash is of the text before unwrapping."""
+    """One article from one text, Markdown or HTML file."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
     text = _check(path, data)
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    text = unwrap(text)
-    return RawArticle(_display(path), _title(text), text, digest)
+    if path.suffix.lower() in (".html", ".htm") or _HTML.search(text[:20000].encode()):
+        body, title, date, url = _from_html(path, text)
+        return _article(_display(path), body, title, date=date, url=url)
+    return _article(_display(path), text)
+
+
+def _record(path: Path, number: int, line: str) -> RawArticle:
+    where = f"{_display(path)}:{number}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not JSON ({exc.msg})") from exc
+    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+        raise InputError(f'{where}: no "text" field')
+    text = _clean(record["text"])
+    if not text.strip():
+        raise InputError(f"{where}: empty text")
+    if len(text) > MAX_BYTES:
+        raise InputError(f"{where}: text too big for an article (limit {MAX_BYTES:,})")
+    meta = {k: str(record[k]) for k in ("lang", "date", "url") if record.get(k)}
+    source = f"{_display(path)}#{record['id']}" if record.get("id") else where
+    return _article(source, text, str(record.get("title") or ""), **meta)
+
+
+def read_jsonl(path: Path) -> Iterator[RawArticle | Skipped]:
+    """Each line of a JSON Lines file as an article, or skipped with its reason."""
+    try:
+        with path.open(encoding="utf-8", errors="strict") as lines:
+            for number, line in enumerate(lines, 1):
+                if not line.strip():
+                    continue
+                try:
+                    yield _record(path, number, line)
+                except InputError as exc:
+                    where, _, reason = str(exc).partition(": ")
+                    yield Skipped(where, reason)
+    except UnicodeDecodeError as exc:
+        yield Skipped(_display(path), f"not UTF-8 JSON Lines (byte {exc.start})")
 
 
 def find_files(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
@@ -124,6 +228,13 @@ def read_articles(paths: Iterable[Path]) -> tuple[list[RawArticle], list[Skipped
     articles: dict[str, RawArticle] = {}
     skipped: list[Skipped] = []
     for path, explicit in find_files(paths):
+        if path.suffix.lower() == ".jsonl":
+            for item in read_jsonl(path):
+                if isinstance(item, Skipped):
+                    skipped.append(item)
+                else:
+                    articles.setdefault(item.sha256, item)
+            continue
         try:
             article = read_article(path)
         except InputError as exc:

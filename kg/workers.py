@@ -47,8 +47,9 @@ class ChunkResult:
 
 
 def to_article(raw: RawArticle, lang: str | None = None) -> Article | Skipped:
-    """Give an article its language (detected unless `lang` is given) or say why it is skipped."""
-    code = lang or detect_language(raw.text)
+    """Give an article its language (`lang` if given, else the one its source declares, else
+    detected) or say why it is skipped."""
+    code = lang or raw.lang or detect_language(raw.text)
     if code is None:
         return Skipped(raw.source, "cannot tell which language it is in; pass --lang")
     if code not in languages():
@@ -58,7 +59,9 @@ def to_article(raw: RawArticle, lang: str | None = None) -> Article | Skipped:
     if languages()[code]["nlp"] == "frog" and not frog_available():
         name = languages()[code]["name"]
         return Skipped(raw.source, f"{name} needs Frog; enable it with: {ENABLE_COMMAND}")
-    return Article(raw.sha256[:16], raw.source, raw.title, raw.text, code, raw.sha256)
+    return Article(
+        raw.sha256[:16], raw.source, raw.title, raw.text, code, raw.sha256, raw.date, raw.url
+    )
 
 
 def analyse(raws: Sequence[RawArticle], settings: Settings, nlp: NLP) -> ChunkResult:

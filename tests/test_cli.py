@@ -119,7 +119,7 @@ def test_without_frog_english_builds_and_dutch_is_skipped_with_the_fix(
 ) -> None:
     monkeypatch.setattr("kg.workers.frog_available", lambda: False)  # in this process: --jobs 1
     result = runner.invoke(app, ["build", "seeds/", "-o", str(tmp_path), "--jobs", "1"])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 10, result.output  # built, with something skipped
     assert "articles:  1 (en 1)" in result.output
     assert (
         "Dutch needs Frog; enable it with: sudo apt-get install -y frog frogdata" in result.stderr
@@ -139,3 +139,33 @@ def test_min_confidence_keeps_statements_but_asserts_fewer(tmp_path: Path) -> No
     g = Graph().parse(tmp_path / "graph.ttl", format="turtle")
     asserted = sum(1 for p in KG.relations() for _ in g.triples((None, KG.term(p), None)))
     assert len(set(g.subjects(RDF.type, RDF.Statement))) > 40 and asserted == 0
+
+
+def test_mixed_folder_builds_and_reports_what_was_skipped(tmp_path: Path) -> None:
+    from tests.test_reader import HTML_PAGE
+
+    folder = tmp_path / "news"
+    (folder / "deep" / "er").mkdir(parents=True)
+    (folder / "a.txt").write_text("Kenya\n\nKenya condemned the attack on Chad.", encoding="utf-8")
+    (folder / "b.md").write_text("# Peru\n\nPeru supports Chile.", encoding="utf-8")
+    (folder / "deep" / "c.html").write_text(HTML_PAGE, encoding="utf-8")
+    (folder / "deep" / "er" / "d.jsonl").write_text(
+        '{"id": "x", "title": "AU", "text": "The African Union condemned the coup.", "lang": "en",'
+        ' "date": "2024-03-05", "url": "https://example.org/x"}\nbroken\n',
+        encoding="utf-8",
+    )
+    (folder / "e.txt").write_bytes(
+        "Kenya\u2019s government said the café owners in Nairobi supported the new law.".encode(
+            "cp1252"
+        )
+    )
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "scan.txt").write_bytes(b"%PDF-1.4 binary")
+    (folder / "photo.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+    result = runner.invoke(app, ["build", str(folder), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 10, result.output
+    assert "articles:  5 (en 5)" in result.output
+    for reason in ("d.jsonl:2: not JSON", "empty.txt: empty file", "a PDF file", "a PNG image"):
+        assert reason in result.stderr, result.stderr
+    graph = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    assert '"2024-03-05"^^xsd:date' in graph and "<https://example.org/x>" in graph

@@ -7,11 +7,12 @@ from kg.reader import read_article, read_articles, unwrap
 
 BAD = [
     (b"", "empty file"),
-    (b"  \n\t\n", "empty file"),
+    (b"  \n\t\n", "only whitespace"),
     (b"abc\x00def", "binary file"),
-    ("Caf\u00e9 au lait".encode("latin-1"), "not UTF-8"),
-    (b"<!DOCTYPE html><html><body><p>News</p></body></html>", "looks like HTML"),
-    (b"Title\n\n<p>Some paragraph</p>", "looks like HTML"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF file"),
+    (b"PK\x03\x04\x14\x00\x00\x00", "a zip archive"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image"),
+    (b"<!DOCTYPE html><html><body><nav>Home</nav></body></html>", "HTML page without article text"),
 ]
 
 
@@ -23,6 +24,66 @@ def test_bad_input_is_refused_with_a_clear_message(
     path.write_bytes(data)
     with pytest.raises(InputError, match=message):
         read_article(path)
+
+
+ENCODED = [
+    ("Café au lait — “quoted” in Zürich, naïve façade.", "cp1252"),
+    ("Café au lait in Zürich: a naïve façade.", "latin-1"),
+    ("Het Vlaamse café in België.", "utf-16"),
+    ("Caf\u0065\u0301 written with a combining accent.", "utf-8"),
+]
+
+
+@pytest.mark.parametrize(("text", "encoding"), ENCODED)
+def test_encodings_are_decoded_and_normalised(tmp_path: Path, text: str, encoding: str) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(text.encode(encoding))
+    article = read_article(path)
+    import unicodedata
+
+    assert article.text == unicodedata.normalize("NFC", text)
+
+
+HTML_PAGE = """<!DOCTYPE html><html><head><title>Peru and Chile sign a deal - Example News</title>
+<meta name="date" content="2024-03-05"><meta name="author" content="Ann Lee"></head><body>
+<nav>Home | World | Sport</nav><article><h1>Peru and Chile sign a deal</h1>
+<p>Peru called on Chile to end the blockade of the port on Thursday, the ministry said.</p>
+<p>Chile said it would consider the request and reply within a week, officials said.</p>
+</article><footer>Cookie policy. Subscribe now!</footer></body></html>"""
+
+
+def test_html_page_gives_main_text_title_and_date(tmp_path: Path) -> None:
+    path = tmp_path / "page.html"
+    path.write_text(HTML_PAGE, encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "Peru and Chile sign a deal"
+    assert article.date == "2024-03-05"
+    assert "Peru called on Chile" in article.text
+    assert "Cookie" not in article.text and "Home | World" not in article.text
+
+
+def test_jsonl_lines_are_articles_and_bad_lines_are_skipped(tmp_path: Path) -> None:
+    lines = [
+        '{"id": "a1", "title": "Deal", "text": "Peru called on Chile to act.", "lang": "en", '
+        '"date": "1987-02-26", "url": "https://example.org/a1"}',
+        "not json at all",
+        '{"id": "a2", "title": "No text"}',
+        '{"id": "a3", "text": "   "}',
+        "",
+        '{"text": "Kenia steunt Tsjaad.", "lang": "nl"}',
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    articles, skipped = read_articles([tmp_path / "feed.jsonl"])
+    assert [(a.source.rsplit("/", 1)[-1], a.title, a.lang) for a in articles] == [
+        ("feed.jsonl#a1", "Deal", "en"),
+        ("feed.jsonl:6", "Kenia steunt Tsjaad.", "nl"),
+    ]
+    assert articles[0].date == "1987-02-26" and articles[0].url == "https://example.org/a1"
+    assert [(s.source.rsplit("/", 1)[-1], s.reason.split(" (")[0]) for s in skipped] == [
+        ("feed.jsonl:2", "not JSON"),
+        ("feed.jsonl:3", 'no "text" field'),
+        ("feed.jsonl:4", "empty text"),
+    ]
 
 
 def test_huge_file_is_refused(tmp_path: Path) -> None:
