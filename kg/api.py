@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +11,7 @@ from rdflib import Graph
 from kg.evaluate import Outcome, load_cases
 from kg.evaluate import run as run_cases
 from kg.formats import FORMATS, format_of, get_format, serialize
-from kg.pipeline import BuildResult, Progress, build_graph
+from kg.pipeline import BuildResult, Progress, Timings, build_graph
 from kg.query import Bindings, Result, bind, resolve_query, run_oxigraph, run_rdflib
 from kg.rdf import load_graph, to_rdf, write_atomic
 from kg.rdf import min_confidence as rdf_min_confidence
@@ -63,20 +61,21 @@ def build_to(
     kg/data/build.toml's size), the graph is checked against the SHACL shapes first and
     nothing is written if it fails."""
     result = build_graph([Path(p) for p in paths], lang, progress, spacy_models, jobs)
-    timings = dict(result.timings)
-    clock = _Clock(timings)
+    clock = Timings(dict(result.timings))
     floor = rdf_min_confidence() if min_confidence is None else min_confidence
-    with clock("rdf"):
+    with clock.stage("rdf"):
         g = to_rdf(result.graph, floor)
     checked = len(g) <= validation_limit() if validate is None else validate
     if checked:
-        with clock("validation"):
+        with clock.stage("validation"):
             check(g)
     chosen = [get_format(f) for f in dict.fromkeys(formats)]
-    with clock("serialisation"):
+    with clock.stage("serialisation"):
         data = {f.name: serialize(g, f) for f in chosen}
-        nquads = serialize(g, FORMATS["nquads"]) if store is not None else b""
-    with clock("render"):
+        nquads = b""
+        if store is not None:
+            nquads = data.get("nquads") or serialize(g, FORMATS["nquads"])
+    with clock.stage("render"):
         title = "kg: " + ", ".join(sorted({a.source for a in result.graph.articles}))[:200]
         page = render_html(g, title=title)
     files = {f.name: out_dir / f"graph.{f.suffix}" for f in chosen}
@@ -85,24 +84,9 @@ def build_to(
     html = out_dir / "graph.html"
     write_atomic(html, page.encode("utf-8"))
     if store is not None:
-        with clock("store"):
+        with clock.stage("store"):
             write_store(store, nquads)
-    return Written(result, files, html, timings, floor, store, checked)
-
-
-class _Clock:
-    """Adds the wall time of each `with clock(stage):` block to timings[stage]."""
-
-    def __init__(self, timings: dict[str, float]) -> None:
-        self.timings = timings
-
-    @contextmanager
-    def __call__(self, stage: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
+    return Written(result, files, html, clock.seconds, floor, store, checked)
 
 
 def export(source: Path, target: Path, fmt: str | None = None) -> Path:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import os
 import signal
-import socket
 import subprocess
 import tempfile
 import threading
@@ -36,12 +35,6 @@ class Endpoint:
     query_url: str
     update_url: str | None
     html_url: str | None
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def load_into_store(graph: Path, location: Path) -> None:

@@ -18,9 +18,10 @@ from kg.api import Written
 from kg.cli import app
 from kg.errors import KGError
 from kg.formats import FORMATS, serialize
+from kg.net import free_port
 from kg.query import Result, named_queries, run_rdflib, with_prefixes
 from kg.rdf import load_graph
-from kg.serve import Endpoint, free_port, serving
+from kg.serve import Endpoint, serving
 from kg.store import oxigraph_cli, query_store, triple_count, write_store
 from tests.test_queries import canonical
 

@@ -18,6 +18,7 @@ import time
 from types import TracebackType
 
 from kg.errors import ModelError
+from kg.net import free_port
 
 ENABLE_COMMAND = "sudo apt-get install -y frog frogdata dict-freedict-nld-eng"
 Row = list[str]
@@ -25,13 +26,6 @@ Row = list[str]
 
 def frog_available() -> bool:
     return shutil.which("frog") is not None
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 class FrogServer:
@@ -43,7 +37,7 @@ class FrogServer:
     def __init__(self, start_timeout: float = 180.0, skip: str = "ac") -> None:
         if not frog_available():
             raise ModelError(f"Frog is not installed; to enable Dutch run: {ENABLE_COMMAND}")
-        self.port = _free_port()
+        self.port = free_port()
         env = dict(os.environ, OMP_NUM_THREADS="1")  # ~3x faster on 2 cores (FACTS.md)
         # Frog writes frog.<pid>.debug files into its working directory: give it its own.
         self._workdir = tempfile.TemporaryDirectory(prefix="kg-frog-")
