@@ -8,15 +8,18 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kg.cache import DIRNAME, Cache, pipeline_version
 from kg.evaluate import Outcome, load_cases
 from kg.evaluate import run as run_cases
-from kg.formats import FORMATS, format_of, get_format, serialize
-from kg.pipeline import BuildResult, Progress, Timings, build_graph
+from kg.formats import FORMATS, Format, format_of, get_format, serialize
+from kg.lexicon import languages
+from kg.pipeline import BuildResult, Progress, Settings, Timings, analyse, build_graph, read
 from kg.query import Bindings, Result, bind, resolve_query, run_oxigraph, run_rdflib
-from kg.rdf import load_graph, to_rdf, write_atomic
+from kg.rdf import check_writable, load_graph, to_rdf, write_all, write_atomic
 from kg.rdf import min_confidence as rdf_min_confidence
+from kg.reader import Skipped
 from kg.render import render_html
-from kg.store import query_store, write_store
+from kg.store import MARKER, query_store, write_store
 from kg.validate import Violation, check, validation_limit
 from kg.validate import validate as validate_graph
 
@@ -34,6 +37,20 @@ class Written:
     @property
     def turtle(self) -> Path:
         return self.files.get("turtle") or next(iter(self.files.values()))
+
+    @property
+    def skipped(self) -> tuple[Skipped, ...]:
+        return self.result.skipped
+
+
+@dataclass(frozen=True)
+class UpToDate:
+    """A build that had nothing to do: the same inputs, settings and options as the last build
+    into the same folder, whose files are untouched. `skipped`: what that build skipped."""
+
+    files: tuple[Path, ...]
+    articles: int
+    skipped: tuple[Skipped, ...]
 
 
 def build(
@@ -55,21 +72,63 @@ def build_to(
     store: Path | None = None,
     validate: bool | None = None,
     jobs: int | None = None,
-) -> Written:
-    """Build and write out_dir/graph.<suffix> per format and out_dir/graph.html (each written
-    atomically), and the Oxigraph `store` if given. With `validate` (default: for graphs up to
-    kg/data/build.toml's size), the graph is checked against the SHACL shapes first and
-    nothing is written if it fails."""
-    result = build_graph([Path(p) for p in paths], lang, progress, spacy_models, jobs)
-    clock = Timings(dict(result.timings))
+    cache: Path | bool = True,
+    rebuild: bool = False,
+) -> Written | UpToDate:
+    """Build and write out_dir/graph.<suffix> per format and out_dir/graph.html, and the
+    Oxigraph `store` if given; every file is written in full before any is renamed into place.
+    With `validate` (default: for graphs up to kg/data/build.toml's size), the graph is
+    checked against the SHACL shapes first and nothing is written if it fails.
+
+    `cache` (default out_dir/.kg-cache; False: none) keeps each article's extraction, so only
+    new and changed articles are analysed, and when nothing at all changed since the last build
+    into out_dir nothing is done (UpToDate). `rebuild` ignores what the cache holds."""
+    settings = Settings(lang, tuple(spacy_models) if spacy_models else None)
     floor = rdf_min_confidence() if min_confidence is None else min_confidence
+    chosen = [get_format(f) for f in dict.fromkeys(formats)]
+    check_writable(out_dir)
+    inputs = read([Path(p) for p in paths])
+    box = _cache(out_dir, cache, settings)
+    options = {"floor": floor, "formats": [f.name for f in chosen], "store": store,
+               "validate": validate, "out": out_dir.resolve()}  # fmt: skip
+    digest = box.inputs_digest(inputs.raws, inputs.skipped, options) if box else ""
+    last = box.up_to_date(digest) if box and not rebuild else None
+    if last is not None:
+        skipped = tuple(Skipped(s, r) for s, r in last["skipped"])
+        return UpToDate(tuple(Path(f) for f in last["files"]), last["articles"], skipped)
+    if box:
+        box.forget()
+    result = analyse(inputs, settings, progress, jobs, box, reuse=not rebuild)
+    written = _write(result, out_dir, floor, chosen, store, validate)
+    if box:
+        box.prune(box.key(r) for r in inputs.raws)
+        box.record(digest, _outputs(written), _summary(written))
+    return written
+
+
+def _cache(out_dir: Path, cache: Path | bool, settings: Settings) -> Cache | None:
+    if cache is False:
+        return None
+    root = out_dir / DIRNAME if cache is True else Path(cache)
+    models = settings.spacy_models or tuple(languages()["en"]["models"])
+    return Cache(root, pipeline_version(models), f"{settings.lang}|{','.join(models)}")
+
+
+def _write(
+    result: BuildResult,
+    out_dir: Path,
+    floor: float,
+    chosen: Sequence[Format],
+    store: Path | None,
+    validate: bool | None,
+) -> Written:
+    clock = Timings(dict(result.timings))
     with clock.stage("rdf"):
         g = to_rdf(result.graph, floor)
     checked = len(g) <= validation_limit() if validate is None else validate
     if checked:
         with clock.stage("validation"):
             check(g)
-    chosen = [get_format(f) for f in dict.fromkeys(formats)]
     with clock.stage("serialisation"):
         data = {f.name: serialize(g, f) for f in chosen}
         nquads = b""
@@ -79,14 +138,24 @@ def build_to(
         title = "kg: " + ", ".join(sorted({a.source for a in result.graph.articles}))[:200]
         page = render_html(g, title=title)
     files = {f.name: out_dir / f"graph.{f.suffix}" for f in chosen}
-    for name, path in files.items():
-        write_atomic(path, data[name])
     html = out_dir / "graph.html"
-    write_atomic(html, page.encode("utf-8"))
+    contents = {path: data[name] for name, path in files.items()}
+    write_all({**contents, html: page.encode("utf-8")})
     if store is not None:
         with clock.stage("store"):
             write_store(store, nquads)
     return Written(result, files, html, clock.seconds, floor, store, checked)
+
+
+def _outputs(w: Written) -> list[Path]:
+    return [*w.files.values(), w.html, *([w.store / MARKER] if w.store else [])]
+
+
+def _summary(w: Written) -> dict[str, object]:
+    return {
+        "articles": len(w.result.graph.articles),
+        "skipped": [[s.source, s.reason] for s in w.result.skipped],
+    }
 
 
 def export(source: Path, target: Path, fmt: str | None = None) -> Path:

@@ -18,6 +18,7 @@ from kg.errors import KGError, ValidationError
 from kg.evaluate import Outcome, score
 from kg.model import Triple
 from kg.query import Result, named_queries, parse_bindings, to_csv, to_json
+from kg.reader import Skipped
 from kg.serve import serving, wait_forever
 
 app = typer.Typer(
@@ -107,10 +108,24 @@ def build(
             show_default=False,
         ),
     ] = None,
+    rebuild: Annotated[
+        bool,
+        typer.Option("--rebuild", help="Analyse every article again, whatever the cache holds."),
+    ] = False,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            help="Folder of the build cache (each article's extraction, kept between builds so "
+            "that only new and changed articles are analysed). Default: OUTPUT/.kg-cache.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Build the graph of the articles under PATHS into OUTPUT/graph.ttl and graph.html.
 
     Inputs it cannot use are listed with the reason and skipped; the exit code is then 10.
+    A second build over the same inputs does nothing; after adding, changing or removing
+    articles only those are analysed (--rebuild: all of them).
 
     Example: kg build seeds/ -o output/ --format turtle --format trig --store output/store
     """
@@ -130,10 +145,14 @@ def build(
 
         formats = [f.value for f in rdf_format or [RdfFormat.turtle]]
         written = api.build_to(
-            paths, output, lang, step, model, min_confidence, formats, store, validate, jobs
-        )
-    _summary(written, time.perf_counter() - start)
-    if written.result.skipped:
+            paths, output, lang, step, model, min_confidence, formats, store, validate, jobs,
+            cache or True, rebuild,
+        )  # fmt: skip
+    if isinstance(written, api.UpToDate):
+        _up_to_date(written)
+    else:
+        _summary(written, time.perf_counter() - start)
+    if written.skipped:
         raise typer.Exit(SKIPPED)
 
 
@@ -145,13 +164,26 @@ def _spo(t: Triple) -> tuple[str, str, str]:
     return t.subject, t.predicate, t.object
 
 
+def _skipped(skipped: tuple[Skipped, ...]) -> None:
+    for s in skipped:
+        err.print(f"[yellow]skipped[/] {s.source}: {s.reason}", soft_wrap=True, highlight=False)
+
+
+def _up_to_date(u: api.UpToDate) -> None:
+    files = ", ".join(str(p) for p in u.files)
+    out.print(f"up to date: {u.articles} articles, nothing changed since {files}", highlight=False)
+    _skipped(u.skipped)
+
+
 def _summary(w: api.Written, wall: float) -> None:
     g = w.result.graph
     langs = Counter(a.lang for a in g.articles)
     files = ", ".join(str(p) for p in [*w.files.values(), w.html, *([w.store] if w.store else [])])
-    out.print(f"articles:  {len(g.articles)} ({_counts(langs)}) -> {files}", highlight=False)
-    for s in w.result.skipped:
-        err.print(f"[yellow]skipped[/] {s.source}: {s.reason}", soft_wrap=True, highlight=False)
+    cached = f", {w.result.cached} from the cache" if w.result.cached else ""
+    out.print(
+        f"articles:  {len(g.articles)} ({_counts(langs)}{cached}) -> {files}", highlight=False
+    )
+    _skipped(w.result.skipped)
     out.print("entities:  " + _counts(Counter(e.type.value for e in g.entities)))
     held = [t for t in g.triples if t.holds(w.min_confidence)]
     out.print("relations: " + _counts(Counter(p for _, p, _ in {_spo(t) for t in held})))

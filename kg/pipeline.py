@@ -1,7 +1,7 @@
 """The build: read -> (detect language -> NLP -> extract: the map, kg.workers) -> link (the
-reduce). The map runs in worker processes; `link` sees all extractions at once. Timings are kept
-per stage for the summary and the benchmark ("map" is wall time; the stages inside it are
-summed over workers).
+reduce). The map runs in worker processes; `link` sees all extractions at once. Articles whose
+extraction is in the cache (kg.cache) skip the map. Timings are kept per stage for the summary
+and the benchmark ("map" is wall time; the stages inside it are summed over workers).
 """
 
 from __future__ import annotations
@@ -10,16 +10,29 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.errors import KGError
+from kg.cache import Cache
+from kg.errors import InputError
 from kg.link import link
 from kg.model import Extraction, Graph
 from kg.nlp.backends import NLP, Timings
-from kg.reader import Skipped, read_articles
+from kg.reader import RawArticle, Skipped, read_articles
 from kg.workers import Settings, map_articles, to_article
 
-__all__ = ["NLP", "BuildResult", "Progress", "Timings", "build_graph", "to_article"]
+__all__ = [
+    "NLP", "BuildResult", "Inputs", "Progress", "Settings", "Timings", "build_graph", "read",
+    "to_article",
+]  # fmt: skip
 
 Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What a build reads: the articles, what was skipped on reading, and how long it took."""
+
+    raws: tuple[RawArticle, ...]
+    skipped: tuple[Skipped, ...]
+    seconds: float
 
 
 @dataclass(frozen=True)
@@ -27,6 +40,63 @@ class BuildResult:
     graph: Graph
     skipped: tuple[Skipped, ...]
     timings: dict[str, float]
+    cached: int = 0  # articles whose extraction came from the cache
+
+
+def _no_article(skipped: Iterable[Skipped]) -> InputError:
+    reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped)
+    return InputError(f"no article to build from ({reasons or 'no article files found'})")
+
+
+def read(paths: Iterable[Path]) -> Inputs:
+    """Every article under `paths` (see kg.reader)."""
+    timings = Timings()
+    with timings.stage("read"):
+        raws, skipped = read_articles(paths)
+    if not raws:
+        raise _no_article(skipped)
+    return Inputs(tuple(raws), tuple(skipped), timings.seconds["read"])
+
+
+def analyse(
+    inputs: Inputs,
+    settings: Settings,
+    progress: Progress | None = None,
+    jobs: int | None = None,
+    cache: Cache | None = None,
+    reuse: bool = True,
+) -> BuildResult:
+    """Extract every article (from the cache where it has them, else in `jobs` worker
+    processes, default kg.workers.default_jobs()) and link them into one graph. New
+    extractions go into the cache; with reuse=False none is taken from it."""
+    timings = Timings({"read": inputs.seconds})
+    keys = [cache.key(r) for r in inputs.raws] if cache else [""] * len(inputs.raws)
+    done: list[Extraction | Skipped | None] = [
+        cache.get(k, r.source) if cache and reuse else None
+        for k, r in zip(keys, inputs.raws, strict=True)
+    ]
+    todo = [i for i, d in enumerate(done) if d is None]
+    for item in done:
+        if progress and item is not None:
+            progress(item.source if isinstance(item, Skipped) else item.article.source)
+    with timings.stage("map"):
+        positions = iter(todo)
+        for chunk in map_articles([inputs.raws[i] for i in todo], settings, jobs):
+            timings.add(chunk.timings)
+            for item in chunk.items:
+                i = next(positions)
+                done[i] = item
+                if isinstance(item, Extraction) and cache:
+                    cache.put(keys[i], item)
+                if progress:
+                    progress(item.source if isinstance(item, Skipped) else item.article.source)
+    extractions = [d for d in done if isinstance(d, Extraction)]
+    skipped = (*inputs.skipped, *(d for d in done if isinstance(d, Skipped)))
+    if not extractions:
+        raise _no_article(skipped)
+    with timings.stage("linking"):
+        graph = link(extractions)
+    return BuildResult(graph, skipped, timings.seconds, len(inputs.raws) - len(todo))
 
 
 def build_graph(
@@ -36,29 +106,6 @@ def build_graph(
     spacy_models: Sequence[str] | None = None,
     jobs: int | None = None,
 ) -> BuildResult:
-    """Read, analyse, extract and link every article under `paths`, the per-article work in
-    `jobs` worker processes (default: kg.workers.default_jobs())."""
-    timings = Timings()
-    with timings.stage("read"):
-        raws, skipped = read_articles(paths)
-    if not raws:
-        reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped)
-        raise KGError(f"no article to build from ({reasons or 'no .txt or .md files found'})")
+    """Read, analyse, extract and link every article under `paths` (no cache)."""
     settings = Settings(lang, tuple(spacy_models) if spacy_models else None)
-    extractions: list[Extraction] = []
-    with timings.stage("map"):
-        for chunk in map_articles(raws, settings, jobs):
-            timings.add(chunk.timings)
-            for item in chunk.items:
-                if isinstance(item, Skipped):
-                    skipped.append(item)
-                else:
-                    extractions.append(item)
-                if progress:
-                    progress(item.source if isinstance(item, Skipped) else item.article.source)
-    if not extractions:
-        reasons = "; ".join(f"{s.source}: {s.reason}" for s in skipped)
-        raise KGError(f"no article to build from ({reasons})")
-    with timings.stage("linking"):
-        graph = link(extractions)
-    return BuildResult(graph, tuple(skipped), timings.seconds)
+    return analyse(read(paths), settings, progress, jobs)

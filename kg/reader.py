@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.lexicon import load_toml
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
-MAX_BYTES = 5_000_000  # a news article is a few KB; anything this big is not one (JSONL: a line)
 _MAGIC = {
     b"%PDF-": "a PDF file", b"PK\x03\x04": "a zip archive (or a Word/Excel file)",
     b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
@@ -96,12 +96,20 @@ def _clean(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def max_bytes() -> int:
+    """The largest article kg reads (kg/data/build.toml)."""
+    return int(load_toml("build.toml")["input"]["max_article_bytes"])
+
+
+def _too_big(where: object, size: int) -> InputError:
+    return InputError(
+        f"{where}: {size:,} bytes is too big for an article (limit {max_bytes():,}, "
+        "max_article_bytes in kg/data/build.toml)"
+    )
+
+
 def _check(path: Path, data: bytes) -> str:
     """The text of a file, or InputError saying why it is not an article."""
-    if len(data) > MAX_BYTES:
-        raise InputError(
-            f"{path}: {len(data):,} bytes is too big for an article (limit {MAX_BYTES:,})"
-        )
     text = _clean(_decode(path, data))
     if not text.strip():
         raise InputError(f"{path}: empty file" if not text else f"{path}: only whitespace")
@@ -160,6 +168,9 @@ def _article(source: str, text: str, title: str | None = None, **meta: Any) -> R
 def read_article(path: Path) -> RawArticle:
     """One article from one text, Markdown or HTML file."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes():  # refused unread: memory stays bounded
+            raise _too_big(path, size)
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
@@ -181,8 +192,8 @@ def _record(path: Path, number: int, line: str) -> RawArticle:
     text = _clean(record["text"])
     if not text.strip():
         raise InputError(f"{where}: empty text")
-    if len(text) > MAX_BYTES:
-        raise InputError(f"{where}: text too big for an article (limit {MAX_BYTES:,})")
+    if len(line) > max_bytes():
+        raise _too_big(where, len(line.encode("utf-8")))
     meta = {k: str(record[k]) for k in ("lang", "date", "url") if record.get(k)}
     source = f"{_display(path)}#{record['id']}" if record.get("id") else where
     return _article(source, text, str(record.get("title") or ""), **meta)
@@ -204,43 +215,43 @@ def read_jsonl(path: Path) -> Iterator[RawArticle | Skipped]:
         yield Skipped(_display(path), f"not UTF-8 JSON Lines (byte {exc.start})")
 
 
-def find_files(paths: Iterable[Path]) -> list[tuple[Path, bool]]:
-    """(file, named explicitly) for every article file under `paths`, in a stable order."""
-    found: list[tuple[Path, bool]] = []
+def find_files(paths: Iterable[Path]) -> list[Path | Skipped]:
+    """Every article file under `paths`, in a stable order; a path that does not exist is
+    Skipped."""
+    found: list[Path | Skipped] = []
     for path in paths:
         if path.is_dir():
             files = sorted(
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
             )
-            found += [
-                (p, False) for p in files if not any(part.startswith(".") for part in p.parts)
-            ]
+            found += [p for p in files if not any(part.startswith(".") for part in p.parts)]
         elif path.is_file():
-            found.append((path, True))
+            found.append(path)
         else:
-            raise InputError(f"{path}: no such file or folder")
+            found.append(Skipped(_display(path), "no such file or folder"))
     return found
 
 
 def read_articles(paths: Iterable[Path]) -> tuple[list[RawArticle], list[Skipped]]:
-    """Articles under `paths`. A bad file named explicitly is an error; one found in a folder
-    is skipped with its reason. The same text twice is read once."""
+    """Articles under `paths`, and what was skipped (a missing path, a file that is not an
+    article, a bad JSON Lines line) with the reason. The same text twice is read once."""
     articles: dict[str, RawArticle] = {}
     skipped: list[Skipped] = []
-    for path, explicit in find_files(paths):
-        if path.suffix.lower() == ".jsonl":
-            for item in read_jsonl(path):
+    for found in find_files(paths):
+        if isinstance(found, Skipped):
+            skipped.append(found)
+            continue
+        if found.suffix.lower() == ".jsonl":
+            for item in read_jsonl(found):
                 if isinstance(item, Skipped):
                     skipped.append(item)
                 else:
                     articles.setdefault(item.sha256, item)
             continue
         try:
-            article = read_article(path)
+            article = read_article(found)
         except InputError as exc:
-            if explicit:
-                raise
-            skipped.append(Skipped(_display(path), str(exc).split(": ", 1)[-1]))
+            skipped.append(Skipped(_display(found), str(exc).split(": ", 1)[-1]))
             continue
         articles.setdefault(article.sha256, article)
     return list(articles.values()), skipped

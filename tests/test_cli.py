@@ -169,3 +169,26 @@ def test_mixed_folder_builds_and_reports_what_was_skipped(tmp_path: Path) -> Non
         assert reason in result.stderr, result.stderr
     graph = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
     assert '"2024-03-05"^^xsd:date' in graph and "<https://example.org/x>" in graph
+
+
+def test_missing_path_and_unsupported_language_are_skipped_and_the_rest_builds(
+    tmp_path: Path,
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(
+        "Kenya\n\nKenya condemned the attack on Chad, the minister said.", encoding="utf-8"
+    )
+    french = tmp_path / "fr.txt"
+    french.write_text(
+        "Le gouvernement du Kenya a condamné l'attaque contre le Tchad, a déclaré le ministre.",
+        encoding="utf-8",
+    )
+    missing = tmp_path / "gone.txt"
+    result = runner.invoke(
+        app, ["build", str(good), str(french), str(missing), "-o", str(tmp_path / "out")]
+    )
+    assert result.exit_code == 10, result.output
+    assert "articles:  1 (en 1)" in result.output
+    assert "gone.txt: no such file or folder" in result.stderr
+    assert "fr.txt: language 'fr' is not supported" in result.stderr
+    assert (tmp_path / "out" / "graph.ttl").is_file()

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.reader import read_article, read_articles, unwrap
+from kg.reader import RawArticle, Skipped, read_article, read_articles, read_jsonl, unwrap
 
 BAD = [
     (b"", "empty file"),
@@ -12,6 +12,7 @@ BAD = [
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF file"),
     (b"PK\x03\x04\x14\x00\x00\x00", "a zip archive"),
     (b"\x89PNG\r\n\x1a\n\x00\x00", "a PNG image"),
+    (bytes((i * 167 + 13) % 255 + 1 for i in range(2000)), "not text in any encoding"),
     (b"<!DOCTYPE html><html><body><nav>Home</nav></body></html>", "HTML page without article text"),
 ]
 
@@ -86,11 +87,42 @@ def test_jsonl_lines_are_articles_and_bad_lines_are_skipped(tmp_path: Path) -> N
     ]
 
 
-def test_huge_file_is_refused(tmp_path: Path) -> None:
+def test_huge_file_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = tmp_path / "big.txt"
-    path.write_bytes(b"word " * 1_200_000)
-    with pytest.raises(InputError, match="too big"):
+    with path.open("wb") as f:  # 50 MB
+        f.write(b"word " * 10_000_000)
+    monkeypatch.setattr(Path, "read_bytes", lambda self: pytest.fail("read a file it refuses"))
+    with pytest.raises(InputError, match=r"50,000,000 bytes is too big .*max_article_bytes"):
         read_article(path)
+
+
+def test_big_jsonl_is_read_a_line_at_a_time(tmp_path: Path) -> None:
+    """50 MB of JSON Lines: reading it holds one line at a time (plus what the caller keeps)."""
+    import json
+    import tracemalloc
+
+    line = json.dumps({"text": "Kenya backs Chad. " * 280}) + "\n"  # ~5 KB
+    path = tmp_path / "feed.jsonl"
+    with path.open("w", encoding="utf-8") as f:
+        for _ in range(50_000_000 // len(line)):
+            f.write(line)
+    tracemalloc.start()
+    count = sum(1 for _ in read_jsonl(path))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert count == 50_000_000 // len(line)
+    assert peak < 2_000_000, peak
+
+
+def test_too_big_jsonl_line_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("kg.reader.max_bytes", lambda: 100)
+    path = tmp_path / "feed.jsonl"
+    path.write_text(
+        '{"text": "%s"}\n{"text": "Kenya backs Chad."}\n' % ("x" * 200), encoding="utf-8"
+    )
+    items = list(read_jsonl(path))
+    assert isinstance(items[0], Skipped) and "too big" in items[0].reason
+    assert isinstance(items[1], RawArticle)
 
 
 def test_article_fields(tmp_path: Path) -> None:
@@ -112,15 +144,15 @@ def test_folder_skips_bad_files_and_duplicates(tmp_path: Path) -> None:
     assert [(s.source.rsplit("/", 1)[-1], s.reason) for s in skipped] == [("c.txt", "empty file")]
 
 
-def test_missing_path_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(InputError, match="no such file"):
-        read_articles([tmp_path / "nope"])
-
-
-def test_named_bad_file_is_an_error_not_a_skip(tmp_path: Path) -> None:
+def test_missing_path_and_named_bad_file_are_skipped_with_the_reason(tmp_path: Path) -> None:
     (tmp_path / "c.txt").write_bytes(b"")
-    with pytest.raises(InputError, match="empty"):
-        read_articles([tmp_path / "c.txt"])
+    (tmp_path / "ok.txt").write_text("Kenya backs Chad.", encoding="utf-8")
+    articles, skipped = read_articles([tmp_path / "nope", tmp_path / "c.txt", tmp_path / "ok.txt"])
+    assert [a.text for a in articles] == ["Kenya backs Chad."]
+    assert [(s.source.rsplit("/", 1)[-1], s.reason) for s in skipped] == [
+        ("nope", "no such file or folder"),
+        ("c.txt", "empty file"),
+    ]
 
 
 def test_hard_wrapped_text_is_unwrapped_in_place() -> None:
