@@ -89,3 +89,32 @@ def test_frog_server_leaves_nothing_behind(tmp_path: Path, monkeypatch: pytest.M
     assert frog._proc.poll() is not None
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_frog_crash_mid_build_stops_the_build_and_keeps_the_output(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real Frog killed (SIGKILL, as by the OOM killer) before it answers: the build stops
+    with a one-line ModelError instead of going on with half an analysis, and output/ stays."""
+    import signal
+
+    from kg.api import build_to
+    from kg.errors import ModelError
+
+    news, out = tmp_path / "news", tmp_path / "out"
+    news.mkdir()
+    (news / "a.txt").write_text("Kenia\n\nKenia steunt Tsjaad, zei de minister.", encoding="utf-8")
+    build_to([news], out, jobs=1)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    (news / "b.txt").write_text("Peru\n\nPeru veroordeelt de aanval op Chili.", encoding="utf-8")
+    real = FrogServer.analyse
+
+    def killed(self: FrogServer, text: str) -> list[list[str]]:
+        self.wait_until_ready()
+        os.killpg(self._proc.pid, signal.SIGKILL)
+        return real(self, text)
+
+    monkeypatch.setattr(FrogServer, "analyse", killed)
+    with pytest.raises(ModelError, match=r"Frog stopped while analysing .*exit code -9"):
+        build_to([news], out, jobs=1)
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before

@@ -77,8 +77,23 @@ class FrogServer:
         self.wait_until_ready()
         payload = "\n".join(ln for ln in text.splitlines() if ln.strip() != "EOT")
         assert self._sock is not None
-        self._sock.sendall((payload + "\nEOT\n").encode("utf-8"))
-        return _parse(_read_until_ready(self._sock).decode("utf-8"))
+        try:
+            self._sock.sendall((payload + "\nEOT\n").encode("utf-8"))
+            answer = _read_until_ready(self._sock)
+        except OSError as exc:
+            raise self._stopped(exc.strerror or str(exc)) from exc
+        if answer is None:
+            raise self._stopped("it closed the connection")
+        return _parse(answer.decode("utf-8"))
+
+    def _stopped(self, how: str) -> ModelError:
+        """The error for a Frog that went away mid-request (crashed, killed, out of memory):
+        the build stops rather than go on with half an analysis."""
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self._proc.wait(timeout=1)
+        code = self._proc.poll()
+        status = f"exit code {code}" if code is not None else "still running"
+        return ModelError(f"Frog stopped while analysing a Dutch article ({how}; {status})")
 
     def close(self) -> None:
         """Stop Frog: SIGTERM, then SIGKILL after a short grace (Frog 0.20 ignores SIGTERM
@@ -105,18 +120,18 @@ class FrogServer:
         self.close()
 
 
-def _read_until_ready(sock: socket.socket) -> bytes:
+def _read_until_ready(sock: socket.socket) -> bytes | None:
+    """Frog's answer up to its READY line; None if the connection closed before it."""
     chunks: list[bytes] = []
     tail = b""
     while True:
         data = sock.recv(1 << 16)
         if not data:
-            break
+            return None
         chunks.append(data)
         tail = (tail + data)[-16:]
         if tail.rstrip().endswith(b"READY"):
-            break
-    return b"".join(chunks)
+            return b"".join(chunks)
 
 
 def _parse(output: str) -> list[list[Row]]:

@@ -1,0 +1,93 @@
+"""Fuzzing (Hypothesis): whatever text arrives, reading and extraction never raise, and every
+mention and relation points at the characters it names. The models are the real ones."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from kg.errors import InputError
+from kg.extract import extract
+from kg.model import Article, Extraction
+from kg.pipeline import NLP
+from kg.reader import read_article
+
+FUZZ = settings(
+    derandomize=True,  # the same examples on every run: CI is not a lottery
+    database=None,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+WORDS = st.lists(
+    st.sampled_from(
+        ["the", "minister", "Kenya", "condemned", "attack", "on", "Chad", "and", "said", "he",
+         "Peru", "supports", "Chile", "by", "forces", "of", "not", "Union", "called", "for"]
+    ),
+    min_size=1,
+    max_size=3000,
+).map(" ".join)  # fmt: skip
+NL_WORDS = st.lists(
+    st.sampled_from(
+        ["de", "minister", "Kenia", "veroordeelde", "aanval", "op", "Tsjaad", "en", "zei", "hij",
+         "Peru", "steunt", "Chili", "door", "troepen", "van", "niet", "Unie", "riep", "om"]
+    ),
+    min_size=1,
+    max_size=1500,
+).map(" ".join)  # fmt: skip
+PUNCTUATION = st.text(
+    alphabet=string.punctuation + "«»\u201c\u201d\u2018\u2019\u2014\u2013…¿¡",
+    min_size=1,
+    max_size=400,
+)
+ONE_LETTER_TOKENS = " ".join(["a"] * 10_000)
+
+
+def check(text: str, lang: str, nlp: NLP) -> Extraction:
+    article = Article("0123456789abcdef", "fuzz.txt", "fuzz", text, lang, "0" * 64)
+    found = extract(article, nlp.parse(article))
+    for m in found.mentions:
+        assert 0 <= m.start < m.end <= len(text) and text[m.start : m.end] == m.text
+    for r in found.relations:
+        p = r.provenance
+        assert 0 <= p.sentence_start <= p.start < p.end <= p.sentence_end <= len(text)
+        assert 0.0 <= p.confidence <= 1.0
+    return found
+
+
+@settings(FUZZ, max_examples=60)
+@given(st.one_of(st.text(max_size=400), WORDS, PUNCTUATION))
+@example(ONE_LETTER_TOKENS)
+@example("\u200b\ufeff\u00a0\t\n\r\x0b\x0c")
+@example("Kenya" * 2000)
+def test_english_extraction_never_raises(nlp: NLP, text: str) -> None:
+    check(text, "en", nlp)
+
+
+@settings(FUZZ, max_examples=25)
+@given(st.one_of(st.text(max_size=300), NL_WORDS, PUNCTUATION))
+@example(ONE_LETTER_TOKENS)
+@example("EOT\nREADY\n\nEOT")  # Frog's own protocol words as text
+@example("\u200b\ufeff\u00a0\t\n\r\x0b\x0c")
+def test_dutch_extraction_never_raises(nlp: NLP, text: str) -> None:
+    check(text, "nl", nlp)
+
+
+@pytest.fixture(scope="module")
+def scratch(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("fuzz") / "article.txt"
+
+
+@settings(FUZZ, max_examples=200)
+@given(st.one_of(st.binary(max_size=3000), st.text(max_size=500).map(str.encode)))
+def test_reading_any_bytes_gives_an_article_or_a_reason(scratch: Path, data: bytes) -> None:
+    scratch.write_bytes(data)
+    try:
+        article = read_article(scratch)
+    except InputError as exc:
+        assert str(exc).startswith(str(scratch)) and len(str(exc).splitlines()) == 1
+    else:
+        assert article.text.strip() and article.title
