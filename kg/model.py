@@ -36,8 +36,10 @@ class Article:
     text: str
     lang: str  # ISO 639-1 code
     sha256: str
-    date: str | None = None  # as the source gives it
+    date: str | None = None  # ISO 8601 (YYYY-MM-DD) if the source's date names a day
     url: str | None = None
+    author: str | None = None
+    publisher: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,8 +65,9 @@ class Mention:
 @dataclass(frozen=True)
 class Provenance:
     """Where a relation was read (article, sentence, character spans in the article text), by
-    which rule, how sure the extractor is (`confidence` in [0, 1], see kg/extract/stance.py) and
-    how the text puts it (`modality`)."""
+    which rule, how sure the extractor is (`confidence` in [0, 1], see kg/extract/stance.py),
+    how the text puts it (`modality`) and, for an event, the day it happened if the sentence
+    says (`date`)."""
 
     article_id: str
     sentence: str
@@ -75,6 +78,8 @@ class Provenance:
     rule: str
     confidence: float = 1.0
     modality: Modality = Modality.ASSERTED
+    date: str | None = None  # the day (ISO 8601) the sentence says it happened (kg.timex)
+    date_text: str | None = None  # the expression that says when: 'Thursday', '3 March'
 
 
 @dataclass(frozen=True)

@@ -59,6 +59,10 @@ def _article(a: Article) -> Iterator[Triple3]:
     if a.date:
         iso = re.fullmatch(r"\d{4}-\d{2}-\d{2}", a.date)
         yield node, DCTERMS.date, Literal(a.date, datatype=XSD.date if iso else None)
+    if a.author:
+        yield node, DCTERMS.creator, Literal(a.author)
+    if a.publisher:
+        yield node, DCTERMS.publisher, Literal(a.publisher)
     if a.url and re.match(r"https?://\S+$", a.url):
         yield node, SDO.url, URIRef(a.url)
 
@@ -99,6 +103,10 @@ def _statement(t: Triple, nodes: dict[str, URIRef], agents: set[str]) -> Iterato
     yield st, KG.modality, KG.term(prov.modality.value)
     if t.speaker is not None and t.speaker in agents:
         yield st, KG.attributedTo, nodes[t.speaker]
+    if prov.date:
+        yield st, KG.eventDate, Literal(prov.date, datatype=XSD.date)
+    if prov.date_text:
+        yield st, KG.dateText, Literal(prov.date_text)
 
 
 def decimal_lexical(value: float) -> str:

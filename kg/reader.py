@@ -20,6 +20,7 @@ from typing import Any
 
 from kg.errors import InputError
 from kg.lexicon import load_toml
+from kg.timex import iso_date
 
 SUFFIXES = (".txt", ".md", ".html", ".htm", ".jsonl")
 _MAGIC = {
@@ -49,8 +50,10 @@ class RawArticle:
     text: str
     sha256: str
     lang: str | None = None  # as the source declares it (JSON Lines "lang")
-    date: str | None = None  # as the source gives it (HTML meta, JSON Lines "date")
+    date: str | None = None  # ISO 8601 if the source's date names a day, else as it gives it
     url: str | None = None
+    author: str | None = None
+    publisher: str | None = None  # the site or agency (HTML site name, JSON Lines "source")
 
 
 @dataclass(frozen=True)
@@ -116,20 +119,17 @@ def _check(path: Path, data: bytes) -> str:
     return text
 
 
-def _from_html(path: Path, page: str) -> tuple[str, str | None, str | None, str | None]:
-    """(main text, title, date, url) of an HTML page, boilerplate dropped."""
+def _from_html(path: Path, page: str) -> tuple[str, str | None, dict[str, str]]:
+    """(main text, title, metadata) of an HTML page, boilerplate dropped."""
     import trafilatura  # only for HTML input
 
     doc = trafilatura.bare_extraction(page, with_metadata=True, favor_precision=True)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or len(text.split()) < _MIN_HTML_WORDS:
         raise InputError(f"{path}: an HTML page without article text")
-    return (
-        _clean(text),
-        getattr(doc, "title", None),
-        getattr(doc, "date", None),
-        getattr(doc, "url", None),
-    )
+    fields = {"date": "date", "url": "url", "author": "author", "publisher": "sitename"}
+    meta = {k: str(getattr(doc, v)) for k, v in fields.items() if getattr(doc, v, None)}
+    return _clean(text), getattr(doc, "title", None), meta
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
@@ -159,9 +159,13 @@ def _title(text: str) -> str:
 
 
 def _article(source: str, text: str, title: str | None = None, **meta: Any) -> RawArticle:
-    """A RawArticle; the hash is of the text before unwrapping (offsets count the unwrapped)."""
+    """A RawArticle; the hash is of the text before unwrapping (offsets count the unwrapped).
+    A date that names a day is written the ISO way."""
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     text = unwrap(text)
+    day = iso_date(meta.get("date"))
+    if day is not None:
+        meta["date"] = day.isoformat()
     return RawArticle(source, (title or "").strip() or _title(text), text, digest, **meta)
 
 
@@ -176,8 +180,8 @@ def read_article(path: Path) -> RawArticle:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
     text = _check(path, data)
     if path.suffix.lower() in (".html", ".htm") or _HTML.search(text[:20000].encode()):
-        body, title, date, url = _from_html(path, text)
-        return _article(_display(path), body, title, date=date, url=url)
+        body, title, meta = _from_html(path, text)
+        return _article(_display(path), body, title, **meta)
     return _article(_display(path), text)
 
 
@@ -194,7 +198,9 @@ def _record(path: Path, number: int, line: str) -> RawArticle:
         raise InputError(f"{where}: empty text")
     if len(line) > max_bytes():
         raise _too_big(where, len(line.encode("utf-8")))
-    meta = {k: str(record[k]) for k in ("lang", "date", "url") if record.get(k)}
+    fields = {"lang": "lang", "date": "date", "url": "url", "author": "author"}
+    fields["publisher"] = "publisher" if record.get("publisher") else "source"
+    meta = {k: str(record[v]).strip() for k, v in fields.items() if record.get(v)}
     source = f"{_display(path)}#{record['id']}" if record.get("id") else where
     return _article(source, text, str(record.get("title") or ""), **meta)
 

@@ -57,7 +57,8 @@ def _edge_tip(e: view.Edge, labels: dict[str, str]) -> str:
         lines = [f"{labels[e.source]} {KG.label(r.predicate)} {labels[e.target]}"]
         lines.append(f"confidence {best:.2f}, {len(r.sources)} sentence(s)")
         for s in r.sources[:_MAX_SENTENCES]:
-            lines.append(f"“{s.sentence}”\n  {s.title} [{s.lang}] {s.confidence:.2f}")
+            when = f", {s.when}" if s.when else ""
+            lines.append(f"“{s.sentence}”\n  {s.title} [{s.lang}{when}] {s.confidence:.2f}")
         if len(r.sources) > _MAX_SENTENCES:
             lines.append(f"(and {len(r.sources) - _MAX_SENTENCES} more)")
         parts.append("\n".join(lines))

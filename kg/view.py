@@ -26,6 +26,7 @@ class Source:
     confidence: float
     title: str  # of the article
     lang: str
+    when: str = ""  # the event's day ('2020-02-27') or its date as written ('Thursday')
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,9 @@ def _sources(g: Graph) -> dict[tuple[str, str, str], list[Source]]:
         title, lang = _article(g, g.value(st, PROV.wasDerivedFrom))
         conf = g.value(st, KG.confidence)
         text = str(g.value(st, KG.sentenceText) or "")
-        source = Source(text, float(str(conf)) if conf is not None else 1.0, title, lang)
+        when = g.value(st, KG.eventDate) or g.value(st, KG.dateText) or ""
+        score = float(str(conf)) if conf is not None else 1.0
+        source = Source(text, score, title, lang, str(when))
         found[(key[0], key[1], key[2])].append(source)
     return found
 

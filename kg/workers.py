@@ -60,8 +60,9 @@ def to_article(raw: RawArticle, lang: str | None = None) -> Article | Skipped:
         name = languages()[code]["name"]
         return Skipped(raw.source, f"{name} needs Frog; enable it with: {ENABLE_COMMAND}")
     return Article(
-        raw.sha256[:16], raw.source, raw.title, raw.text, code, raw.sha256, raw.date, raw.url
-    )
+        raw.sha256[:16], raw.source, raw.title, raw.text, code, raw.sha256, raw.date, raw.url,
+        raw.author, raw.publisher,
+    )  # fmt: skip
 
 
 def analyse(raws: Sequence[RawArticle], settings: Settings, nlp: NLP) -> ChunkResult:

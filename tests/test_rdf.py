@@ -17,7 +17,10 @@ from kg.ontology import KG
 from kg.rdf import to_rdf, write_atomic
 
 GOLDEN = Path(__file__).parent / "golden" / "small.ttl"
-FIRST, SAID = "Ann Lee, head of Acme, spoke in Zürich.", "Ann Lee said Acme did not back Zürich."
+FIRST, SAID = (
+    "Ann Lee, head of Acme, spoke in Zürich.",
+    "On Thursday Ann Lee said Acme did not back Zürich.",
+)
 ARTICLE = Article(
     "0123456789abcdef",
     "news/a.txt",
@@ -25,6 +28,9 @@ ARTICLE = Article(
     FIRST + " " + SAID,
     "en",
     "0123456789abcdef" + "0" * 48,
+    date="2020-02-28",
+    author="Bo Smit",
+    publisher="Example News",
 )
 ENTITIES = (
     Entity("name:ann lee", EntityType.PERSON, "Ann Lee", "en", (("Lee", "en"),), (ARTICLE.id,)),
@@ -42,7 +48,19 @@ TRIPLES = (
         "name:acme",
         "supports",
         "place:zürich",
-        Provenance(ARTICLE.id, SAID, 40, 78, 53, 77, "verb:back", 0.8, Modality.NEGATED),
+        Provenance(
+            ARTICLE.id,
+            SAID,
+            40,
+            90,
+            65,
+            89,
+            "verb:back",
+            0.8,
+            Modality.NEGATED,
+            date="2020-02-27",
+            date_text="Thursday",
+        ),
         "name:ann lee",
     ),
     Triple(  # stated, but below the floor: a statement, no triple

@@ -58,7 +58,7 @@ def test_html_page_gives_main_text_title_and_date(tmp_path: Path) -> None:
     path.write_text(HTML_PAGE, encoding="utf-8")
     article = read_article(path)
     assert article.title == "Peru and Chile sign a deal"
-    assert article.date == "2024-03-05"
+    assert article.date == "2024-03-05" and article.author == "Ann Lee"
     assert "Peru called on Chile" in article.text
     assert "Cookie" not in article.text and "Home | World" not in article.text
 
@@ -66,7 +66,7 @@ def test_html_page_gives_main_text_title_and_date(tmp_path: Path) -> None:
 def test_jsonl_lines_are_articles_and_bad_lines_are_skipped(tmp_path: Path) -> None:
     lines = [
         '{"id": "a1", "title": "Deal", "text": "Peru called on Chile to act.", "lang": "en", '
-        '"date": "1987-02-26", "url": "https://example.org/a1"}',
+        '"date": "26-FEB-1987 15:01:01.79", "url": "https://example.org/a1", "source": "Wire"}',
         "not json at all",
         '{"id": "a2", "title": "No text"}',
         '{"id": "a3", "text": "   "}',
@@ -80,6 +80,7 @@ def test_jsonl_lines_are_articles_and_bad_lines_are_skipped(tmp_path: Path) -> N
         ("feed.jsonl:6", "Kenia steunt Tsjaad.", "nl"),
     ]
     assert articles[0].date == "1987-02-26" and articles[0].url == "https://example.org/a1"
+    assert articles[0].publisher == "Wire" and articles[1].date is None
     assert [(s.source.rsplit("/", 1)[-1], s.reason.split(" (")[0]) for s in skipped] == [
         ("feed.jsonl:2", "not JSON"),
         ("feed.jsonl:3", 'no "text" field'),

@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from kg.extract.mentions import find_mentions
 from kg.extract.relations import find_relations
-from kg.model import Article, Extraction
+from kg.model import Article, Extraction, Relation
+from kg.ontology import KG
+from kg.timex import find_timexes, iso_date
 
 
 def extract(article: Article, doc: Doc) -> Extraction:
     """Typed mentions and relations, with provenance, from one parsed article."""
     index = find_mentions(article, doc)
-    relations = find_relations(article, doc, index)
+    relations = dated(article, find_relations(article, doc, index))
     mentions = tuple(sorted(set(index.by_token.values()), key=lambda m: (m.start, m.end, m.key)))
     return Extraction(article, mentions, relations)
+
+
+def dated(article: Article, relations: tuple[Relation, ...]) -> tuple[Relation, ...]:
+    """Events (predicates with a CAMEO code) with the day their sentence gives: the date
+    expression of the sentence nearest the relation, relative ones anchored to the article's
+    date ('on Thursday' in an article of Friday 28 February 2020 is 2020-02-27). Without an
+    article date a relative expression is kept as written, with no day."""
+    timexes = find_timexes(article.text, article.lang, iso_date(article.date))
+    out = []
+    for r in relations:
+        p = r.provenance
+        near = [t for t in timexes if p.sentence_start <= t.start and t.end <= p.sentence_end]
+        if near and KG.cameo(r.predicate) is not None:
+            t = min(near, key=lambda t: min(abs(t.start - p.end), abs(p.start - t.end)))
+            r = replace(r, provenance=replace(p, date=t.iso, date_text=t.text))  # iso: or None
+        out.append(r)
+    return tuple(out)
