@@ -31,6 +31,7 @@ out = Console()
 err = Console(stderr=True)
 
 
+INTERRUPTED = 130  # exit code after Ctrl-C, as shells report it (128 + SIGINT)
 SKIPPED = 10  # exit code of a build that wrote its graph but skipped some inputs (listed)
 
 
@@ -144,10 +145,15 @@ def build(
             bar.update(task, advance=1, description=source[-40:])
 
         formats = [f.value for f in rdf_format or [RdfFormat.turtle]]
-        written = api.build_to(
-            paths, output, lang, step, model, min_confidence, formats, store, validate, jobs,
-            cache or True, rebuild,
-        )  # fmt: skip
+        try:
+            written = api.build_to(
+                paths, output, lang, step, model, min_confidence, formats, store, validate,
+                jobs, cache or True, rebuild,
+            )  # fmt: skip
+        except KeyboardInterrupt:  # files are written whole or not at all (kg.rdf.write_all)
+            bar.stop()
+            err.print("interrupted: no output file was changed", highlight=False)
+            raise typer.Exit(INTERRUPTED) from None
     if isinstance(written, api.UpToDate):
         _up_to_date(written)
     else:

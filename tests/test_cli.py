@@ -169,6 +169,10 @@ def test_mixed_folder_builds_and_reports_what_was_skipped(tmp_path: Path) -> Non
         assert reason in result.stderr, result.stderr
     graph = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
     assert '"2024-03-05"^^xsd:date' in graph and "<https://example.org/x>" in graph
+    again = runner.invoke(app, ["build", str(folder), "-o", str(tmp_path / "out")])
+    assert again.exit_code == 10 and "up to date: 5 articles" in again.output
+    assert "d.jsonl:2: not JSON" in again.stderr  # the report stays
+    assert (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8") == graph
 
 
 def test_missing_path_and_unsupported_language_are_skipped_and_the_rest_builds(
@@ -192,3 +196,45 @@ def test_missing_path_and_unsupported_language_are_skipped_and_the_rest_builds(
     assert "gone.txt: no such file or folder" in result.stderr
     assert "fr.txt: language 'fr' is not supported" in result.stderr
     assert (tmp_path / "out" / "graph.ttl").is_file()
+
+
+def test_ctrl_c_stops_the_build_cleanly(tmp_path: Path) -> None:
+    """A real Ctrl-C (SIGINT to the process group, as a terminal sends it) while Frog and
+    spaCy work: the build stops, the previous output stays, no Frog is left running."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "graph.ttl").write_text("previous graph", encoding="utf-8")
+    news = tmp_path / "news"
+    news.mkdir()
+    dutch = (SEEDS / "001_3125458e71ce769b.txt").read_text(encoding="utf-8")
+    for i in range(40):  # enough work that Ctrl-C comes in the middle of it
+        (news / f"{i}.txt").write_text(f"{dutch}\n\nArtikel {i}.", encoding="utf-8")
+    kg = [sys.executable, "-c", "from kg.cli import main; main()"]
+    proc = subprocess.Popen(
+        [*kg, "build", str(news), "-o", str(out), "--jobs", "1"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+    deadline, children = time.monotonic() + 120, []
+    while time.monotonic() < deadline and proc.poll() is None and not children:
+        found = subprocess.run(
+            ["pgrep", "-P", str(proc.pid), "-f", "frog -S"], capture_output=True, text=True
+        )
+        children = found.stdout.split()  # Frog, started for the first Dutch article
+        time.sleep(0.1)
+    assert children, "Frog never started"
+    time.sleep(1)
+    os.killpg(proc.pid, signal.SIGINT)  # the terminal's process group (Frog has its own)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.decode().strip().splitlines()[-1] == "interrupted: no output file was changed"
+    assert (out / "graph.ttl").read_text(encoding="utf-8") == "previous graph"
+    assert not list(out.glob(".*.tmp"))
+    for pid in children:
+        with pytest.raises(ProcessLookupError):
+            os.kill(int(pid), 0)
