@@ -28,4 +28,4 @@ system:
 	@bash scripts/install-system.sh
 
 clean:
-	rm -rf $(VENV) output/graph.ttl output/graph.html
+	rm -rf $(VENV) output/graph.* output/.kg-cache
