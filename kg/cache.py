@@ -4,8 +4,8 @@ article analyses only that one.
 
 An entry is keyed by the article (the hash of its text and the metadata its source gives) and
 the settings of the build (a forced language, the spaCy pipelines); entries live in a folder
-named after the pipeline version: a hash of kg's own code and data files, of spaCy and its
-pipelines' versions and of Frog's version. A change to any of these starts a new folder; the
+named after the pipeline version: a hash of kg's own code and data files, the ontology, spaCy
+and its pipelines' versions and Frog's version. A change to any of these starts a new folder; the
 old one is removed after the next successful build. Entries are pickles of kg.model records,
 written atomically: a build that is interrupted keeps the entries it finished, and the next
 build resumes from there. A broken entry is a miss, never an error.
@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.model import Extraction
+from kg.ontology import ONTOLOGY_FILE
 from kg.reader import RawArticle, Skipped
 
 DIRNAME = ".kg-cache"  # the default cache folder, inside the output folder
@@ -55,9 +56,11 @@ def pipeline_version(spacy_models: Sequence[str]) -> str:
     import spacy.util
 
     digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.suffix in _CODE_SUFFIXES and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+    ontology = ONTOLOGY_FILE.parent  # the ontology decides which relations are kept
+    files = [*sorted(_PACKAGE.rglob("*")), *sorted(ontology.glob("*"))]
+    for path in files:
+        if path.suffix in _CODE_SUFFIXES | {".ttl"} and "__pycache__" not in path.parts:
+            digest.update(path.name.encode() + b"\0")
             digest.update(path.read_bytes())
     tools = [f"spacy {metadata.version('spacy')}", f"frog {_frog_version()}"]
     tools += [f"{m} {spacy.util.get_package_version(m)}" for m in spacy_models]
