@@ -20,11 +20,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import pickle
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -32,8 +30,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from kg.errors import KGError
 from kg.model import Extraction
 from kg.ontology import ONTOLOGY_FILE
+from kg.rdf import write_atomic
 from kg.reader import RawArticle, Skipped
 
 DIRNAME = ".kg-cache"  # the default cache folder, inside the output folder
@@ -72,17 +72,6 @@ def _digest(parts: Iterable[str]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 @dataclass(frozen=True)
 class Cache:
     """The cache folder `root` of one pipeline `version`, for builds with `settings` (a
@@ -113,9 +102,8 @@ class Cache:
 
     def put(self, key: str, extraction: Extraction) -> None:
         """Keep an extraction; a cache that cannot be written is skipped, not an error."""
-        with contextlib.suppress(OSError):
-            self.folder.mkdir(parents=True, exist_ok=True)
-            _write_atomic(self.folder / f"{key}.pickle", pickle.dumps(extraction, protocol=5))
+        with contextlib.suppress(KGError):
+            write_atomic(self.folder / f"{key}.pickle", pickle.dumps(extraction, protocol=5))
 
     def prune(self, keep: Iterable[str]) -> int:
         """Remove the entries not in `keep` and the folders of other versions; how many went."""
@@ -158,9 +146,8 @@ class Cache:
         """Write the manifest of a build that read `inputs` and wrote `files`."""
         hashes = {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
         manifest = {"inputs": inputs, "files": hashes, **summary}
-        with contextlib.suppress(OSError):
-            self.root.mkdir(parents=True, exist_ok=True)
-            _write_atomic(self.root / MANIFEST, json.dumps(manifest, indent=1).encode("utf-8"))
+        with contextlib.suppress(KGError):
+            write_atomic(self.root / MANIFEST, json.dumps(manifest, indent=1).encode("utf-8"))
 
     def forget(self) -> None:
         """Drop the manifest (before a build writes: a half-done build is never up to date)."""
