@@ -67,6 +67,8 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
         return None
     if not any(t.pos_ in ("PROPN", "NOUN", "X") for t in span):  # NER on a verb: 'Based in'
         return None
+    if normalize(span.text) in lex.words("portfolios"):  # 'Finance' of 'Finance Minister'
+        return None
     key = "name:" + normalize(span.text)
     return _mention(
         article, doc, span.start_char, span.end_char, types[span.label_], key, span.text
@@ -140,23 +142,43 @@ def surname(name: str) -> str:
     return name.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
 
 
-def _one_sense_per_article(by_token: dict[int, Mention]) -> dict[int, Mention]:
-    """A name gets one type per article (its most frequent); a lone surname gets the key of
-    the person it ends."""
+def _one_sense_per_article(
+    by_token: dict[int, Mention], honorifics: frozenset[str]
+) -> dict[int, Mention]:
+    """A name gets one type per article (its most frequent); a lone surname ('Lee', 'Ms Lee')
+    gets the key of the person it ends: of the nearest before it when two people share it."""
+    mentions = sorted(set(by_token.values()), key=lambda m: (m.start, m.end))
     votes: dict[str, Counter[EntityType]] = {}
-    for m in sorted(set(by_token.values()), key=lambda m: (m.start, m.end)):
+    for m in mentions:
         if m.key.startswith("name:"):
             votes.setdefault(m.key, Counter())[m.type] += 1
-    surnames = {surname(k): k for k, c in votes.items() if " " in k and c[EntityType.PERSON]}
+    people = [
+        (m.start, m.key)
+        for m in mentions
+        if m.key in votes and votes[m.key][EntityType.PERSON] and _full_name(m.key, honorifics)
+    ]
     fixed: dict[int, Mention] = {}
     for i, m in by_token.items():
         if m.key.startswith("name:"):
-            key = surnames.get(m.key[5:], m.key)
-            key = surnames.get(surname(key[5:]), key) if votes[m.key][EntityType.PERSON] else key
-            etype = EntityType.PERSON if key != m.key else votes[m.key].most_common(1)[0][0]
-            m = replace(m, key=key, type=etype)
+            titled = " " in m.key and not _full_name(m.key, honorifics)  # 'Ms Lee': a person
+            key = _person_of(m, people) if titled or " " not in m.key else None
+            etype = EntityType.PERSON if key or titled else votes[m.key].most_common(1)[0][0]
+            m = replace(m, key=key or m.key, type=etype)
         fixed[i] = m
     return fixed
+
+
+def _full_name(key: str, honorifics: frozenset[str]) -> bool:
+    words = key[5:].split()
+    return len(words) > 1 and words[0].rstrip(".") not in honorifics
+
+
+def _person_of(m: Mention, people: list[tuple[int, str]]) -> str | None:
+    """The full name a lone surname stands for: the last one before it, else the first."""
+    last = surname(m.key[5:])
+    named = [(start, k) for start, k in people if surname(k[5:]) == last and k != m.key]
+    before = [k for start, k in named if start <= m.start]
+    return before[-1] if before else (named[0][1] if named else None)
 
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "flat", "nummod"})
@@ -271,5 +293,5 @@ def find_mentions(article: Article, doc: Doc) -> MentionIndex:
     """Every entity mention of the article, keyed by the tokens it covers."""
     lex = lex_for(article.lang)
     named, prefixes = _named(article, doc, lex)
-    index = MentionIndex(_one_sense_per_article(named), prefixes, lex)
+    index = MentionIndex(_one_sense_per_article(named, lex.words("honorifics")), prefixes, lex)
     return MentionIndex({**index.by_token, **_nouns(article, doc, index)}, prefixes, lex)

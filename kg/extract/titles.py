@@ -32,7 +32,15 @@ def _context(head: Token, person: Mention) -> tuple[list[Token], list[Token]]:
         before = head.doc[first - 2]
         if before.dep_ != "pobj":  # not '... his term as US President, Mary Lee said'
             extra = [t for t in before.subtree if t.i < first - 1]
-    return sorted(set(near), key=lambda t: t.i), extra
+    return _outside_quotes(sorted(set(near), key=lambda t: t.i), head), extra
+
+
+def _outside_quotes(tokens: list[Token], head: Token) -> list[Token]:
+    """The tokens not cut off from the person by a quotation mark: a quote is not the
+    speaker's title, though the parser may hang the speaker under it as an apposition
+    ('"... in countries such as Peru and Chile," Ann Lee, head of X, said')."""
+    quotes = [t.i for t in head.doc[max(0, head.i - 60) : head.i + 60] if t.is_quote]
+    return [t for t in tokens if not any(min(t.i, head.i) < q < max(t.i, head.i) for q in quotes)]
 
 
 def _words(tokens: list[Token], index: MentionIndex) -> list[str]:
@@ -55,13 +63,27 @@ def _orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Mention
     """The organisations and countries of the title: named in it ('AU chair'), or after
     'of' ('Governor X of Y'); not an aside in brackets ('chairman of Acme (USA) Inc')."""
     found = [
-        index.by_token.get(t.i) or index.prefixes.get(t.i) for t in tokens if not _bracketed(t)
+        index.by_token.get(t.i) or index.prefixes.get(t.i)
+        for t in tokens
+        if not _bracketed(t) and not _describes_a_noun(t, index)
     ]
     found += [index.by_token.get(t.i) for t in preps(head, ["of", "van"])]
     orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in _AGENTS))
     if any(m.type == EntityType.ORGANIZATION for m in orgs):  # "Peru's Acme chief", "of US
         orgs = [m for m in orgs if m.type == EntityType.ORGANIZATION]  # firm Acme": Acme
     return orgs
+
+
+def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
+    """A name that modifies a common noun which is not a title ('of UK magazine Mac Format',
+    'head of MMS firm Acme'): it describes that noun, it is not the office's organisation."""
+    head = tok.head
+    while head.i != tok.i and head.dep_ in ("compound", "flat") and head.pos_ == "PROPN":
+        tok, head = head, head.head  # to the last word of the name
+    if head.i == tok.i or head.pos_ != "NOUN" or tok.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    known = set(index.lex.vocab.get("titles", {})) | index.lex.words("place_descriptors")
+    return head.lemma_.lower() not in known
 
 
 def _qualified(tokens: list[Token], index: MentionIndex) -> bool:
@@ -76,7 +98,8 @@ def _qualified(tokens: list[Token], index: MentionIndex) -> bool:
             for o in objs:
                 if c.dep_ not in ("compound", "prep") or o.pos_ != "NOUN":
                     continue
-                known = o.i in index.by_token or o.lemma_.lower() in titles
+                named = index.by_token.get(o.i)  # an event noun ('election chief') qualifies
+                known = (named is not None and named.type in _AGENTS) or o.lemma_.lower() in titles
                 if not known and o.lemma_.lower() not in lex.words("place_descriptors"):
                     return True
     return False
