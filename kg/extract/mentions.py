@@ -128,6 +128,8 @@ def _named(article: Article, doc: Doc, lex: Lex) -> tuple[dict[int, Mention], di
     spans += [doc[t.i : t.i + 1] for t in doc if not t.ent_type_ and t.text[:1].isupper()]
     for span in spans:
         mention = _named_one(article, span, lex, types)
+        if mention and mention.key.startswith("name:") and _after_honorific(span, lex):
+            mention = replace(mention, type=EntityType.PERSON)  # 'Mr Kilroy-Silk': a person
         if mention is None and len(span) == 1 and "-" in span.text:
             prefix = _prefix(article, span[0], lex)
             if prefix:
@@ -135,6 +137,11 @@ def _named(article: Article, doc: Doc, lex: Lex) -> tuple[dict[int, Mention], di
         elif mention is not None:
             by_token.update({t.i: mention for t in span})
     return _bracket_aliases(doc, by_token), prefixes
+
+
+def _after_honorific(span: Span, lex: Lex) -> bool:
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_.rstrip(".") in lex.words("honorifics")
 
 
 def surname(name: str) -> str:
