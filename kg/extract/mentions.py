@@ -106,16 +106,16 @@ def _company_names(doc: Doc, lex: Lex) -> list[Span]:
 
 
 def _bracket_aliases(doc: Doc, by_token: dict[int, Mention]) -> dict[int, Mention]:
-    """'the Office of Fair Trading (OFT)': a name in brackets right after a name is its alias
-    (same entity), not an entity of its own."""
+    """'the Office of Fair Trading (OFT)', 'Acme Corp <ACM>': a name in brackets right after a
+    name is its alias (an abbreviation, a stock ticker), not an entity of its own."""
     fixed = dict(by_token)
     for m in sorted(set(by_token.values()), key=lambda m: m.start):
         after = doc.char_span(m.end, m.end + 1, alignment_mode="expand")
-        if after is None or after.end + 2 > len(doc) or doc[after.start].text != "(":
+        if after is None or after.end + 2 > len(doc) or doc[after.start].text not in "(<":
             continue
         inner = by_token.get(after.start + 1)
         closing = doc[after.start + 2]
-        if inner is not None and inner.key.startswith("name:") and closing.text == ")":
+        if inner and inner.key.startswith("name:") and closing.text in (")", ">"):
             fixed[after.start + 1] = replace(inner, key=m.key, type=m.type, label=m.label)
     return fixed
 

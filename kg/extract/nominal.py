@@ -66,6 +66,16 @@ def _containers(tok: Token, index: MentionIndex) -> list[tuple[Mention, Token]]:
     return [(m, t) for m, t in found if m.type in _LOCATIONS]
 
 
+def _in_prose(tok: Token, evidence: Token) -> bool:
+    """Not a list or a fragment: the sentence has a verb, and the container is not in
+    brackets after the name ('G Lee (Australia, capt)' in a team sheet is a nationality)."""
+    sent = tok.sent
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    between = tok.doc[min(tok.i, evidence.i) : max(tok.i, evidence.i)]
+    return not any(t.text in ("(", "[") for t in between)
+
+
 def location_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = []
     for tok in doc:
@@ -73,6 +83,8 @@ def location_relations(article: Article, doc: Doc, index: MentionIndex) -> list[
         if place is None or place.type != EntityType.PLACE:
             continue
         for outer, evidence in _containers(tok, index):
+            if not _in_prose(tok, evidence):
+                continue
             rel = relation(place, ["locatedIn"], outer, [tok, evidence], article, "place", index)
             found.extend([rel] if rel else [])
     return found

@@ -14,6 +14,7 @@ from kg.model import Article, EntityType, Mention, Relation
 
 Affiliations = dict[str, list[Mention]]  # person key -> organisations or countries they speak for
 _AGENTS = (EntityType.ORGANIZATION, EntityType.COUNTRY)
+_DESCRIBING = ("compound", "amod", "nmod", "poss")  # 'UK magazine', "Spain's biggest bank"
 
 
 def _context(head: Token, person: Mention) -> tuple[list[Token], list[Token]]:
@@ -76,11 +77,12 @@ def _orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Mention
 
 def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
     """A name that modifies a common noun which is not a title ('of UK magazine Mac Format',
-    'head of MMS firm Acme'): it describes that noun, it is not the office's organisation."""
+    'head of MMS firm Acme', "chairman of Spain's biggest bank"): it describes that noun, it
+    is not the office's organisation."""
     head = tok.head
     while head.i != tok.i and head.dep_ in ("compound", "flat") and head.pos_ == "PROPN":
         tok, head = head, head.head  # to the last word of the name
-    if head.i == tok.i or head.pos_ != "NOUN" or tok.dep_ not in ("compound", "amod", "nmod"):
+    if head.i == tok.i or head.pos_ != "NOUN" or tok.dep_ not in _DESCRIBING:
         return False
     known = set(index.lex.vocab.get("titles", {})) | index.lex.words("place_descriptors")
     return head.lemma_.lower() not in known
