@@ -77,15 +77,30 @@ def _orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Mention
 
 def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
     """A name that modifies a common noun which is not a title ('of UK magazine Mac Format',
-    'head of MMS firm Acme', "chairman of Spain's biggest bank"): it describes that noun, it
-    is not the office's organisation."""
+    'head of MMS firm Acme', "chairman of Spain's biggest bank") or a name the NER missed
+    ('Egypt FA spokesman') describes it: it is not the office's organisation. Nor is an
+    unknown name before 'minister' (a portfolio: 'Civil Aviation minister')."""
+    mention = index.by_token.get(tok.i)
     head = tok.head
-    while head.i != tok.i and head.dep_ in ("compound", "flat") and head.pos_ == "PROPN":
+    while head.i != tok.i and index.by_token.get(head.i) == mention and mention is not None:
         tok, head = head, head.head  # to the last word of the name
-    if head.i == tok.i or head.pos_ != "NOUN" or tok.dep_ not in _DESCRIBING:
+    if head.i == tok.i or tok.dep_ not in _DESCRIBING:
         return False
-    known = set(index.lex.vocab.get("titles", {})) | index.lex.words("place_descriptors")
-    return head.lemma_.lower() not in known
+    lemma = head.lemma_.lower()
+    if lemma in index.lex.words("portfolio_titles") and mention and mention.key.startswith("name:"):
+        return True  # 'Civil Aviation minister': a portfolio, not an organisation
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is not None and after.i not in index.by_token and _abbreviation(after.text):
+        return True  # a name the NER missed goes on: 'Egypt FA spokesman'
+    return head.pos_ == "NOUN" and lemma not in _title_words(index)
+
+
+def _abbreviation(text: str) -> bool:
+    return len(text) >= 2 and text.isalpha() and text.isupper()
+
+
+def _title_words(index: MentionIndex) -> frozenset[str]:
+    return frozenset(index.lex.vocab.get("titles", {})) | index.lex.words("place_descriptors")
 
 
 def _qualified(tokens: list[Token], index: MentionIndex) -> bool:
