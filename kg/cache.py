@@ -24,7 +24,7 @@ import pickle
 import shutil
 import subprocess
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -40,6 +40,7 @@ DIRNAME = ".kg-cache"  # the default cache folder, inside the output folder
 MANIFEST = "manifest.json"
 _PACKAGE = Path(__file__).resolve().parent
 _CODE_SUFFIXES = {".py", ".toml", ".tsv", ".json", ".txt"}
+_NOT_KEY = {"source", "text"}  # the path may change; the text is in the key as its sha256
 
 
 @cache
@@ -86,9 +87,10 @@ class Cache:
         return self.root / self.version
 
     def key(self, raw: RawArticle) -> str:
-        """The entry of an article: its text and metadata (not its path: a moved file hits)."""
-        fields = (raw.sha256, raw.title, raw.lang or "", raw.date or "", raw.url or "")
-        return _digest((self.settings, *fields))[:32]
+        """The entry of an article: its text (by hash) and every field of metadata its source
+        gives, whatever fields RawArticle grows; not its path: a moved file hits."""
+        meta = [f"{f.name}={getattr(raw, f.name)}" for f in fields(raw) if f.name not in _NOT_KEY]
+        return _digest((self.settings, *meta))[:32]
 
     def get(self, key: str, source: str) -> Extraction | None:
         """The cached extraction of entry `key`, as read from `source` now; None on a miss."""

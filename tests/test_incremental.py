@@ -84,6 +84,18 @@ def test_edited_article_is_analysed_again(tmp_path: Path) -> None:
     same_as_clean_build(news, out, tmp_path)
 
 
+def test_changed_metadata_alone_is_a_miss(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    line = (
+        '{"id": "1", "text": "Kenya condemned the attack on Chad.", "lang": "en", "source": "%s"}'
+    )
+    feed.write_text(line % "Wire A", encoding="utf-8")
+    written(build(feed, tmp_path / "out"))
+    feed.write_text(line % "Wire B", encoding="utf-8")  # the same text, another publisher
+    again = written(build(feed, tmp_path / "out"))
+    assert again.result.cached == 0 and "Wire B" in again.turtle.read_text(encoding="utf-8")
+
+
 def test_moved_article_is_a_hit_with_its_new_path(tmp_path: Path) -> None:
     news, out = folder_of(tmp_path, ARTICLES), tmp_path / "out"
     written(build(news, out))
