@@ -17,16 +17,17 @@ _AGENTS = (EntityType.ORGANIZATION, EntityType.COUNTRY)
 _DESCRIBING = ("compound", "amod", "nmod", "poss")  # 'UK magazine', "Spain's biggest bank"
 
 
-def _context(head: Token, person: Mention) -> tuple[list[Token], list[Token]]:
+def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[Token], list[Token]]:
     """Tokens around a person's name that may hold a title: the rest of its noun phrase and
     the noun phrase it is in apposition to; and apart, the noun phrase just before it and a
     comma ('AU chief, Moussa Faki'), used only when the first gives no title."""
     near = [t for t in head.subtree if t.idx + len(t) <= person.start]
     if head.dep_ == "appos":
-        near += [t for t in head.head.subtree if t.i not in {x.i for x in head.subtree}]
+        own = {x.i for x in head.subtree}
+        near += [t for t in _phrase(head.head, person, index) if t.i not in own]
     for child in head.children:
         if child.dep_ == "appos":
-            near += list(child.subtree)
+            near += _phrase(child, person, index)
     first = min(t.i for t in head.subtree if t.idx >= person.start)
     extra: list[Token] = []
     if first >= 2 and head.doc[first - 1].text == ",":  # 'AU chief, Moussa Faki'
@@ -34,6 +35,22 @@ def _context(head: Token, person: Mention) -> tuple[list[Token], list[Token]]:
         if before.dep_ != "pobj":  # not '... his term as US President, Mary Lee said'
             extra = [t for t in before.subtree if t.i < first - 1]
     return _outside_quotes(sorted(set(near), key=lambda t: t.i), head), extra
+
+
+def _phrase(tok: Token, person: Mention, index: MentionIndex) -> list[Token]:
+    """The noun phrase of an apposition without what describes someone else: a relative
+    clause ('X, an aide, who visited Peru') or a part naming another person ('X, an aide to
+    Chad's leader Y': 'leader' is Y's title, not X's)."""
+    found = [tok]
+    for child in tok.children:
+        part = list(child.subtree)
+        other = (index.by_token.get(t.i) for t in part)
+        if child.dep_ == "relcl" or any(
+            m is not None and m.type == EntityType.PERSON and m.key != person.key for m in other
+        ):
+            continue
+        found += part
+    return found
 
 
 def _outside_quotes(tokens: list[Token], head: Token) -> list[Token]:
@@ -66,7 +83,7 @@ def _orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Mention
     found = [
         index.by_token.get(t.i) or index.prefixes.get(t.i)
         for t in tokens
-        if not _bracketed(t) and not _describes_a_noun(t, index)
+        if not _bracketed(t) and not _describes_a_noun(t, index) and not _locates(t, index)
     ]
     found += [index.by_token.get(t.i) for t in preps(head, ["of", "van"])]
     orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in _AGENTS))
@@ -93,6 +110,23 @@ def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
     if after is not None and after.i not in index.by_token and _abbreviation(after.text):
         return True  # a name the NER missed goes on: 'Egypt FA spokesman'
     return head.pos_ == "NOUN" and lemma not in _title_words(index)
+
+
+def _locates(tok: Token, index: MentionIndex) -> bool:
+    """A name after 'at' or 'in' on another organisation says where that one is ('director
+    of the Acme Centre at Kenyatta University'): the office is in the first."""
+    prep = tok.head
+    while prep.dep_ != "prep" and prep.head.i != prep.i and index.by_token.get(prep.i):
+        prep = prep.head  # up from the last word of the name
+    owner = index.by_token.get(prep.head.i)
+    mention = index.by_token.get(tok.i)
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in index.lex.words("locating_preps")
+        and owner is not None
+        and owner != mention
+        and owner.type == EntityType.ORGANIZATION
+    )
 
 
 def _abbreviation(text: str) -> bool:
@@ -128,6 +162,12 @@ def _former(tokens: list[Token], index: MentionIndex) -> bool:
     return any(t.lower_ in words or t.lower_.split("-")[0] in words for t in tokens)
 
 
+def _academic(org: Mention, index: MentionIndex) -> bool:
+    """A university or college: its staff are quoted as experts, not as its voice."""
+    words = index.lex.words("academic_words")
+    return any(w in words for w in re.findall(r"\w+", org.text.lower()))
+
+
 def _person_heads(doc: Doc, index: MentionIndex) -> list[tuple[Token, Mention]]:
     """Each person (or country: 'AU partner Kenya') mention once, with its head token."""
     heads: dict[tuple[int, int], tuple[Token, Mention]] = {}
@@ -146,7 +186,7 @@ def title_relations(
     found: list[Relation] = []
     affiliations: Affiliations = {}
     for head, person in _person_heads(doc, index):
-        tokens, before = _context(head, person)
+        tokens, before = _context(head, person, index)
         title, predicates = index.lex.title(_words(tokens, index))
         if not predicates and before:
             tokens = sorted({*tokens, *before}, key=lambda t: t.i)
@@ -157,7 +197,7 @@ def title_relations(
             predicates = ["memberOf"]
         voice = title not in index.lex.words("no_voice_titles")  # analysts speak for themselves
         for org in _orgs(head, tokens, index):
-            if voice:
+            if voice and not _academic(org, index):
                 affiliations.setdefault(person.key, []).append(org)
             for predicate in predicates:
                 rel = relation(person, [predicate], org, [head], article, "title", index)
