@@ -63,11 +63,16 @@ class Gazetteer:
         return self.names.get(normalize(name))
 
 
+# CLDR's countries, and states that no longer exist under their ISO 3166-3 codes (Reuters of
+# the 1980s names the Soviet Union and East Germany). West Germany is Germany's own code.
+_COUNTRY_TABLES = ("countries.tsv", "former_countries.tsv")
+
+
 def _country_labels() -> dict[str, str]:
     labels: dict[str, str] = {}
-    for row in load_tsv("countries.tsv"):
+    for row in (row for table in _COUNTRY_TABLES for row in load_tsv(table)):
         if row["lang"] == "en":
-            labels[row["code"]] = row["name"]
+            labels.setdefault(row["code"], row["name"])
     return labels
 
 
@@ -87,7 +92,7 @@ def gazetteer() -> Gazetteer:
     for row in load_tsv("organizations.tsv"):
         label = first.setdefault(row["key"], row["name"])
         names[normalize(row["name"])] = Known(f"org:{row['key']}", "Organization", label)
-    for table in ("countries.tsv", "country_aliases.tsv"):
+    for table in (*_COUNTRY_TABLES, "country_aliases.tsv"):
         for row in load_tsv(table):
             names[normalize(row["name"])] = _country(row["code"], labels)
     adjectives: dict[tuple[str, str], Known] = {}
@@ -104,7 +109,7 @@ def _aliases(names: dict[str, Known]) -> dict[str, tuple[tuple[str, str], ...]]:
     for table, col in (
         ("places.tsv", "name"),
         ("organizations.tsv", "name"),
-        ("countries.tsv", "name"),
+        *((table, "name") for table in _COUNTRY_TABLES),
     ):
         for row in load_tsv(table):
             known = names.get(normalize(row[col]))

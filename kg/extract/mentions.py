@@ -33,6 +33,7 @@ def _mention(
 
 
 _FUNCTION = ("DET", "ADP", "CCONJ")
+_MODIFYING = ("amod", "compound", "nmod")  # what a noun's modifiers hang from it by
 
 
 def _trim(span: Span, lex: Lex) -> Span | None:
@@ -254,6 +255,11 @@ def _group(
     )
 
 
+def _figurative(tok: Token, index: MentionIndex) -> bool:
+    words = index.lex.words("figurative_modifiers")
+    return any(c.dep_ in _MODIFYING and c.lemma_.lower() in words for c in tok.children)
+
+
 def _concepts(doc: Doc, index: MentionIndex) -> dict[int, tuple[str | None, str | None]]:
     """(group concept, event concept) of each noun that has one."""
     found = {}
@@ -262,6 +268,8 @@ def _concepts(doc: Doc, index: MentionIndex) -> dict[int, tuple[str | None, str 
             rest = tok.text.partition("-")[2] if tok.i in index.prefixes else None
             group = index.lex.concept("groups", tok, rest)
             event = None if group else index.lex.concept("events", tok, rest)
+            if event and _figurative(tok, index):
+                event = None  # 'legal attacks', 'price war': not the event the word names
             if group or event:
                 found[tok.i] = (group, event)
     return found

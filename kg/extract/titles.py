@@ -25,9 +25,11 @@ def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[To
     if head.dep_ == "appos":
         own = {x.i for x in head.subtree}
         near += [t for t in _phrase(head.head, person, index) if t.i not in own]
-    for child in head.children:
-        if child.dep_ == "appos":
-            near += _phrase(child, person, index)
+    appositions = [_phrase(c, person, index) for c in head.children if c.dep_ == "appos"]
+    if len(appositions) > 1:  # 'X, director of Acme, a merger of Y and Z,': the title's
+        appositions = [a for a in appositions if index.lex.title(_words(a, index))[1]]
+    for phrase in appositions:
+        near += phrase
     first = min(t.i for t in head.subtree if t.idx >= person.start)
     extra: list[Token] = []
     if first >= 2 and head.doc[first - 1].text == ",":  # 'AU chief, Moussa Faki'
@@ -38,18 +40,21 @@ def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[To
 
 
 def _phrase(tok: Token, person: Mention, index: MentionIndex) -> list[Token]:
-    """The noun phrase of an apposition without what describes someone else: a relative
-    clause ('X, an aide, who visited Peru') or a part naming another person ('X, an aide to
-    Chad's leader Y': 'leader' is Y's title, not X's)."""
+    """The noun phrase of an apposition without what describes someone or something else: a
+    relative clause ('X, an aide, who visited Peru'), an apposition to a name in it ('director
+    of Acme, a venture of Kenya Airways and Chad Air') or a part naming another person ('X,
+    an aide to Chad's leader Y': 'leader' is Y's title, not X's)."""
     found = [tok]
+    named = index.by_token.get(tok.i) is not None
     for child in tok.children:
-        part = list(child.subtree)
-        other = (index.by_token.get(t.i) for t in part)
-        if child.dep_ == "relcl" or any(
-            m is not None and m.type == EntityType.PERSON and m.key != person.key for m in other
+        other = (index.by_token.get(t.i) for t in child.subtree)
+        if (
+            child.dep_ == "relcl"
+            or (child.dep_ == "appos" and named)
+            or any(m and m.type == EntityType.PERSON and m.key != person.key for m in other)
         ):
             continue
-        found += part
+        found += _phrase(child, person, index)
     return found
 
 
@@ -87,9 +92,22 @@ def _orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Mention
     ]
     found += [index.by_token.get(t.i) for t in preps(head, ["of", "van"])]
     orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in _AGENTS))
-    if any(m.type == EntityType.ORGANIZATION for m in orgs):  # "Peru's Acme chief", "of US
-        orgs = [m for m in orgs if m.type == EntityType.ORGANIZATION]  # firm Acme": Acme
+    if any(m.type == EntityType.ORGANIZATION for m in orgs) or _with_a_company(tokens, index):
+        # "Peru's Acme chief", "of US firm Acme": Acme; 'UK director of filtering firm X': not
+        # the UK, whether the NER found X or not
+        orgs = [m for m in orgs if m.type == EntityType.ORGANIZATION]
     return orgs
+
+
+def _with_a_company(tokens: list[Token], index: MentionIndex) -> bool:
+    """The office is with a company named by a common noun ('director OF filtering FIRM X',
+    'chief of the bank')."""
+    nouns, office = index.lex.words("company_nouns"), index.lex.words("office_preps")
+    for t in (t for t in tokens if t.lemma_.lower() in nouns):
+        obj = t.head if t.dep_ in ("compound", "appos") else t  # 'firm Acme': Acme
+        if obj.dep_ == "pobj" and obj.head.lower_ in office:
+            return True
+    return False
 
 
 def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
@@ -156,6 +174,23 @@ def _qualified(tokens: list[Token], index: MentionIndex) -> bool:
     return False
 
 
+def _regional(tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> bool:
+    """A country or place on the title of an office with an organisation is the office's
+    region: 'UK managing director of Acme' heads Acme's UK arm, not Acme."""
+    titles = set(index.lex.vocab.get("titles", {}))
+    places = (EntityType.COUNTRY, EntityType.PLACE)
+    on_title = [
+        m
+        for t in tokens
+        if (m := index.by_token.get(t.i)) is not None
+        and t.dep_ in _DESCRIBING
+        and t.head.lemma_.lower() in titles
+    ]
+    return any(m.type in places and m not in orgs for m in on_title) and any(
+        o.type == EntityType.ORGANIZATION for o in orgs
+    )
+
+
 def _former(tokens: list[Token], index: MentionIndex) -> bool:
     """'former minister', 'ex-chairman', 'voormalig premier': an office no longer held."""
     words = index.lex.words("former_markers")
@@ -193,10 +228,11 @@ def title_relations(
             title, predicates = index.lex.title(_words(tokens, index))
         if not predicates or _former(tokens, index):
             continue
-        if "leads" in predicates and _qualified(tokens, index):
+        orgs = _orgs(head, tokens, index)
+        if "leads" in predicates and (_qualified(tokens, index) or _regional(tokens, orgs, index)):
             predicates = ["memberOf"]
         voice = title not in index.lex.words("no_voice_titles")  # analysts speak for themselves
-        for org in _orgs(head, tokens, index):
+        for org in orgs:
             if voice and not _academic(org, index):
                 affiliations.setdefault(person.key, []).append(org)
             for predicate in predicates:
