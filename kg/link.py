@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from kg.events import link_events
-from kg.extract.mentions import surname
+from kg.extract.named import surname
 from kg.lexicon import gazetteer, normalize
 from kg.model import Entity, EntityType, Extraction, Graph, Mention, Relation, Triple
 from kg.names import transliteration_map

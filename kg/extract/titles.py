@@ -165,13 +165,26 @@ def _qualified(tokens: list[Token], index: MentionIndex) -> bool:
         for c in t.children:
             objs = [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" else [c]
             for o in objs:
-                if c.dep_ not in ("compound", "prep") or o.pos_ != "NOUN":
+                if c.dep_ not in ("compound", "prep") or (
+                    o.pos_ != "NOUN" and not _party(o, index)
+                ):
                     continue
                 named = index.by_token.get(o.i)  # an event noun ('election chief') qualifies
                 known = (named is not None and named.type in _AGENTS) or o.lemma_.lower() in titles
                 if not known and o.lemma_.lower() not in lex.words("place_descriptors"):
                     return True
     return False
+
+
+def _party(tok: Token, index: MentionIndex) -> bool:
+    """'Senate Republican leader': a party (not a people) narrows the office to its members."""
+    return tok.ent_type_ == "NORP" and not index.lex.demonym(tok.text)
+
+
+def _partisan(tokens: list[Token], index: MentionIndex) -> bool:
+    """A party's leader in a body speaks for the party, not for the body."""
+    titles = set(index.lex.vocab.get("titles", {}))
+    return any(_party(t, index) and t.head.lemma_.lower() in titles for t in tokens)
 
 
 def _regional(tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> bool:
@@ -231,7 +244,8 @@ def title_relations(
         orgs = _orgs(head, tokens, index)
         if "leads" in predicates and (_qualified(tokens, index) or _regional(tokens, orgs, index)):
             predicates = ["memberOf"]
-        voice = title not in index.lex.words("no_voice_titles")  # analysts speak for themselves
+        # analysts speak for themselves
+        voice = title not in index.lex.words("no_voice_titles") and not _partisan(tokens, index)
         for org in orgs:
             if voice and not _academic(org, index):
                 affiliations.setdefault(person.key, []).append(org)

@@ -1,0 +1,190 @@
+"""Named mentions: NER spans and gazetteer names, trimmed and joined ('Acme and Co Inc'), with
+aliases in brackets, names glued to a noun ('VN-chef'), and one type and one person per name
+in an article ('Ms Lee' is the Ann Lee named before her)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import Lex
+from kg.lexicon import load_toml, normalize
+from kg.model import Article, EntityType, Mention
+
+
+def mention(
+    article: Article, doc: Doc, start: int, end: int, etype: str, key: str, label: str
+) -> Mention:
+    text = doc.text[start:end]
+    return Mention(article.id, text, start, end, EntityType(etype), key, label, article.lang)
+
+
+_FUNCTION = ("DET", "ADP", "CCONJ")
+
+
+def _trim(span: Span, lex: Lex) -> Span | None:
+    """Drop leading determiners, trailing possessives and punctuation, and an unclosed
+    bracket with what follows it ('Federation of X (Keidanren')."""
+    dets = lex.words("determiners")
+    start, end = span.start, span.end
+    opened = [t.i for t in span if t.text == "("]
+    if opened and not any(t.text == ")" for t in span.doc[opened[-1] : span.end]):
+        end = opened[-1]
+    while start < end and (span.doc[start].lower_ in dets or span.doc[start].is_punct):
+        start += 1
+    doc = span.doc
+    if doc[end - 1].pos_ in _FUNCTION and end < len(doc) and doc[end].pos_ == "PROPN":
+        while end < len(doc) and doc[end].pos_ == "PROPN":  # NER stopped at 'Office of the'
+            end += 1
+    while end > start and (
+        doc[end - 1].dep_ == "case" or doc[end - 1].is_punct or doc[end - 1].pos_ in _FUNCTION
+    ):
+        end -= 1
+    return Span(span.doc, start, end, label=span.label) if end > start else None
+
+
+def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) -> Mention | None:
+    known = lex.gaz.lookup(span.text) or lex.people(span.text)
+    doc = span.doc
+    if known:
+        return mention(
+            article, doc, span.start_char, span.end_char, known.type, known.key, known.label
+        )
+    if span.label_ not in types or lex.demonym(span.text) or not any(t.is_alpha for t in span):
+        return None
+    if not any(t.pos_ in ("PROPN", "NOUN", "X") for t in span):  # NER on a verb: 'Based in'
+        return None
+    if normalize(span.text) in lex.words("portfolios"):  # 'Finance' of 'Finance Minister'
+        return None
+    key = "name:" + normalize(span.text)
+    return mention(article, doc, span.start_char, span.end_char, types[span.label_], key, span.text)
+
+
+def _prefix(article: Article, tok: Token, lex: Lex) -> Mention | None:
+    """'VN-gezanten', 'Maduro-regime': a name glued to a noun by a hyphen."""
+    head, sep, _ = tok.text.partition("-")
+    if not sep or not head[:1].isupper() or tok.ent_type_ == "PERSON":
+        return None
+    start = tok.idx
+    known = lex.gaz.lookup(head)
+    if known:
+        return mention(
+            article, tok.doc, start, start + len(head), known.type, known.key, known.label
+        )
+    key = "name:" + normalize(head)
+    return mention(article, tok.doc, start, start + len(head), "Organization", key, head)
+
+
+def _company_names(doc: Doc, lex: Lex) -> list[Span]:
+    """Entity spans, with 'Acme and Co Inc' one name (NER often ends it at 'and')."""
+    suffixes = lex.words("corporate_suffixes")
+    ents: list[Span] = []
+    for ent in doc.ents:
+        prev = ents[-1] if ents else None
+        gap = doc[prev.end : ent.start] if prev is not None else None
+        joined = gap is not None and len(gap) == 1 and gap[0].lower_ in ("and", "&", "en")
+        if prev is not None and joined and all(t.lower_.strip(".") in suffixes for t in ent):
+            ents[-1] = Span(doc, prev.start, ent.end, label=prev.label)
+        else:
+            ents.append(ent)
+    return ents
+
+
+def _bracket_aliases(doc: Doc, by_token: dict[int, Mention]) -> dict[int, Mention]:
+    """'the Office of Fair Trading (OFT)', 'Acme Corp <ACM>': a name in brackets right after a
+    name is its alias (an abbreviation, a stock ticker), not an entity of its own."""
+    fixed = dict(by_token)
+    for m in sorted(set(by_token.values()), key=lambda m: m.start):
+        after = doc.char_span(m.end, m.end + 1, alignment_mode="expand")
+        if after is None or after.end + 2 > len(doc) or doc[after.start].text not in "(<":
+            continue
+        inner = by_token.get(after.start + 1)
+        closing = doc[after.start + 2]
+        if inner and inner.key.startswith("name:") and closing.text in (")", ">"):
+            fixed[after.start + 1] = replace(inner, key=m.key, type=m.type, label=m.label)
+    return fixed
+
+
+def named_mentions(
+    article: Article, doc: Doc, lex: Lex
+) -> tuple[dict[int, Mention], dict[int, Mention]]:
+    types: dict[str, str] = load_toml("ner_types.toml")
+    by_token: dict[int, Mention] = {}
+    prefixes: dict[int, Mention] = {}
+    spans = [s for s in (_trim(e, lex) for e in _company_names(doc, lex)) if s is not None]
+    spans += [doc[t.i : t.i + 1] for t in doc if not t.ent_type_ and t.text[:1].isupper()]
+    for span in spans:
+        mention = _named_one(article, span, lex, types)
+        if mention and mention.key.startswith("name:") and _after_honorific(span, lex):
+            mention = replace(mention, type=EntityType.PERSON)  # 'Mr Kilroy-Silk': a person
+        elif mention and mention.key.startswith("name:") and _called_a_company(span, lex):
+            mention = replace(mention, type=EntityType.ORGANIZATION)  # 'carmaker Maruti'
+        if mention is None and len(span) == 1 and "-" in span.text:
+            prefix = _prefix(article, span[0], lex)
+            if prefix:
+                prefixes[span[0].i] = prefix
+        elif mention is not None:
+            by_token.update({t.i: mention for t in span})
+    return _bracket_aliases(doc, by_token), prefixes
+
+
+def _called_a_company(span: Span, lex: Lex) -> bool:
+    """A name right after a company noun ('carmaker Maruti', 'filtering firm Zentrix') or with
+    one in apposition ('Maruti, India's biggest carmaker') is an organisation, whatever type
+    the NER gave it."""
+    nouns, doc, root = lex.words("company_nouns"), span.doc, span.root
+    near = [doc[span.start - 1]] if span.start > 0 else []
+    near += [root.head] if root.dep_ == "appos" else []
+    near += [c for c in root.children if c.dep_ == "appos"]
+    return any(t.lemma_.lower() in nouns and t.pos_ == "NOUN" for t in near)
+
+
+def _after_honorific(span: Span, lex: Lex) -> bool:
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_.rstrip(".") in lex.words("honorifics")
+
+
+def surname(name: str) -> str:
+    """The last part of a normalised name: 'ali al-sistani' -> 'sistani'."""
+    return name.rsplit(" ", 1)[-1].rsplit("-", 1)[-1]
+
+
+def one_sense_per_article(
+    by_token: dict[int, Mention], honorifics: frozenset[str]
+) -> dict[int, Mention]:
+    """A name gets one type per article (its most frequent); a lone surname ('Lee', 'Ms Lee')
+    gets the key of the person it ends: of the nearest before it when two people share it."""
+    mentions = sorted(set(by_token.values()), key=lambda m: (m.start, m.end))
+    votes: dict[str, Counter[EntityType]] = {}
+    for m in mentions:
+        if m.key.startswith("name:"):
+            votes.setdefault(m.key, Counter())[m.type] += 1
+    people = [
+        (m.start, m.key)
+        for m in mentions
+        if m.key in votes and votes[m.key][EntityType.PERSON] and _full_name(m.key, honorifics)
+    ]
+    fixed: dict[int, Mention] = {}
+    for i, m in by_token.items():
+        if m.key.startswith("name:"):
+            titled = " " in m.key and not _full_name(m.key, honorifics)  # 'Ms Lee': a person
+            key = _person_of(m, people) if titled or " " not in m.key else None
+            etype = EntityType.PERSON if key or titled else votes[m.key].most_common(1)[0][0]
+            m = replace(m, key=key or m.key, type=etype)
+        fixed[i] = m
+    return fixed
+
+
+def _full_name(key: str, honorifics: frozenset[str]) -> bool:
+    words = key[5:].split()
+    return len(words) > 1 and words[0].rstrip(".") not in honorifics
+
+
+def _person_of(m: Mention, people: list[tuple[int, str]]) -> str | None:
+    """The full name a lone surname stands for: the last one before it, else the first."""
+    last = surname(m.key[5:])
+    named = [(start, k) for start, k in people if surname(k[5:]) == last and k != m.key]
+    before = [k for start, k in named if start <= m.start]
+    return before[-1] if before else (named[0][1] if named else None)
