@@ -61,6 +61,11 @@ class Mention:
     is_name: bool = True  # the text names the entity (not 'the member states' standing for the AU)
     coref: bool = False  # found through a pronoun ('he', 'we' in a quote), not named here
 
+    @property
+    def is_known(self) -> bool:
+        """A gazetteer knows the entity (its key is not made from the text: 'name:...')."""
+        return not self.key.startswith("name:")
+
 
 @dataclass(frozen=True)
 class Provenance:

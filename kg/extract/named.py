@@ -58,8 +58,16 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
         return None
     if normalize(span.text) in lex.words("portfolios"):  # 'Finance' of 'Finance Minister'
         return None
+    if normalize(span.text) in lex.words("generic_names") or not _cased(span.text):
+        return None  # 'Committee', 'Central Bank', 'management board': which one is unsaid
     key = "name:" + normalize(span.text)
     return mention(article, doc, span.start_char, span.end_char, types[span.label_], key, span.text)
+
+
+def _cased(text: str) -> bool:
+    """A name has a capital somewhere ('eBay', 'al-Qaeda'); text the NER took for one and that
+    has none ('management board') is a common noun."""
+    return any(c.isupper() for c in text)
 
 
 def _prefix(article: Article, tok: Token, lex: Lex) -> Mention | None:

@@ -83,8 +83,8 @@ def location_relations(article: Article, doc: Doc, index: MentionIndex) -> list[
         if place is None or place.type != EntityType.PLACE:
             continue
         for outer, evidence in _containers(tok, index):
-            if not _in_prose(tok, evidence):
-                continue
+            if not _in_prose(tok, evidence) or (evidence.dep_ == "poss" and not place.is_known):
+                continue  # "Iran's Islamic Republic", "Peru's Lee": the NER's guess at a place
             rel = relation(place, ["locatedIn"], outer, [tok, evidence], article, "place", index)
             found.extend([rel] if rel else [])
     return found

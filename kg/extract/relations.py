@@ -12,9 +12,9 @@ from kg.extract.common import conjuncts, preps, resolve_all, verb_lemmas
 from kg.extract.coref import find_corefs
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import event_relations, location_relations
-from kg.extract.stance import relation
+from kg.extract.stance import modality, relation
 from kg.extract.titles import Affiliations, title_relations
-from kg.model import Article, EntityType, Relation
+from kg.model import Article, EntityType, Modality, Relation
 
 _INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
 
@@ -124,6 +124,8 @@ def _speech(
     """An office-holder who says something speaks for the office's organisation."""
     if not verb_lemmas(verb) & index.lex.words("speech_verbs"):
         return []
+    if modality(verb, index.lex) != Modality.ASSERTED:
+        return []  # 'is preparing to announce', 'did not say': nothing was said
     found = []
     for person in (m for t in subjects(verb, index) for m in resolve_all(t, index)):
         for org in aff.get(person.key, []):

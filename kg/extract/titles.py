@@ -22,7 +22,7 @@ def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[To
     the noun phrase it is in apposition to; and apart, the noun phrase just before it and a
     comma ('AU chief, Moussa Faki'), used only when the first gives no title."""
     near = [t for t in head.subtree if t.idx + len(t) <= person.start]
-    if head.dep_ == "appos":
+    if head.dep_ == "appos" and head.head.i not in index.by_token:  # not 'of Islam, X'
         own = {x.i for x in head.subtree}
         near += [t for t in _phrase(head.head, person, index) if t.i not in own]
     appositions = [_phrase(c, person, index) for c in head.children if c.dep_ == "appos"]
