@@ -23,15 +23,21 @@ _TYPE_ORDER = list(EntityType)
 
 
 def _surname_map(mentions: list[Mention]) -> dict[str, str]:
-    full: dict[str, set[str]] = defaultdict(set)
+    """A lone surname -> the one full name it ends, when both are people by the vote of
+    their mentions (a misread 'Lib Dem Treasury' does not take every 'Treasury' with it)."""
+    types: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
-        name = m.key[5:]
-        if m.key.startswith("name:") and m.type == EntityType.PERSON and " " in name:
-            full[surname(name)].add(m.key)
+        if m.key.startswith("name:"):
+            types[m.key].append(m)
+    people = {k for k, ms in types.items() if _vote_type(ms) == EntityType.PERSON}
+    full: dict[str, set[str]] = defaultdict(set)
+    for key in people:
+        if " " in key[5:]:
+            full[surname(key[5:])].add(key)
     return {
         "name:" + last: next(iter(keys))
         for last, keys in full.items()
-        if len(keys) == 1 and "name:" + last not in keys
+        if len(keys) == 1 and "name:" + last not in keys and "name:" + last in people
     }
 
 

@@ -52,6 +52,21 @@ def test_lone_surname_joins_the_full_name_from_another_article() -> None:
     ]
 
 
+def test_a_name_that_is_no_person_does_not_join_a_misread_full_name() -> None:
+    misread = mention("a" * 16, "Lib Dem Treasury", P, "name:lib dem treasury")
+    treasury = mention("b" * 16, "Treasury", ORG, "name:treasury")
+    graph = link(
+        [
+            Extraction(article("a" * 16, "en"), (misread,), ()),
+            Extraction(article("b" * 16, "en"), (treasury,), ()),
+        ]
+    )
+    assert {e.key: e.label for e in graph.entities} == {
+        "name:lib dem treasury": "Lib Dem Treasury",
+        "name:treasury": "Treasury",
+    }
+
+
 def test_type_is_the_majority_across_articles() -> None:
     ms = [mention(a * 16, "Idlib", t, "name:idlib") for a, t in (("a", PL), ("b", PL), ("c", P))]
     graph = link([Extraction(article(m.article_id, "en"), (m,), ()) for m in ms])

@@ -48,7 +48,7 @@ class Lex:
     def title(self, words: list[str]) -> tuple[str, list[str]]:
         """The longest title found in `words` (lower-case lemmas) and its predicates."""
         titles: dict[str, list[str]] = self.vocab.get("titles", {})
-        for size in (3, 2, 1):
+        for size in range(max((len(t.split()) for t in titles), default=0), 0, -1):
             for k in range(len(words) - size + 1):
                 phrase = " ".join(words[k : k + size])
                 if phrase in titles:

@@ -32,17 +32,22 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     opened = [t.i for t in span if t.text == "("]
     if opened and not any(t.text == ")" for t in span.doc[opened[-1] : span.end]):
         end = opened[-1]
-    while start < end and (span.doc[start].lower_ in dets or span.doc[start].is_punct):
+    while start < end and (span.doc[start].lower_ in dets or _mark(span.doc[start])):
         start += 1
     doc = span.doc
     if doc[end - 1].pos_ in _FUNCTION and end < len(doc) and doc[end].pos_ == "PROPN":
         while end < len(doc) and doc[end].pos_ == "PROPN":  # NER stopped at 'Office of the'
             end += 1
     while end > start and (
-        doc[end - 1].dep_ == "case" or doc[end - 1].is_punct or doc[end - 1].pos_ in _FUNCTION
+        doc[end - 1].dep_ == "case" or _mark(doc[end - 1]) or doc[end - 1].pos_ in _FUNCTION
     ):
         end -= 1
     return Span(span.doc, start, end, label=span.label) if end > start else None
+
+
+def _mark(tok: Token) -> bool:
+    """Punctuation, or the angle brackets of a Reuters ticker ('<Acme Corp>')."""
+    return tok.is_punct or tok.text in ("<", ">")
 
 
 def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) -> Mention | None:
@@ -58,7 +63,8 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
         return None
     if normalize(span.text) in lex.words("portfolios"):  # 'Finance' of 'Finance Minister'
         return None
-    if normalize(span.text) in lex.words("generic_names") or not _cased(span.text):
+    generic = lex.words("generic_names") | frozenset(lex.vocab.get("titles", {}))
+    if normalize(span.text) in generic or not _cased(span.text):  # or 'Solicitor General',
         return None  # 'Committee', 'Central Bank', 'management board': which one is unsaid
     key = "name:" + normalize(span.text)
     return mention(article, doc, span.start_char, span.end_char, types[span.label_], key, span.text)
@@ -86,18 +92,34 @@ def _prefix(article: Article, tok: Token, lex: Lex) -> Mention | None:
 
 
 def _company_names(doc: Doc, lex: Lex) -> list[Span]:
-    """Entity spans, with 'Acme and Co Inc' one name (NER often ends it at 'and')."""
+    """Entity spans, with 'Acme and Co Inc' one name (NER often ends it at 'and'), and so
+    'Acme UK': a country right after a company's name is its national arm."""
     suffixes = lex.words("corporate_suffixes")
     ents: list[Span] = []
     for ent in doc.ents:
         prev = ents[-1] if ents else None
-        gap = doc[prev.end : ent.start] if prev is not None else None
-        joined = gap is not None and len(gap) == 1 and gap[0].lower_ in ("and", "&", "en")
-        if prev is not None and joined and all(t.lower_.strip(".") in suffixes for t in ent):
+        if prev is None:
+            ents.append(ent)
+            continue
+        gap = doc[prev.end : ent.start]
+        joined = len(gap) == 1 and gap[0].lower_ in ("and", "&", "en")
+        suffix = joined and all(t.lower_.strip(".") in suffixes for t in ent)
+        if suffix or (not gap and _arm(prev, ent, lex)):
             ents[-1] = Span(doc, prev.start, ent.end, label=prev.label)
         else:
             ents.append(ent)
     return ents
+
+
+def _arm(company: Span, country: Span, lex: Lex) -> bool:
+    known = lex.gaz.lookup(country.text)
+    return (
+        company.label_ == "ORG"
+        and lex.gaz.lookup(company.text) is None
+        and len(country) == 1
+        and known is not None
+        and known.type == "Country"
+    )
 
 
 def _bracket_aliases(doc: Doc, by_token: dict[int, Mention]) -> dict[int, Mention]:
