@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import tomllib
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -58,9 +59,15 @@ class Gazetteer:
     adjectives: dict[tuple[str, str], Known]  # (lang, normalised adjective) -> country
     peoples: dict[tuple[str, str], Known]  # (lang, normalised people-noun) -> country
     aliases: dict[str, tuple[tuple[str, str], ...]]  # key -> its names (name, lang), sorted
+    langs: dict[str, frozenset[str]]  # normalised name -> the languages that use it
 
-    def lookup(self, name: str) -> Known | None:
-        return self.names.get(normalize(name))
+    def lookup(self, name: str, lang: str = "en") -> Known | None:
+        """The entity a name stands for in an article in `lang`: a name of that language or
+        an English one (news in any language uses 'New York'), not a name of another one
+        (Dutch 'Norfolk' is Norfolk Island; English 'Norfolk' is a county)."""
+        key = normalize(name)
+        used = self.langs.get(key, frozenset())
+        return self.names.get(key) if lang in used or "en" in used else None
 
 
 # CLDR's countries, and states that no longer exist under their ISO 3166-3 codes (Reuters of
@@ -85,22 +92,27 @@ def _country(code: str, labels: dict[str, str]) -> Known:
 def gazetteer() -> Gazetteer:
     labels = _country_labels()
     names: dict[str, Known] = {}
+    langs: dict[str, set[str]] = defaultdict(set)
     for row in load_tsv("places.tsv"):
         english = row["id"].rsplit("/", 1)[1].replace("_", " ")
         names[normalize(row["name"])] = Known(f"place:{normalize(english)}", "Place", english)
+        langs[normalize(row["name"])].add(row["lang"])
     first: dict[str, str] = {}
     for row in load_tsv("organizations.tsv"):
         label = first.setdefault(row["key"], row["name"])
         names[normalize(row["name"])] = Known(f"org:{row['key']}", "Organization", label)
+        langs[normalize(row["name"])].add(row["lang"])
     for table in (*_COUNTRY_TABLES, "country_aliases.tsv"):
         for row in load_tsv(table):
             names[normalize(row["name"])] = _country(row["code"], labels)
+            langs[normalize(row["name"])].add(row["lang"])
     adjectives: dict[tuple[str, str], Known] = {}
     peoples: dict[tuple[str, str], Known] = {}
     for row in load_tsv("demonyms.tsv"):
         target = adjectives if row["kind"] == "adj" else peoples
         target[(row["lang"], normalize(row["form"]))] = _country(row["code"], labels)
-    return Gazetteer(names, adjectives, peoples, _aliases(names))
+    used = {k: frozenset(v) for k, v in langs.items()}
+    return Gazetteer(names, adjectives, peoples, _aliases(names), used)
 
 
 def _aliases(names: dict[str, Known]) -> dict[str, tuple[tuple[str, str], ...]]:

@@ -51,7 +51,7 @@ def _mark(tok: Token) -> bool:
 
 
 def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) -> Mention | None:
-    known = lex.gaz.lookup(span.text) or lex.people(span.text)
+    known = lex.gaz.lookup(span.text, lex.lang) or lex.people(span.text)
     doc = span.doc
     if known:
         return mention(
@@ -82,7 +82,7 @@ def _prefix(article: Article, tok: Token, lex: Lex) -> Mention | None:
     if not sep or not head[:1].isupper() or tok.ent_type_ == "PERSON":
         return None
     start = tok.idx
-    known = lex.gaz.lookup(head)
+    known = lex.gaz.lookup(head, lex.lang)
     if known:
         return mention(
             article, tok.doc, start, start + len(head), known.type, known.key, known.label
@@ -112,10 +112,10 @@ def _company_names(doc: Doc, lex: Lex) -> list[Span]:
 
 
 def _arm(company: Span, country: Span, lex: Lex) -> bool:
-    known = lex.gaz.lookup(country.text)
+    known = lex.gaz.lookup(country.text, lex.lang)
     return (
         company.label_ == "ORG"
-        and lex.gaz.lookup(company.text) is None
+        and lex.gaz.lookup(company.text, lex.lang) is None
         and len(country) == 1
         and known is not None
         and known.type == "Country"

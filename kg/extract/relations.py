@@ -111,9 +111,11 @@ def _verb_rule(
     ]
     found = []
     rule_name = f"verb:{verb.lemma_}"
+    to_do = any(c.dep_ == "xcomp" for c in verb.children)  # 'call for X TO hold a vote'
+    predicates = rule.get("with_infinitive", rule["predicate"]) if to_do else rule["predicate"]
     for subj in (m for t in subjects(verb, index) for m in resolve_all(t, index)):
         for obj in (m for t in objects for m in resolve_all(t, index)):
-            rel = relation(subj, rule["predicate"], obj, [verb], article, rule_name, index)
+            rel = relation(subj, predicates, obj, [verb], article, rule_name, index)
             found.extend([rel] if rel else [])
     return found
 

@@ -173,7 +173,7 @@ def relation(
     said_by = speaker(tokens[0], index)
     prov = Provenance(
         article.id,
-        sent.text,
+        article.text[sent.start_char : sent.end_char],  # as written, line breaks and all
         sent.start_char,
         sent.end_char,
         start,

@@ -119,6 +119,8 @@ def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
     head = tok.head
     while head.i != tok.i and index.by_token.get(head.i) == mention and mention is not None:
         tok, head = head, head.head  # to the last word of the name
+    if tok.dep_ == "pobj" and head.lower_ in index.lex.words("office_preps"):
+        return _missed_name(head.head, index)  # 'Bank of Japan governor'
     if head.i == tok.i or tok.dep_ not in _DESCRIBING:
         return False
     lemma = head.lemma_.lower()
@@ -128,6 +130,19 @@ def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
     if after is not None and after.i not in index.by_token and _abbreviation(after.text):
         return True  # a name the NER missed goes on: 'Egypt FA spokesman'
     return head.pos_ == "NOUN" and lemma not in _title_words(index)
+
+
+def _missed_name(owner: Token, index: MentionIndex) -> bool:
+    """A capitalised word that is not a title, place word or name, before 'of': the start of
+    a name the NER missed ('Bank of Japan'), which the name after 'of' is part of."""
+    words = _title_words(index)
+    return (
+        owner.pos_ in ("NOUN", "PROPN")
+        and owner.text[:1].isupper()
+        and owner.i not in index.by_token
+        and owner.i not in index.prefixes
+        and owner.lemma_.lower() not in words
+    )
 
 
 def _locates(tok: Token, index: MentionIndex) -> bool:

@@ -18,6 +18,7 @@ from kg.model import Article
 from kg.nlp.english import load_spacy
 from kg.nlp.frog import FrogServer
 from kg.nlp.frogdoc import frog_to_doc
+from kg.nlp.text import unwrap
 
 BATCH = 64  # spaCy batch: bigger batches are slower and use more memory (FACTS.md)
 
@@ -74,13 +75,14 @@ class NLP:
         if backend == "spacy":
             nlp = self.english()
             with self.timings.stage("nlp"):
-                return nlp(article.text)
+                return nlp(unwrap(article.text))
         frog = self.frog()
         if article.lang not in self._vocab:
             self._vocab[article.lang] = spacy.blank(languages()[article.lang]["spacy_lang"]).vocab
         vocab = self._vocab[article.lang]
         with self.timings.stage("nlp"):
-            return frog_to_doc(article.text, frog.analyse(article.text), vocab)
+            text = unwrap(article.text)
+            return frog_to_doc(text, frog.analyse(text), vocab)
 
     def parse_many(self, articles: Sequence[Article]) -> list[Doc]:
         """Docs of `articles`, in order; English ones go through spaCy in batches."""
@@ -89,7 +91,7 @@ class NLP:
         if english:
             nlp = self.english()
             with self.timings.stage("nlp"):
-                texts = (articles[i].text for i in english)
+                texts = (unwrap(articles[i].text) for i in english)
                 docs.update(zip(english, nlp.pipe(texts, batch_size=BATCH), strict=True))
         for i, article in enumerate(articles):
             if i not in docs:

@@ -14,7 +14,8 @@ from kg.errors import ModelError
 @Language.component("kg_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: news text puts headlines, datelines and paragraphs on
-    lines of their own, and the parser would otherwise run them into the next sentence."""
+    lines of their own, and the parser would otherwise run them into the next sentence.
+    (Hard wraps in wire copy are gone by now: kg.nlp.text.unwrap.)"""
     for tok in doc[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
             doc[tok.i + 1].is_sent_start = True

@@ -1,0 +1,40 @@
+"""Text as the parsers should see it, with every character where it was: wire copy wraps long
+lines in mid-sentence ('Governor X said\nthe present ...'), and a parser that takes each line
+break for the end of a sentence (as news text otherwise means it) would cut such sentences."""
+
+from __future__ import annotations
+
+import re
+
+_WRAPPED_LINE = 50  # wire copy wraps at 60-80 characters; a shorter line is a heading
+_MAX_WRAPPED = 100
+_ENDS = ".!?:;\"'\u201d\u2019"
+_NEWLINE = re.compile(r"(?<=[^\n])\n(?=\S)")
+
+
+def unwrap(text: str) -> str:
+    """`text` with each hard wrap (a single line break inside a sentence) made a space, if it
+    is wrapped at all. The result has the same length, so offsets into it are offsets into
+    `text`."""
+    if not _wrapped(text):
+        return text
+    chars = list(text)
+    for m in _NEWLINE.finditer(text):
+        if _hard_wrap(text, m.start()):
+            chars[m.start()] = " "
+    return "".join(chars)
+
+
+def _wrapped(text: str) -> bool:
+    """Wire copy: no line longer than a terminal's (a paragraph on one line is not wrapped)."""
+    return max((len(line) for line in text.splitlines()), default=0) <= _MAX_WRAPPED
+
+
+def _hard_wrap(text: str, at: int) -> bool:
+    """The next line is not indented, the line before is not ended by a full stop or a
+    closing quote, and either the next line goes on in lower case or the line before is long
+    (a heading or a dateline is short: 'ANKARA - Anadolu Agency')."""
+    line = text[text.rfind("\n", 0, at) + 1 : at].rstrip()
+    if not line or line[-1] in _ENDS:
+        return False
+    return text[at + 1].islower() or len(line) >= _WRAPPED_LINE
