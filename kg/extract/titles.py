@@ -25,7 +25,11 @@ def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[To
     if head.dep_ == "appos" and head.head.i not in index.by_token:  # not 'of Islam, X'
         own = {x.i for x in head.subtree}
         near += [t for t in _phrase(head.head, person, index) if t.i not in own]
-    appositions = [_phrase(c, person, index) for c in head.children if c.dep_ == "appos"]
+    appositions = [  # not another person: 'X, Y and Z have all said' is a list
+        _phrase(c, person, index)
+        for c in head.children
+        if c.dep_ == "appos" and c.i not in index.by_token
+    ]
     if len(appositions) > 1:  # 'X, director of Acme, a merger of Y and Z,': the title's
         appositions = [a for a in appositions if index.lex.title(_words(a, index))[1]]
     for phrase in appositions:
