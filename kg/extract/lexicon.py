@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from spacy.tokens import Token
@@ -18,6 +19,7 @@ class Lex:
     gaz: Gazetteer
     translations: Translations  # into English, for words the lexicon does not list
     english: dict[str, Any]  # the English vocabulary the translations are looked up in
+    _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def concept(self, table: str, tok: Token, rest: str | None = None) -> str | None:
         """The concept of `tok` in `table` (groups, events), by lemma, text or compound part."""
@@ -48,7 +50,9 @@ class Lex:
     def title(self, words: list[str]) -> tuple[str, list[str]]:
         """The longest title found in `words` (lower-case lemmas) and its predicates."""
         titles: dict[str, list[str]] = self.vocab.get("titles", {})
-        for size in range(max((len(t.split()) for t in titles), default=0), 0, -1):
+        if "title_size" not in self._memo:
+            self._memo["title_size"] = max((len(t.split()) for t in titles), default=0)
+        for size in range(self._memo["title_size"], 0, -1):
             for k in range(len(words) - size + 1):
                 phrase = " ".join(words[k : k + size])
                 if phrase in titles:
@@ -65,13 +69,19 @@ class Lex:
         return self.gaz.peoples.get((self.lang, normalize(text)))
 
     def words(self, key: str) -> frozenset[str]:
-        return frozenset(self.vocab.get(key, []))
+        """The vocabulary list (or table keys) `key` as a set, built once."""
+        if key not in self._memo:
+            self._memo[key] = frozenset(self.vocab.get(key, []))
+        found: frozenset[str] = self._memo[key]
+        return found
 
     def is_collective(self, concept: str) -> bool:
         return concept in self.vocab.get("collective", [])
 
 
+@cache
 def lex_for(lang: str) -> Lex:
+    """The look-ups of one language; built once per process from the read-only lexicons."""
     path = languages()[lang].get("dictionary")
     translations = load_dictionary(path) if path else {}
     return Lex(lang, vocabulary(lang), gazetteer(), translations, vocabulary("en"))

@@ -24,9 +24,6 @@ class MentionIndex:
     speakers: tuple[tuple[int, int, Mention], ...] = ()  # quotes (char spans) and who says them
 
 
-_MODIFYING = ("amod", "compound", "nmod")  # what a noun's modifiers hang from it by
-
-
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "flat", "nummod"})
 
 
@@ -95,7 +92,7 @@ def _group(
 
 def _figurative(tok: Token, index: MentionIndex) -> bool:
     words = index.lex.words("figurative_modifiers")
-    return any(c.dep_ in _MODIFYING and c.lemma_.lower() in words for c in tok.children)
+    return any(c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in words for c in tok.children)
 
 
 def _concepts(doc: Doc, index: MentionIndex) -> dict[int, tuple[str | None, str | None]]:

@@ -63,7 +63,7 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
         return None
     if normalize(span.text) in lex.words("portfolios"):  # 'Finance' of 'Finance Minister'
         return None
-    generic = lex.words("generic_names") | frozenset(lex.vocab.get("titles", {}))
+    generic = lex.words("generic_names") | lex.words("titles")
     if normalize(span.text) in generic or not _cased(span.text):  # or 'Solicitor General',
         return None  # 'Committee', 'Central Bank', 'management board': which one is unsaid
     key = "name:" + normalize(span.text)

@@ -171,14 +171,14 @@ def _abbreviation(text: str) -> bool:
 
 
 def _title_words(index: MentionIndex) -> frozenset[str]:
-    return frozenset(index.lex.vocab.get("titles", {})) | index.lex.words("place_descriptors")
+    return index.lex.words("titles") | index.lex.words("place_descriptors")
 
 
 def _qualified(tokens: list[Token], index: MentionIndex) -> bool:
     """The title heads a part of the organisation, not all of it: a noun that is neither a
     name nor a title word qualifies it ('central bank governor', 'head OF strategy',
     'director OF database markets'), so the person is a member, not the leader."""
-    lex, titles = index.lex, set(index.lex.vocab.get("titles", {}))
+    lex, titles = index.lex, index.lex.words("titles")
     title_toks = [t for t in tokens if t.lemma_.lower() in titles]
     for t in title_toks:
         for c in t.children:
@@ -202,14 +202,14 @@ def _party(tok: Token, index: MentionIndex) -> bool:
 
 def _partisan(tokens: list[Token], index: MentionIndex) -> bool:
     """A party's leader in a body speaks for the party, not for the body."""
-    titles = set(index.lex.vocab.get("titles", {}))
+    titles = index.lex.words("titles")
     return any(_party(t, index) and t.head.lemma_.lower() in titles for t in tokens)
 
 
 def _regional(tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> bool:
     """A country or place on the title of an office with an organisation is the office's
     region: 'UK managing director of Acme' heads Acme's UK arm, not Acme."""
-    titles = set(index.lex.vocab.get("titles", {}))
+    titles = index.lex.words("titles")
     places = (EntityType.COUNTRY, EntityType.PLACE)
     on_title = [
         m
