@@ -7,14 +7,14 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from kg.extract import offices
 from kg.extract.common import preps
 from kg.extract.mentions import MentionIndex
+from kg.extract.offices import AGENTS, DESCRIBING, title_words
 from kg.extract.stance import relation
 from kg.model import Article, EntityType, Mention, Relation
 
 Affiliations = dict[str, list[Mention]]  # person key -> organisations or countries they speak for
-_AGENTS = (EntityType.ORGANIZATION, EntityType.COUNTRY)
-_DESCRIBING = ("compound", "amod", "nmod", "poss")  # 'UK magazine', "Spain's biggest bank"
 
 
 def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[Token], list[Token]]:
@@ -95,7 +95,7 @@ def _orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Mention
         if not _bracketed(t) and not _describes_a_noun(t, index) and not _locates(t, index)
     ]
     found += [index.by_token.get(t.i) for t in preps(head, ["of", "van"])]
-    orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in _AGENTS))
+    orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in AGENTS))
     if any(m.type == EntityType.ORGANIZATION for m in orgs) or _with_a_company(tokens, index):
         # "Peru's Acme chief", "of US firm Acme": Acme; 'UK director of filtering firm X': not
         # the UK, whether the NER found X or not
@@ -125,7 +125,7 @@ def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
         tok, head = head, head.head  # to the last word of the name
     if tok.dep_ == "pobj" and head.lower_ in index.lex.words("office_preps"):
         return _missed_name(head.head, index)  # 'Bank of Japan governor'
-    if head.i == tok.i or tok.dep_ not in _DESCRIBING:
+    if head.i == tok.i or tok.dep_ not in DESCRIBING:
         return False
     lemma = head.lemma_.lower()
     if lemma in index.lex.words("portfolio_titles") and mention and mention.key.startswith("name:"):
@@ -133,13 +133,13 @@ def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if after is not None and after.i not in index.by_token and _abbreviation(after.text):
         return True  # a name the NER missed goes on: 'Egypt FA spokesman'
-    return head.pos_ == "NOUN" and lemma not in _title_words(index)
+    return head.pos_ == "NOUN" and lemma not in title_words(index)
 
 
 def _missed_name(owner: Token, index: MentionIndex) -> bool:
     """A capitalised word that is not a title, place word or name, before 'of': the start of
     a name the NER missed ('Bank of Japan'), which the name after 'of' is part of."""
-    words = _title_words(index)
+    words = title_words(index)
     return (
         owner.pos_ in ("NOUN", "PROPN")
         and owner.text[:1].isupper()
@@ -170,71 +170,6 @@ def _abbreviation(text: str) -> bool:
     return len(text) >= 2 and text.isalpha() and text.isupper()
 
 
-def _title_words(index: MentionIndex) -> frozenset[str]:
-    return index.lex.words("titles") | index.lex.words("place_descriptors")
-
-
-def _qualified(tokens: list[Token], index: MentionIndex) -> bool:
-    """The title heads a part of the organisation, not all of it: a noun that is neither a
-    name nor a title word qualifies it ('central bank governor', 'head OF strategy',
-    'director OF database markets'), so the person is a member, not the leader."""
-    lex, titles = index.lex, index.lex.words("titles")
-    title_toks = [t for t in tokens if t.lemma_.lower() in titles]
-    for t in title_toks:
-        for c in t.children:
-            objs = [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" else [c]
-            for o in objs:
-                if c.dep_ not in ("compound", "prep") or (
-                    o.pos_ != "NOUN" and not _party(o, index)
-                ):
-                    continue
-                named = index.by_token.get(o.i)  # an event noun ('election chief') qualifies
-                known = (named is not None and named.type in _AGENTS) or o.lemma_.lower() in titles
-                if not known and o.lemma_.lower() not in lex.words("place_descriptors"):
-                    return True
-    return False
-
-
-def _party(tok: Token, index: MentionIndex) -> bool:
-    """'Senate Republican leader': a party (not a people) narrows the office to its members."""
-    return tok.ent_type_ == "NORP" and not index.lex.demonym(tok.text)
-
-
-def _partisan(tokens: list[Token], index: MentionIndex) -> bool:
-    """A party's leader in a body speaks for the party, not for the body."""
-    titles = index.lex.words("titles")
-    return any(_party(t, index) and t.head.lemma_.lower() in titles for t in tokens)
-
-
-def _regional(tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> bool:
-    """A country or place on the title of an office with an organisation is the office's
-    region: 'UK managing director of Acme' heads Acme's UK arm, not Acme."""
-    titles = index.lex.words("titles")
-    places = (EntityType.COUNTRY, EntityType.PLACE)
-    on_title = [
-        m
-        for t in tokens
-        if (m := index.by_token.get(t.i)) is not None
-        and t.dep_ in _DESCRIBING
-        and t.head.lemma_.lower() in titles
-    ]
-    return any(m.type in places and m not in orgs for m in on_title) and any(
-        o.type == EntityType.ORGANIZATION for o in orgs
-    )
-
-
-def _former(tokens: list[Token], index: MentionIndex) -> bool:
-    """'former minister', 'ex-chairman', 'voormalig premier': an office no longer held."""
-    words = index.lex.words("former_markers")
-    return any(t.lower_ in words or t.lower_.split("-")[0] in words for t in tokens)
-
-
-def _academic(org: Mention, index: MentionIndex) -> bool:
-    """A university or college: its staff are quoted as experts, not as its voice."""
-    words = index.lex.words("academic_words")
-    return any(w in words for w in re.findall(r"\w+", org.text.lower()))
-
-
 def _person_heads(doc: Doc, index: MentionIndex) -> list[tuple[Token, Mention]]:
     """Each person (or country: 'AU partner Kenya') mention once, with its head token."""
     heads: dict[tuple[int, int], tuple[Token, Mention]] = {}
@@ -258,17 +193,21 @@ def title_relations(
         if not predicates and before:
             tokens = sorted({*tokens, *before}, key=lambda t: t.i)
             title, predicates = index.lex.title(_words(tokens, index))
-        if not predicates or _former(tokens, index):
+        if not predicates or offices.former(tokens, index):
             continue
         orgs = _orgs(head, tokens, index)
-        if "leads" in predicates and (_qualified(tokens, index) or _regional(tokens, orgs, index)):
+        parts = offices.units(tokens, orgs, index)
+        orgs = [o for o in orgs if o not in parts]
+        if "leads" in predicates and (parts or offices.narrowed(tokens, orgs, index)):
             predicates = ["memberOf"]
         # analysts speak for themselves
-        voice = title not in index.lex.words("no_voice_titles") and not _partisan(tokens, index)
+        voice = title not in index.lex.words("no_voice_titles") and not offices.partisan(
+            tokens, index
+        )
         for org in orgs:
-            if voice and not _academic(org, index):
+            if voice and not offices.academic(org, index):
                 affiliations.setdefault(person.key, []).append(org)
-            for predicate in predicates:
+            for predicate in offices.predicates_for(title, predicates, org, index):
                 rel = relation(person, [predicate], org, [head], article, "title", index)
                 found.extend([rel] if rel else [])
     return found, affiliations

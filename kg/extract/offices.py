@@ -1,0 +1,138 @@
+"""The reach of an office once its title and organisations are known: whether it heads the
+whole organisation or a part of it ('central bank governor', 'UK director of Acme', 'director
+of the Acme unit at Zentrix'), whether it is still held ('former', 'until last year'), and
+whether its holder speaks for the organisation."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from kg.extract.mentions import MentionIndex
+from kg.model import EntityType, Mention
+
+AGENTS = (EntityType.ORGANIZATION, EntityType.COUNTRY)
+DESCRIBING = ("compound", "amod", "nmod", "poss")  # 'UK magazine', "Spain's biggest bank"
+_PLACES = (EntityType.COUNTRY, EntityType.PLACE)
+
+
+def title_words(index: MentionIndex) -> frozenset[str]:
+    return index.lex.words("titles") | index.lex.words("place_descriptors")
+
+
+def _qualified(tokens: list[Token], index: MentionIndex) -> bool:
+    """The title heads a part of the organisation, not all of it: a noun that is neither a
+    name nor a title word qualifies it ('central bank governor', 'head OF strategy',
+    'director OF database markets'), so the person is a member, not the leader."""
+    lex, titles = index.lex, index.lex.words("titles")
+    title_toks = [t for t in tokens if t.lemma_.lower() in titles]
+    for t in title_toks:
+        for c in t.children:
+            objs = [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+            for o in objs:
+                if c.dep_ not in ("compound", "prep") or (
+                    o.pos_ != "NOUN" and not _party(o, index)
+                ):
+                    continue
+                named = index.by_token.get(o.i)  # an event noun ('election chief') qualifies
+                known = (named is not None and named.type in AGENTS) or o.lemma_.lower() in titles
+                if not known and o.lemma_.lower() not in lex.words("place_descriptors"):
+                    return True
+    return False
+
+
+def _party(tok: Token, index: MentionIndex) -> bool:
+    """'Senate Republican leader': a party (not a people) narrows the office to its members."""
+    return tok.ent_type_ == "NORP" and not index.lex.demonym(tok.text)
+
+
+def partisan(tokens: list[Token], index: MentionIndex) -> bool:
+    """A party's leader in a body speaks for the party, not for the body."""
+    titles = index.lex.words("titles")
+    return any(_party(t, index) and t.head.lemma_.lower() in titles for t in tokens)
+
+
+def _region_words(tokens: list[Token], index: MentionIndex) -> list[Mention]:
+    """Places on the title ('UK managing director', "Britain's Europe director") or after
+    'in' on it or on its organisation ('director of Acme in Kenya')."""
+    titles, locating = index.lex.words("titles"), index.lex.words("region_preps")
+    found = []
+    for t in tokens:
+        m = index.by_token.get(t.i)
+        if m is None or m.type not in _PLACES:
+            continue
+        prep = t.head
+        on_title = t.dep_ in DESCRIBING and t.head.lemma_.lower() in titles
+        after_in = t.dep_ == "pobj" and prep.lower_ in locating and prep.dep_ == "prep"
+        owner = index.by_token.get(prep.head.i) if after_in else None
+        if on_title or (
+            after_in
+            and (prep.head.lemma_.lower() in titles or (owner is not None and owner.type in AGENTS))
+        ):
+            found.append(m)
+    return found
+
+
+def _regional(tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> bool:
+    """A place on the title of an office with an organisation or a country is the office's
+    region: 'UK managing director of Acme' and 'director of Acme in Kenya' head Acme's arm,
+    "Britain's Europe director" serves the UK."""
+    keys = {o.key for o in orgs}
+    return bool(orgs) and any(m.key not in keys for m in _region_words(tokens, index))
+
+
+def units(tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> list[Mention]:
+    """Organisations after 'of' when the title also names an employer after 'at', 'with' or
+    'for' ('director of UK Equities at Acme Investments'): they are a part of the employer."""
+    employer_preps = index.lex.words("employer_preps")
+
+    def after(words: frozenset[str]) -> list[Mention]:
+        found = []
+        for t in tokens:
+            m = index.by_token.get(t.i)
+            if m is not None and m in orgs and t.dep_ == "pobj" and t.head.lower_ in words:
+                found.append(m)
+        return found
+
+    employers = after(employer_preps)
+    return (
+        [m for m in after(index.lex.words("office_preps") - employer_preps) if m not in employers]
+        if employers
+        else []
+    )
+
+
+def narrowed(tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> bool:
+    """The office heads a part of its organisation or country, so its holder is a member."""
+    return _qualified(tokens, index) or _regional(tokens, orgs, index)
+
+
+def predicates_for(
+    title: str, predicates: list[str], org: Mention, index: MentionIndex
+) -> list[str]:
+    """Only a head of state or government leads a country: "Kenya's Europe director" or
+    "Chad's army commander" serves it."""
+    if org.type == EntityType.COUNTRY and title not in index.lex.words("state_heads"):
+        return ["memberOf" if p == "leads" else p for p in predicates]
+    return predicates
+
+
+def former(tokens: list[Token], index: MentionIndex) -> bool:
+    """'former minister', 'ex-chairman', 'voormalig premier', 'head of Acme until last year':
+    an office no longer held."""
+    words = index.lex.words("former_markers")
+    if any(t.lower_ in words or t.lower_.split("-")[0] in words for t in tokens):
+        return True
+    times = index.lex.words("time_nouns")
+    return any(
+        t.lower_ in index.lex.words("former_preps")
+        and any(o.ent_type_ == "DATE" or o.like_num or o.lemma_.lower() in times for o in t.subtree)
+        for t in tokens
+    )
+
+
+def academic(org: Mention, index: MentionIndex) -> bool:
+    """A university or college: its staff are quoted as experts, not as its voice."""
+    words = index.lex.words("academic_words")
+    return any(w in words for w in re.findall(r"\w+", org.text.lower()))
