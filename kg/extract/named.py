@@ -66,6 +66,8 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
     generic = lex.words("generic_names") | lex.words("titles")
     if normalize(span.text) in generic or not _cased(span.text):  # or 'Solicitor General',
         return None  # 'Committee', 'Central Bank', 'management board': which one is unsaid
+    if _numbered(span):
+        return None
     key = "name:" + normalize(span.text)
     return mention(article, doc, span.start_char, span.end_char, types[span.label_], key, span.text)
 
@@ -74,6 +76,21 @@ def _cased(text: str) -> bool:
     """A name has a capital somewhere ('eBay', 'al-Qaeda'); text the NER took for one and that
     has none ('management board') is a common noun."""
     return any(c.isupper() for c in text)
+
+
+def _numbered(span: Span) -> bool:
+    """The title of a work or product ('Fahrenheit 9/11', 'Apollo 13'), which the NER takes for
+    a person or cuts before its number: no person's name has a number, and a number the parser
+    joins to a name the NER ended before it says the name goes on."""
+    doc = span.doc
+    if span.label_ == "PERSON" and any(c.isdigit() for c in span.text):
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    return (
+        after is not None
+        and after.pos_ == "NUM"
+        and (after.head.i in range(span.start, span.end) or any(t.head.i == after.i for t in span))
+    )
 
 
 def _prefix(article: Article, tok: Token, lex: Lex) -> Mention | None:

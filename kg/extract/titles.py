@@ -193,7 +193,8 @@ def title_relations(
         if not predicates and before:
             tokens = sorted({*tokens, *before}, key=lambda t: t.i)
             title, predicates = index.lex.title(_words(tokens, index))
-        if not predicates or offices.former(tokens, index):
+        asides = [c for c in head.children if c.dep_ == "advmod"]  # 'X, formerly an aide'
+        if not predicates or offices.former(tokens + asides, index):
             continue
         orgs = _orgs(head, tokens, index)
         parts = offices.units(tokens, orgs, index)
