@@ -76,6 +76,15 @@ def _in_prose(tok: Token, evidence: Token) -> bool:
     return not any(t.text in ("(", "[") for t in between)
 
 
+def _owned_place(place: Mention, index: MentionIndex) -> bool:
+    """A place after a possessive is one the gazetteers know, or a name of several words that
+    is not the state itself ("London's West End"; not "Peru's Lee", the NER's guess at a
+    place, nor "Iran's Islamic Republic")."""
+    words = place.text.lower().split()
+    polity = index.lex.words("polity_words")
+    return place.is_known or (len(words) > 1 and not any(w in polity for w in words))
+
+
 def location_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = []
     for tok in doc:
@@ -83,8 +92,10 @@ def location_relations(article: Article, doc: Doc, index: MentionIndex) -> list[
         if place is None or place.type != EntityType.PLACE:
             continue
         for outer, evidence in _containers(tok, index):
-            if not _in_prose(tok, evidence) or (evidence.dep_ == "poss" and not place.is_known):
-                continue  # "Iran's Islamic Republic", "Peru's Lee": the NER's guess at a place
+            if not _in_prose(tok, evidence) or (
+                evidence.dep_ == "poss" and not _owned_place(place, index)
+            ):
+                continue
             rel = relation(place, ["locatedIn"], outer, [tok, evidence], article, "place", index)
             found.extend([rel] if rel else [])
     return found

@@ -18,7 +18,12 @@ _PLACES = (EntityType.COUNTRY, EntityType.PLACE)
 
 
 def title_words(index: MentionIndex) -> frozenset[str]:
-    return index.lex.words("titles") | index.lex.words("place_descriptors")
+    """Titles, the words in them ('chief executive': 'executive'; "Acme's vice-president":
+    'vice') and place words."""
+    titles = index.lex.words("titles")
+    function = index.lex.words("determiners") | index.lex.words("office_preps")
+    words = {w for t in titles for w in re.split(r"[\s-]+", t) if w not in function}
+    return titles | words | index.lex.words("place_descriptors")
 
 
 def _qualified(tokens: list[Token], index: MentionIndex) -> bool:

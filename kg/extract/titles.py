@@ -66,7 +66,8 @@ def _outside_quotes(tokens: list[Token], head: Token) -> list[Token]:
     """The tokens not cut off from the person by a quotation mark: a quote is not the
     speaker's title, though the parser may hang the speaker under it as an apposition
     ('"... in countries such as Peru and Chile," Ann Lee, head of X, said')."""
-    quotes = [t.i for t in head.doc[max(0, head.i - 60) : head.i + 60] if t.is_quote]
+    window = head.doc[max(0, head.i - 60) : head.i + 60]
+    quotes = [t.i for t in window if t.is_quote and t.dep_ != "case"]  # not "members' body"
     return [t for t in tokens if not any(min(t.i, head.i) < q < max(t.i, head.i) for q in quotes)]
 
 
@@ -128,6 +129,8 @@ def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
     if head.i == tok.i or tok.dep_ not in DESCRIBING:
         return False
     lemma = head.lemma_.lower()
+    if lemma in index.lex.words("unit_nouns"):
+        return False  # "director of Acme's trading division", 'chair of the Senate panel
     if lemma in index.lex.words("portfolio_titles") and mention and mention.key.startswith("name:"):
         return True  # 'Civil Aviation minister': a portfolio, not an organisation
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
