@@ -22,6 +22,7 @@ from pathlib import Path
 
 from review_sample import _articles
 
+from kg.lexicon import load_toml
 from kg.link import link
 from kg.model import Extraction, Mention, Relation
 from kg.pipeline import read
@@ -30,6 +31,7 @@ from kg.workers import Settings, map_articles
 
 REVIEW = Path(__file__).resolve().parent / "review"
 Key = tuple[str, str, str, str]
+_LONG = load_toml("confidence.toml")["context"]["long_sentence_tokens"]  # in words, roughly
 
 
 def _end(m: Mention) -> str:
@@ -48,7 +50,7 @@ def _features(rel: Relation) -> list[str]:
         f"object {_end(rel.object)}",
         f"object type {rel.object.type.value}",
         "reported" if rel.speaker is not None else "not reported",
-        "long sentence" if len(p.sentence.split()) > 40 else "short sentence",
+        "long sentence" if len(p.sentence.split()) > _LONG else "short sentence",
     ]
 
 

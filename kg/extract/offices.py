@@ -108,6 +108,17 @@ def units(tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> list
     )
 
 
+def party_office(title: str, tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> bool:
+    """An office of a place with an organisation named on it ("London's Labour mayor", 'Texas
+    Republican senator'): the organisation is the holder's party, who is its member, not its
+    voice."""
+    return (
+        title in index.lex.words("place_offices")
+        and bool(_region_words(tokens, index))
+        and any(o.type == EntityType.ORGANIZATION for o in orgs)
+    )
+
+
 def narrowed(tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> bool:
     """The office heads a part of its organisation or country, so its holder is a member."""
     return _qualified(tokens, index) or _regional(tokens, orgs, index)

@@ -202,12 +202,13 @@ def title_relations(
         orgs = _orgs(head, tokens, index)
         parts = offices.units(tokens, orgs, index)
         orgs = [o for o in orgs if o not in parts]
-        if "leads" in predicates and (parts or offices.narrowed(tokens, orgs, index)):
+        partisan = offices.partisan(tokens, index) or offices.party_office(
+            title, tokens, orgs, index
+        )
+        if "leads" in predicates and (parts or partisan or offices.narrowed(tokens, orgs, index)):
             predicates = ["memberOf"]
         # analysts speak for themselves
-        voice = title not in index.lex.words("no_voice_titles") and not offices.partisan(
-            tokens, index
-        )
+        voice = title not in index.lex.words("no_voice_titles") and not partisan
         for org in orgs:
             if voice and not offices.academic(org, index):
                 affiliations.setdefault(person.key, []).append(org)
