@@ -20,7 +20,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from review_sample import _articles
+from review_sample import draw_articles
 
 from kg.lexicon import load_toml
 from kg.link import link
@@ -57,7 +57,7 @@ def _features(rel: Relation) -> list[str]:
 def _extract(seed: int) -> dict[Key, tuple[Relation, float]]:
     """Relations the current code asserts on the articles of `seed`, by linked labels."""
     with tempfile.TemporaryDirectory() as tmp:
-        for i, text in enumerate(_articles(150, 150, random.Random(seed))):
+        for i, text in enumerate(draw_articles(150, 150, random.Random(seed))):
             (Path(tmp) / f"{i:04d}.txt").write_text(text, encoding="utf-8")
         inputs = read([Path(tmp)])
         items = [x for c in map_articles(inputs.raws, Settings("en")) for x in c.items]

@@ -30,7 +30,7 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
 COLUMNS = ["id", "confidence", "rule", "subject", "predicate", "object", "speaker", "sentence"]
 
 
-def _articles(n_bbc: int, n_reuters: int, rng: random.Random) -> list[str]:
+def draw_articles(n_bbc: int, n_reuters: int, rng: random.Random) -> list[str]:
     bbc = sorted((SHARED / "bbc").rglob("*.txt"))
     texts = [f.read_text(encoding="utf-8", errors="replace") for f in rng.sample(bbc, n_bbc)]
     with (SHARED / "reuters21578.jsonl").open(encoding="utf-8") as f:
@@ -43,7 +43,7 @@ def _articles(n_bbc: int, n_reuters: int, rng: random.Random) -> list[str]:
 def sample(args: argparse.Namespace) -> None:
     rng = random.Random(args.seed)
     with tempfile.TemporaryDirectory() as tmp:
-        for i, text in enumerate(_articles(args.bbc, args.reuters, rng)):
+        for i, text in enumerate(draw_articles(args.bbc, args.reuters, rng)):
             (Path(tmp) / f"{i:04d}.txt").write_text(text, encoding="utf-8")
         graph = build_graph([Path(tmp)], lang="en").graph
     labels = {e.key: e.label for e in graph.entities}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -73,6 +74,17 @@ class Lex:
         if key not in self._memo:
             self._memo[key] = frozenset(self.vocab.get(key, []))
         found: frozenset[str] = self._memo[key]
+        return found
+
+    def title_words(self) -> frozenset[str]:
+        """Titles, the words in them ('chief executive': 'executive'; "Acme's vice-president":
+        'vice') and place words, built once."""
+        if "title_words" not in self._memo:
+            titles = self.words("titles")
+            function = self.words("determiners") | self.words("office_preps")
+            parts = {w for t in titles for w in re.split(r"[\s-]+", t) if w not in function}
+            self._memo["title_words"] = titles | parts | self.words("place_descriptors")
+        found: frozenset[str] = self._memo["title_words"]
         return found
 
     def is_collective(self, concept: str) -> bool:

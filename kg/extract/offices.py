@@ -17,15 +17,6 @@ DESCRIBING = ("compound", "amod", "nmod", "poss")  # 'UK magazine', "Spain's big
 _PLACES = (EntityType.COUNTRY, EntityType.PLACE)
 
 
-def title_words(index: MentionIndex) -> frozenset[str]:
-    """Titles, the words in them ('chief executive': 'executive'; "Acme's vice-president":
-    'vice') and place words."""
-    titles = index.lex.words("titles")
-    function = index.lex.words("determiners") | index.lex.words("office_preps")
-    words = {w for t in titles for w in re.split(r"[\s-]+", t) if w not in function}
-    return titles | words | index.lex.words("place_descriptors")
-
-
 def _qualified(tokens: list[Token], index: MentionIndex) -> bool:
     """The title heads a part of the organisation, not all of it: a noun that is neither a
     name nor a title word qualifies it ('central bank governor', 'head OF strategy',
@@ -90,22 +81,17 @@ def _regional(tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> 
 def units(tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> list[Mention]:
     """Organisations after 'of' when the title also names an employer after 'at', 'with' or
     'for' ('director of UK Equities at Acme Investments'): they are a part of the employer."""
-    employer_preps = index.lex.words("employer_preps")
-
-    def after(words: frozenset[str]) -> list[Mention]:
-        found = []
-        for t in tokens:
-            m = index.by_token.get(t.i)
-            if m is not None and m in orgs and t.dep_ == "pobj" and t.head.lower_ in words:
-                found.append(m)
-        return found
-
-    employers = after(employer_preps)
-    return (
-        [m for m in after(index.lex.words("office_preps") - employer_preps) if m not in employers]
-        if employers
-        else []
-    )
+    employer, office = index.lex.words("employer_preps"), index.lex.words("office_preps")
+    employers, parts = [], []
+    for t in tokens:
+        m = index.by_token.get(t.i)
+        if m is None or m not in orgs or t.dep_ != "pobj":
+            continue
+        if t.head.lower_ in employer:
+            employers.append(m)
+        elif t.head.lower_ in office:  # 'of', 'van'
+            parts.append(m)
+    return [m for m in parts if m not in employers] if employers else []
 
 
 def party_office(title: str, tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> bool:

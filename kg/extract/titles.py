@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from kg.extract import offices
 from kg.extract.common import preps
 from kg.extract.mentions import MentionIndex
-from kg.extract.offices import AGENTS, DESCRIBING, title_words
+from kg.extract.offices import AGENTS, DESCRIBING
 from kg.extract.stance import relation
 from kg.model import Article, EntityType, Mention, Relation
 
@@ -95,7 +95,8 @@ def _orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Mention
         for t in tokens
         if not _bracketed(t) and not _describes_a_noun(t, index) and not _locates(t, index)
     ]
-    found += [index.by_token.get(t.i) for t in preps(head, ["of", "van"])]
+    of = index.lex.words("office_preps") - index.lex.words("employer_preps")  # 'of', 'van'
+    found += [index.by_token.get(t.i) for t in preps(head, of)]
     orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in AGENTS))
     if any(m.type == EntityType.ORGANIZATION for m in orgs) or _with_a_company(tokens, index):
         # "Peru's Acme chief", "of US firm Acme": Acme; 'UK director of filtering firm X': not
@@ -136,13 +137,13 @@ def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if after is not None and after.i not in index.by_token and _abbreviation(after.text):
         return True  # a name the NER missed goes on: 'Egypt FA spokesman'
-    return head.pos_ == "NOUN" and lemma not in title_words(index)
+    return head.pos_ == "NOUN" and lemma not in index.lex.title_words()
 
 
 def _missed_name(owner: Token, index: MentionIndex) -> bool:
     """A capitalised word that is not a title, place word or name, before 'of': the start of
     a name the NER missed ('Bank of Japan'), which the name after 'of' is part of."""
-    words = title_words(index)
+    words = index.lex.title_words()
     return (
         owner.pos_ in ("NOUN", "PROPN")
         and owner.text[:1].isupper()
