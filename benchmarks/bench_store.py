@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/bench_store.py                        # ~1M triples
     .venv/bin/python benchmarks/bench_store.py --triples 100000 --repeat 3
 
-The graph is made by kg's own RDF stage (kg.rdf.to_rdf) from synthetic articles, entities and
+The graph is made by kg's own RDF stage (kg.rdf.graph.to_rdf) from synthetic articles, entities and
 relations that respect the ontology's domains and ranges, so it has the shape of a real build:
 entities with labels and types, one rdf:Statement of provenance per relation, asserted
 triples. It times: writing Turtle and N-Quads, parsing Turtle (rdflib) and bulk loading it
@@ -30,13 +30,13 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.formats import FORMATS, serialize
 from kg.model import Article, Entity, EntityType, Provenance, Triple
 from kg.model import Graph as KGraph
-from kg.query import bind, named_queries, run_rdflib, with_prefixes
-from kg.rdf import to_rdf
-from kg.store import oxigraph_cli
-from kg.validate import validate
+from kg.rdf.formats import FORMATS, serialize
+from kg.rdf.graph import to_rdf
+from kg.rdf.query import bind, named_queries, run_rdflib, with_prefixes
+from kg.rdf.store import oxigraph_cli
+from kg.rdf.validate import validate
 
 RESULTS = Path(__file__).resolve().parent / "results"
 AGENT_RELATIONS = ["condemns", "callsOn", "supports", "expressesSolidarityWith", "threatens"]

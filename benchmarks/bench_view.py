@@ -17,8 +17,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from benchmarks.bench_store import synthetic
-from kg.rdf import to_rdf
-from kg.render import render_html
+from kg.rdf.graph import to_rdf
+from kg.view.render import render_html
 
 RESULTS = Path(__file__).resolve().parent / "results"
 

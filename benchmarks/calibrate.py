@@ -23,11 +23,11 @@ from pathlib import Path
 from review_sample import draw_articles
 
 from kg.lexicon import load_toml
-from kg.link import link
+from kg.link.entities import link
 from kg.model import Extraction, Mention, Relation
-from kg.pipeline import read
-from kg.rdf import min_confidence
-from kg.workers import Settings, map_articles
+from kg.pipeline.build import read
+from kg.pipeline.workers import Settings, map_articles
+from kg.rdf.graph import min_confidence
 
 REVIEW = Path(__file__).resolve().parent / "review"
 Key = tuple[str, str, str, str]

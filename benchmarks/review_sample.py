@@ -23,8 +23,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from kg.model import Triple
-from kg.pipeline import build_graph
-from kg.rdf import min_confidence
+from kg.pipeline.build import build_graph
+from kg.rdf.graph import min_confidence
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
 COLUMNS = ["id", "confidence", "rule", "subject", "predicate", "object", "speaker", "sentence"]

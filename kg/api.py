@@ -8,20 +8,22 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from kg.cache import DIRNAME, Cache, pipeline_version
-from kg.evaluate import Outcome, load_cases
-from kg.evaluate import run as run_cases
-from kg.formats import FORMATS, Format, format_of, get_format, serialize
+from kg.files import check_writable, write_all, write_atomic
 from kg.lexicon import languages
-from kg.pipeline import BuildResult, Progress, Settings, Timings, analyse, build_graph, read
-from kg.query import Bindings, Result, bind, resolve_query, run_oxigraph, run_rdflib
-from kg.rdf import check_writable, load_graph, to_rdf, write_all, write_atomic
-from kg.rdf import min_confidence as rdf_min_confidence
-from kg.reader import Skipped
-from kg.render import render_html
-from kg.store import MARKER, query_store, write_store
-from kg.validate import Violation, check, validation_limit
-from kg.validate import validate as validate_graph
+from kg.model import Skipped
+from kg.pipeline.build import BuildResult, Progress, Settings, analyse, build_graph, read
+from kg.pipeline.cache import DIRNAME, Cache, pipeline_version
+from kg.pipeline.evaluate import Outcome, load_cases
+from kg.pipeline.evaluate import run as run_cases
+from kg.pipeline.timings import Timings
+from kg.rdf.formats import FORMATS, Format, format_of, get_format, load_graph, serialize
+from kg.rdf.graph import min_confidence as rdf_min_confidence
+from kg.rdf.graph import to_rdf
+from kg.rdf.query import Bindings, Result, bind, resolve_query, run_oxigraph, run_rdflib
+from kg.rdf.store import MARKER, query_store, write_store
+from kg.rdf.validate import Violation, check, validation_limit
+from kg.rdf.validate import validate as validate_graph
+from kg.view.render import render_html
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ def validate(path: str | Path) -> list[Violation]:
 
 
 def evaluate(path: str | Path, min_confidence: float | None = None) -> list[Outcome]:
-    """Run the extractor on the hand-checked cases in `path` (see kg.evaluate)."""
+    """Run the extractor on the hand-checked cases in `path` (see kg.pipeline.evaluate)."""
     floor = rdf_min_confidence() if min_confidence is None else min_confidence
     return run_cases(load_cases(Path(path)), floor)
 

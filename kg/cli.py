@@ -15,11 +15,10 @@ from rich.table import Table
 
 from kg import api
 from kg.errors import KGError, ValidationError
-from kg.evaluate import Outcome, score
-from kg.model import Triple
-from kg.query import Result, named_queries, parse_bindings, to_csv, to_json
-from kg.reader import Skipped
-from kg.serve import serving, wait_forever
+from kg.model import Skipped, Triple
+from kg.pipeline.evaluate import Outcome, score
+from kg.rdf.query import Result, named_queries, parse_bindings, to_csv, to_json
+from kg.rdf.serve import serving, wait_forever
 
 app = typer.Typer(
     help="Turn news articles into a knowledge graph, query it and look at it.",
@@ -150,7 +149,7 @@ def build(
                 paths, output, lang, step, model, min_confidence, formats, store, validate,
                 jobs, cache or True, rebuild,
             )  # fmt: skip
-        except KeyboardInterrupt:  # files are written whole or not at all (kg.rdf.write_all)
+        except KeyboardInterrupt:  # files are written whole or not at all (kg.files.write_all)
             bar.stop()
             err.print("interrupted: no output file was changed", highlight=False)
             raise typer.Exit(INTERRUPTED) from None

@@ -27,6 +27,29 @@ class Modality(StrEnum):
 
 
 @dataclass(frozen=True)
+class RawArticle:
+    """An article's text before its language is known, with what its source says of it."""
+
+    source: str
+    title: str
+    text: str
+    sha256: str
+    lang: str | None = None  # as the source declares it (JSON Lines "lang")
+    date: str | None = None  # ISO 8601 if the source's date names a day, else as it gives it
+    url: str | None = None
+    author: str | None = None
+    publisher: str | None = None  # the site or agency (HTML site name, JSON Lines "source")
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that is not built, and why (one line)."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Article:
     """One news article as read from disk."""
 
@@ -83,7 +106,7 @@ class Provenance:
     rule: str
     confidence: float = 1.0
     modality: Modality = Modality.ASSERTED
-    date: str | None = None  # the day (ISO 8601) the sentence says it happened (kg.timex)
+    date: str | None = None  # the day (ISO 8601) the sentence says it happened (kg.extract.dates)
     date_text: str | None = None  # the expression that says when: 'Thursday', '3 March'
 
 

@@ -12,7 +12,8 @@ from rdflib import Graph
 from kg.api import Written, build_to
 from kg.extract import extract
 from kg.model import Article, Extraction
-from kg.pipeline import NLP, Timings
+from kg.nlp.backends import NLP
+from kg.pipeline.timings import Timings
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

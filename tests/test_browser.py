@@ -14,8 +14,8 @@ from playwright.sync_api import Browser, Page, sync_playwright
 from kg.api import Written
 from kg.model import Article, Entity, EntityType, Provenance, Triple
 from kg.model import Graph as KGraph
-from kg.rdf import to_rdf
-from kg.render import render_html
+from kg.rdf.graph import to_rdf
+from kg.view.render import render_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 ROOT = Path(__file__).resolve().parent.parent

@@ -117,7 +117,9 @@ def test_render_command(seeds_build: Written, tmp_path: Path) -> None:
 def test_without_frog_english_builds_and_dutch_is_skipped_with_the_fix(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("kg.workers.frog_available", lambda: False)  # in this process: --jobs 1
+    monkeypatch.setattr(
+        "kg.pipeline.workers.frog_available", lambda: False
+    )  # in this process: --jobs 1
     result = runner.invoke(app, ["build", "seeds/", "-o", str(tmp_path), "--jobs", "1"])
     assert result.exit_code == 10, result.output  # built, with something skipped
     assert "articles:  1 (en 1)" in result.output

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError, OntologyError
-from kg.evaluate import Case, Outcome, load_cases, run, score
-from kg.pipeline import NLP
-from kg.rdf import min_confidence
+from kg.nlp.backends import NLP
+from kg.pipeline.evaluate import Case, Outcome, load_cases, run, score
+from kg.rdf.graph import min_confidence
 
 EVAL = Path(__file__).parent / "eval"
 

@@ -11,9 +11,8 @@ from typer.testing import CliRunner
 
 from kg.api import Written
 from kg.cli import app
-from kg.formats import FORMATS, by_article, context, parse, serialize, union
 from kg.ontology import KG
-from kg.rdf import load_graph
+from kg.rdf.formats import FORMATS, by_article, context, load_graph, parse, serialize, union
 
 
 @pytest.mark.parametrize("name", sorted(FORMATS))
@@ -110,7 +109,7 @@ def test_export_of_an_unknown_suffix_is_one_clear_error(
 def test_every_format_loads_into_oxigraph_with_every_triple(seeds_graph: Graph, name: str) -> None:
     import pyoxigraph as ox
 
-    from kg.query import OX_FORMATS
+    from kg.rdf.query import OX_FORMATS
 
     store = ox.Store()
     store.load(serialize(seeds_graph, FORMATS[name]), format=OX_FORMATS[name])

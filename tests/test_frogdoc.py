@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 import spacy
 
+from kg.nlp.backends import NLP
 from kg.nlp.frog import FrogServer
 from kg.nlp.frogdoc import frog_to_doc
-from kg.pipeline import NLP
 
 
 def row(i: int, word: str, lemma: str, tag: str, ner: str, head: int, dep: str) -> list[str]:

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from kg.errors import InputError
 from kg.extract import extract
 from kg.model import Article, Extraction
-from kg.pipeline import NLP
-from kg.reader import read_article
+from kg.nlp.backends import NLP
+from kg.read.sources import read_article
 
 FUZZ = settings(
     derandomize=True,  # the same examples on every run: CI is not a lottery

@@ -12,8 +12,8 @@ from rdflib.compare import to_isomorphic
 
 from kg import api
 from kg.api import UpToDate, Written
-from kg.cache import DIRNAME
 from kg.errors import KGError
+from kg.pipeline.cache import DIRNAME
 
 ARTICLES = {
     "a.txt": "Kenya\n\nKenya condemned the attack on Chad on Monday.",
@@ -156,7 +156,7 @@ def test_interrupted_build_leaves_output_intact_and_resumes(
     (news / "e.txt").write_text(
         "Mali\n\nThe government of Mali said on Tuesday that it supports Niger.", encoding="utf-8"
     )
-    from kg import workers
+    from kg.pipeline import workers
 
     real, calls = workers.extract, []
 
@@ -191,9 +191,9 @@ def test_full_disk_leaves_every_output_as_it_was(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     news, out, before = previous_output(tmp_path)
-    from kg import rdf
+    from kg import files
 
-    real, staged = rdf._stage, []
+    real, staged = files._stage, []
 
     def full(path: Path, data: bytes) -> str:
         staged.append(path)
@@ -201,7 +201,7 @@ def test_full_disk_leaves_every_output_as_it_was(
             raise OSError(errno.ENOSPC, "No space left on device")
         return real(path, data)
 
-    monkeypatch.setattr(rdf, "_stage", full)
+    monkeypatch.setattr(files, "_stage", full)
     with pytest.raises(KGError, match="No space left on device"):
         build(news, out)
     assert_untouched(out, before)

@@ -3,8 +3,8 @@ from rdflib import OWL, RDF, RDFS, SKOS, URIRef
 from rdflib.namespace import DCTERMS, PROV, Namespace
 
 from kg.errors import KGError, OntologyError
-from kg.iri import entity_iri, mint, slug
 from kg.ontology import KG
+from kg.rdf.iri import entity_iri, mint, slug
 
 SDO = Namespace("https://schema.org/")  # a plain Namespace: pytest trips over the closed SDO
 

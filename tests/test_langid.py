@@ -1,9 +1,8 @@
 import pytest
 
-from kg.langid import detect_language
-from kg.model import Article
-from kg.pipeline import to_article
-from kg.reader import RawArticle
+from kg.model import Article, RawArticle
+from kg.pipeline.build import to_article
+from kg.read.language import detect_language
 
 TEXTS = [
     ("The minister said the talks in Geneva would continue next week.", "en"),

@@ -2,7 +2,7 @@
 
 import pytest
 
-from kg.link import link
+from kg.link.entities import link
 from kg.model import Article, EntityType, Extraction, Mention, Provenance, Relation
 
 P, ORG, PL = EntityType.PERSON, EntityType.ORGANIZATION, EntityType.PLACE

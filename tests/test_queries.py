@@ -5,8 +5,8 @@ import pytest
 
 from kg.api import Written
 from kg.errors import QueryError
-from kg.query import Result, bind, named_queries, run_oxigraph, run_rdflib
-from kg.rdf import load_graph
+from kg.rdf.formats import load_graph
+from kg.rdf.query import Result, bind, named_queries, run_oxigraph, run_rdflib
 
 EXPECTED = {
     "who-condemned-what": lambda r: ("NATO", "airstrike") in {row[:2] for row in r.rows},

@@ -9,12 +9,13 @@ from rdflib import Graph
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from kg.errors import KGError
-from kg.formats import FORMATS, in_memory, serialize
-from kg.iri import entity_iri
+from kg.files import write_atomic
 from kg.model import Article, Entity, EntityType, Modality, Provenance, Triple
 from kg.model import Graph as KGraph
 from kg.ontology import KG
-from kg.rdf import to_rdf, write_atomic
+from kg.rdf.formats import FORMATS, in_memory, serialize
+from kg.rdf.graph import to_rdf
+from kg.rdf.iri import entity_iri
 
 GOLDEN = Path(__file__).parent / "golden" / "small.ttl"
 FIRST, SAID = (
@@ -132,7 +133,7 @@ def test_failed_write_leaves_old_file_intact(
     def broken(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("kg.rdf.os.replace", broken)
+    monkeypatch.setattr("kg.files.os.replace", broken)
     with pytest.raises(KGError, match="No space left"):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"

@@ -3,7 +3,9 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError
-from kg.reader import RawArticle, Skipped, read_article, read_articles, read_jsonl, unwrap
+from kg.model import RawArticle, Skipped
+from kg.read.article import unwrap
+from kg.read.sources import read_article, read_articles, read_jsonl
 
 BAD = [
     (b"", "empty file"),
@@ -116,7 +118,7 @@ def test_big_jsonl_is_read_a_line_at_a_time(tmp_path: Path) -> None:
 
 
 def test_too_big_jsonl_line_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("kg.reader.max_bytes", lambda: 100)
+    monkeypatch.setattr("kg.read.jsonl.max_bytes", lambda: 100)
     path = tmp_path / "feed.jsonl"
     path.write_text(
         '{"text": "%s"}\n{"text": "Kenya backs Chad."}\n' % ("x" * 200), encoding="utf-8"

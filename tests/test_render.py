@@ -5,8 +5,8 @@ import re
 from kg.api import Written
 from kg.model import Article, Entity, EntityType, Provenance, Triple
 from kg.model import Graph as KGraph
-from kg.rdf import to_rdf
-from kg.render import COLOURS, render_html
+from kg.rdf.graph import to_rdf
+from kg.view.render import COLOURS, render_html
 
 
 def test_no_remote_resources(seeds_build: Written) -> None:

@@ -7,7 +7,7 @@ import pytest
 from rdflib import Graph
 
 from kg.api import Written, build_to
-from kg.query import with_prefixes
+from kg.rdf.query import with_prefixes
 
 from .conftest import SEEDS
 

@@ -13,9 +13,9 @@ import kg.api
 from kg.api import Written
 from kg.cli import app
 from kg.errors import ValidationError
-from kg.formats import FORMATS, serialize
 from kg.ontology import KG
-from kg.validate import shapes, validate
+from kg.rdf.formats import FORMATS, serialize
+from kg.rdf.validate import shapes, validate
 
 NATO = URIRef("https://w3id.org/kg-news/id/organization/nato")
 NOBODY = URIRef("https://w3id.org/kg-news/id/person/nobody")

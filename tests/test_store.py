@@ -17,12 +17,11 @@ from typer.testing import CliRunner
 from kg.api import Written
 from kg.cli import app
 from kg.errors import KGError
-from kg.formats import FORMATS, serialize
-from kg.net import free_port
-from kg.query import Result, named_queries, run_rdflib, with_prefixes
-from kg.rdf import load_graph
-from kg.serve import Endpoint, serving
-from kg.store import oxigraph_cli, query_store, triple_count, write_store
+from kg.nlp.frog import free_port
+from kg.rdf.formats import FORMATS, load_graph, serialize
+from kg.rdf.query import Result, named_queries, run_rdflib, with_prefixes
+from kg.rdf.serve import Endpoint, serving
+from kg.rdf.store import oxigraph_cli, query_store, triple_count, write_store
 from tests.test_queries import canonical
 
 QUERIES = sorted(named_queries())

@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
+from kg.extract.dates import find_timexes
 from kg.model import Article
-from kg.pipeline import NLP
-from kg.timex import find_timexes, iso_date
+from kg.nlp.backends import NLP
+from kg.read.dates import iso_date
 
 SOURCE_DATES = [
     ("2024-03-05", "2024-03-05"),

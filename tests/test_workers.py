@@ -8,7 +8,7 @@ import psutil
 import pytest
 
 from kg.api import build_to
-from kg.workers import MIN_PARALLEL, chunks
+from kg.pipeline.workers import MIN_PARALLEL, chunks
 
 ENGLISH = [
     "The African Union condemned the attack on Kenya's border post.",

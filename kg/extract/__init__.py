@@ -1,4 +1,13 @@
-"""Extraction (the map step): one article's spaCy Doc -> mentions and relations. Pure."""
+"""Extract (the map, third stage): one article and its spaCy `Doc` -> an `Extraction`. Pure.
+
+In: an `Article` and its `Doc`. Out: typed mentions and relations with provenance (sentence,
+span, speaker, modality, confidence, date), checked against the ontology's domains and ranges.
+
+- `mentions`, `named`, `lexicon`, `dictionary`: who and what the article names
+- `relations`, `titles`, `offices`, `nominal`: relations from verbs, titles, event nouns and
+  place phrases; `stance`: speaker, modality and confidence; `coref`: pronouns
+- `dates`: date expressions anchored to the article's date
+"""
 
 from __future__ import annotations
 
@@ -6,11 +15,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from kg.extract.dates import find_timexes
 from kg.extract.mentions import find_mentions
 from kg.extract.relations import find_relations
 from kg.model import Article, Extraction, Relation
 from kg.ontology import KG
-from kg.timex import find_timexes, iso_date
+from kg.read.dates import iso_date
 
 
 def extract(article: Article, doc: Doc) -> Extraction:

@@ -9,7 +9,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from kg.dictionary import Translations, load_dictionary
+from kg.extract.dictionary import Translations, load_dictionary
 from kg.lexicon import Gazetteer, Known, gazetteer, languages, normalize, vocabulary
 
 

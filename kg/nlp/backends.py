@@ -1,13 +1,11 @@
 """The NLP back ends of one process (spaCy for English, a Frog server for Dutch), started on
-first use, and the stage timer the build reports from."""
+first use. They report the time they take to the build's stage timer."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from typing import Any, Protocol
 
 import spacy
 from spacy.language import Language
@@ -23,29 +21,16 @@ from kg.nlp.text import unwrap
 BATCH = 64  # spaCy batch: bigger batches are slower and use more memory (FACTS.md)
 
 
-@dataclass
-class Timings:
-    """Seconds per stage, summed over calls (and, in a parallel build, over workers)."""
+class StageTimer(Protocol):
+    """What the back ends report to: seconds per stage (kg.pipeline.timings.Timings)."""
 
-    seconds: dict[str, float] = field(default_factory=dict)
-
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
-
-    def add(self, other: dict[str, float]) -> None:
-        for name, secs in other.items():
-            self.seconds[name] = self.seconds.get(name, 0.0) + secs
+    def stage(self, name: str) -> AbstractContextManager[None]: ...
 
 
 class NLP:
     """The NLP back ends of one build, started on first use and stopped by `close`."""
 
-    def __init__(self, timings: Timings, spacy_models: Sequence[str] | None = None) -> None:
+    def __init__(self, timings: StageTimer, spacy_models: Sequence[str] | None = None) -> None:
         self.timings = timings
         self._models = list(spacy_models or languages()["en"]["models"])
         self._spacy: Language | None = None

@@ -18,7 +18,6 @@ import time
 from types import TracebackType
 
 from kg.errors import ModelError
-from kg.net import free_port
 
 ENABLE_COMMAND = "sudo apt-get install -y frog frogdata dict-freedict-nld-eng"
 Row = list[str]
@@ -26,6 +25,14 @@ Row = list[str]
 
 def frog_available() -> bool:
     return shutil.which("frog") is not None
+
+
+def free_port() -> int:
+    """A free TCP port on localhost (for Frog's server, and for tests that start servers)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
 
 
 class FrogServer:

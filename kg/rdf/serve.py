@@ -24,8 +24,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from kg.errors import KGError
-from kg.formats import format_of
-from kg.store import MARKER, oxigraph_cli
+from kg.rdf.formats import format_of
+from kg.rdf.store import MARKER, oxigraph_cli
 
 
 @dataclass(frozen=True)

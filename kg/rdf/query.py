@@ -15,7 +15,7 @@ from rdflib import Graph
 
 from kg.errors import QueryError
 
-QUERIES_DIR = Path(__file__).resolve().parent.parent / "queries"
+QUERIES_DIR = Path(__file__).resolve().parents[2] / "queries"
 PREFIXES = {
     "kg": "https://w3id.org/kg-news/ontology#",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",

@@ -2,7 +2,7 @@
 
 A name is brought to English spelling by the rules in kg/data/transliteration.tsv. A person
 named in one language whose name, so spelt, equals exactly one person's name (or surname) in
-another language is that person. Used by the reduce step (kg/link.py).
+another language is that person. Used by the reduce step (kg/link/entities.py).
 """
 
 from __future__ import annotations

@@ -1,19 +1,17 @@
-"""Dates in news: the article's own date as its source writes it, and the date expressions in
-its text ("on Thursday", "yesterday", "27 February 2020", "gisteren", "op 3 maart"), anchored
-to the article's date. Words per language are in kg/data/timex.toml. Pure functions."""
+"""Date expressions in an article's text ("on Thursday", "yesterday", "27 February 2020",
+"gisteren", "op 3 maart"), anchored to the article's date. Words per language are in
+kg/data/timex.toml. Pure functions."""
 
 from __future__ import annotations
 
 import contextlib
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
 from kg.lexicon import load_toml
-
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
 @dataclass(frozen=True)
@@ -25,29 +23,6 @@ class Timex:
     end: int
     text: str
     iso: str | None
-
-
-def iso_date(text: str | None) -> date | None:
-    """The day a source's date field names ('2024-03-05', '26-FEB-1987 15:01:01.79',
-    'Tue, 05 Mar 2024 10:00:00 GMT'), or None if it does not name one day unambiguously."""
-    if not text or not text.strip():
-        return None
-    found = _ISO.match(text.strip())
-    if found:
-        try:
-            return date(*map(int, found.groups()))
-        except ValueError:
-            return None
-    if re.fullmatch(r"[\d\s./-]+", text.strip()):
-        return None  # 03/05/2024: March or May, we cannot tell
-    from dateutil import parser
-
-    try:  # parsed twice with different defaults: a part the text lacks would differ
-        one = parser.parse(text, default=datetime(2001, 1, 1), fuzzy=False)
-        two = parser.parse(text, default=datetime(2002, 2, 2), fuzzy=False)
-    except (ValueError, OverflowError):
-        return None
-    return one.date() if one.date() == two.date() else None
 
 
 def _words(options: list[str]) -> str:

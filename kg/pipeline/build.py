@@ -1,7 +1,8 @@
-"""The build: read -> (detect language -> NLP -> extract: the map, kg.workers) -> link (the
-reduce). The map runs in worker processes; `link` sees all extractions at once. Articles whose
-extraction is in the cache (kg.cache) skip the map. Timings are kept per stage for the summary
-and the benchmark ("map" is wall time; the stages inside it are summed over workers).
+"""The build: read -> (detect language -> NLP -> extract: the map, kg.pipeline.workers) ->
+link (the reduce). The map runs in worker processes; `link` sees all extractions at once.
+Articles whose extraction is in the cache (kg.pipeline.cache) skip the map. Timings are kept
+per stage for the summary and the benchmark ("map" is wall time; the stages inside it are
+summed over workers).
 """
 
 from __future__ import annotations
@@ -10,13 +11,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kg.cache import Cache
 from kg.errors import InputError
-from kg.link import link
-from kg.model import Extraction, Graph
-from kg.nlp.backends import NLP, Timings
-from kg.reader import RawArticle, Skipped, read_articles
-from kg.workers import Settings, map_articles, to_article
+from kg.link.entities import link
+from kg.model import Extraction, Graph, RawArticle, Skipped
+from kg.nlp.backends import NLP
+from kg.pipeline.cache import Cache
+from kg.pipeline.timings import Timings
+from kg.pipeline.workers import Settings, map_articles, to_article
+from kg.read.sources import read_articles
 
 __all__ = [
     "NLP", "BuildResult", "Inputs", "Progress", "Settings", "Timings", "build_graph", "read",
@@ -49,7 +51,7 @@ def _no_article(skipped: Iterable[Skipped]) -> InputError:
 
 
 def read(paths: Iterable[Path]) -> Inputs:
-    """Every article under `paths` (see kg.reader)."""
+    """Every article under `paths` (see kg.read)."""
     timings = Timings()
     with timings.stage("read"):
         raws, skipped = read_articles(paths)
@@ -67,7 +69,7 @@ def analyse(
     reuse: bool = True,
 ) -> BuildResult:
     """Extract every article (from the cache where it has them, else in `jobs` worker
-    processes, default kg.workers.default_jobs()) and link them into one graph. New
+    processes, default kg.pipeline.workers.default_jobs()) and link them into one graph. New
     extractions go into the cache; with reuse=False none is taken from it."""
     timings = Timings({"read": inputs.seconds})
     keys = [cache.key(r) for r in inputs.raws] if cache else [""] * len(inputs.raws)

@@ -1,7 +1,7 @@
 """A persistent Oxigraph store on disk: written by `kg build --store DIR`, queried by
 `kg query --store DIR` and served by `kg serve`.
 
-The store holds the dataset (one named graph per article, see kg.formats); queries see the union
+The store holds the dataset (one named graph per article, see kg.rdf.formats); queries see the union
 of its graphs as their default graph, so the queries in queries/ work unchanged. A build writes
 a new store next to the old one and swaps it in, so a failed build leaves the old store intact.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KGError, QueryError
-from kg.query import Result, solutions_result, with_prefixes
+from kg.rdf.query import Result, solutions_result, with_prefixes
 
 MARKER = "kg-store"  # a file in the store folder: we only ever replace folders we made
 

@@ -1,7 +1,7 @@
 """What the HTML view shows, read from a graph: nodes (entities that take part in relations)
 with their type, names in every language, articles and importance; edges (one per pair of
 nodes, merging the relations between them) with predicates, confidence, languages and the
-sentences they were read from. Plain data: kg.render turns it into the page."""
+sentences they were read from. Plain data: kg.view.render turns it into the page."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The interactive HTML view of a graph (pyvis / vis-network), usable with no network: the
 JavaScript is inlined and CDN links stripped; the layout is computed here (networkx), so the
 browser does not simulate physics and a graph of thousands of nodes opens at once; our own
-controls (kg/static/view.js) search, filter, focus and switch physics. Every text from the
+controls (kg/view/static/view.js) search, filter, focus and switch physics. Every text from the
 articles is data, never markup: vis-network shows string tooltips as text, and JSON inside
 the page escapes '<'."""
 
@@ -15,8 +15,8 @@ import networkx as nx
 from pyvis.network import Network
 from rdflib import Graph
 
-from kg import view
 from kg.ontology import KG
+from kg.view import data as view
 
 COLOURS = {
     "Person": "#e15759", "Organization": "#4e79a7", "Country": "#59a14f", "Place": "#9c755f",
@@ -35,7 +35,7 @@ LANGUAGES = {"en": "English", "nl": "Dutch"}
 
 
 def _static(name: str) -> str:
-    return files("kg").joinpath("static", name).read_text(encoding="utf-8")
+    return files("kg.view").joinpath("static", name).read_text(encoding="utf-8")
 
 
 def _node_tip(n: view.Node) -> str:

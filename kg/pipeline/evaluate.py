@@ -24,10 +24,11 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.extract import extract
 from kg.lexicon import normalize
-from kg.link import link
+from kg.link.entities import link
 from kg.model import Article, Graph
+from kg.nlp.backends import NLP
 from kg.ontology import KG
-from kg.pipeline import NLP, Timings
+from kg.pipeline.timings import Timings
 
 Fact = tuple[str, str, str]  # subject label, predicate, object label (normalised)
 

@@ -158,13 +158,13 @@ def _trig(ds: Dataset) -> bytes:
 
 
 def serialize(g: Graph, fmt: Format) -> bytes:
-    """`g` in `fmt`, deterministically. A graph made by kg.rdf.to_rdf (on an Oxigraph store) is
-    written by Oxigraph in the fixed order it was built in; other graphs by rdflib, sorted (rdflib
-    sorts Turtle and TriG; line-based formats are sorted here). JSON-LD gets sorted keys and
-    arrays."""
+    """`g` in `fmt`, deterministically. A graph made by kg.rdf.graph.to_rdf (on an Oxigraph
+    store) is written by Oxigraph in the fixed order it was built in; other graphs by rdflib,
+    sorted (rdflib sorts Turtle and TriG; line-based formats are sorted here). JSON-LD gets
+    sorted keys and arrays."""
     if isinstance(g.store, OxigraphStore):
         if fmt.name in ("turtle", "ntriples"):
-            # Oxigraph's writers (~1M triples/s), in the order kg.rdf.to_rdf added the triples
+            # Oxigraph's writers (~1M triples/s), in the order to_rdf added the triples
             out = g.serialize(format="ox-" + fmt.rdflib, encoding="utf-8")
             return out if isinstance(out, bytes) else out.encode("utf-8")
         g = in_memory(g)
@@ -197,3 +197,14 @@ def union(ds: Dataset) -> Graph:
     for s, p, o, _ in ds.quads((None, None, None, None)):
         g.add((s, p, o))
     return g
+
+
+def load_graph(path: Path) -> Graph:
+    """A graph file in any of our formats (by suffix), named graphs merged into one."""
+    if not path.is_file():
+        raise KGError(f"{path}: no such graph; build one first with: kg build seeds/")
+    fmt = format_of(path)
+    try:
+        return union(parse(path.read_bytes(), fmt))
+    except KGError as exc:
+        raise KGError(f"{path}: {exc}") from exc

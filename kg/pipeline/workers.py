@@ -19,12 +19,12 @@ from dataclasses import dataclass
 from multiprocessing.util import Finalize
 
 from kg.extract import extract
-from kg.langid import detect_language
 from kg.lexicon import languages
-from kg.model import Article, Extraction
-from kg.nlp.backends import NLP, Timings
+from kg.model import Article, Extraction, RawArticle, Skipped
+from kg.nlp.backends import NLP
 from kg.nlp.frog import ENABLE_COMMAND, frog_available
-from kg.reader import RawArticle, Skipped
+from kg.pipeline.timings import Timings
+from kg.read.language import detect_language
 
 MAX_CHUNK = 64
 # Below this many articles one process is faster: starting a worker costs ~1.5 s of imports

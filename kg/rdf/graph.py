@@ -10,23 +10,18 @@ maps one-to-one onto RDF 1.2 `rdf:reifies` when stores catch up.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterator
-from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SDO, VANN
 from rdflib.term import Node
 
-from kg.errors import KGError
-from kg.formats import format_of, parse, union
-from kg.iri import BASE, KINDS, entity_iri, mint, statement_iri
 from kg.lexicon import load_toml
 from kg.model import Article, Entity, Triple
 from kg.model import Graph as KGraph
 from kg.ontology import KG, NAMESPACE
+from kg.rdf.iri import BASE, KINDS, entity_iri, mint, statement_iri
 
 Triple3 = tuple[URIRef, URIRef, Node]
 PREFIXES = (
@@ -148,61 +143,3 @@ def to_rdf(graph: KGraph, floor: float | None = None) -> Graph:
     # Oxigraph's in-memory store writes the triples last-added first: add them backwards
     g.addN((s, p, o, g) for s, p, o in reversed(triples))
     return g
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename: a failed write never leaves half a file."""
-    write_all({path: data})
-
-
-def check_writable(folder: Path) -> None:
-    """Fail now, not after the work, if nothing can be written into `folder`."""
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder):
-            pass
-    except OSError as exc:
-        raise KGError(f"cannot write to the output folder {folder}: {exc.strerror}") from exc
-
-
-def write_all(contents: dict[Path, bytes]) -> None:
-    """Write several files so that a failure (a full disk, Ctrl-C) leaves all of them as they
-    were: each is written to a temporary file first, and only when all are complete are they
-    renamed into place (renames do not fail for want of space)."""
-    staged: list[tuple[str, Path]] = []
-    try:
-        for path, data in contents.items():
-            staged.append((_stage(path, data), path))
-        for tmp, path in staged:
-            os.replace(tmp, path)
-    except OSError as exc:
-        raise KGError(f"cannot write {path}: {exc.strerror}") from exc
-    finally:
-        for tmp, _ in staged:
-            Path(tmp).unlink(missing_ok=True)
-
-
-def _stage(path: Path, data: bytes) -> str:
-    """A complete temporary copy of `path` with `data`, next to it (same file system)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        # mkstemp makes the file private (0600); give it the old file's mode, else rw-r--r--
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return tmp
-
-
-def load_graph(path: Path) -> Graph:
-    """A graph file in any of our formats (by suffix), named graphs merged into one."""
-    if not path.is_file():
-        raise KGError(f"{path}: no such graph; build one first with: kg build seeds/")
-    fmt = format_of(path)
-    try:
-        return union(parse(path.read_bytes(), fmt))
-    except KGError as exc:
-        raise KGError(f"{path}: {exc}") from exc

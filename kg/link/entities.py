@@ -3,7 +3,7 @@
 Mentions with the same key are one entity (gazetteers give 'VN' and 'UN' the same key).
 Across articles, a lone surname joins the one full name it ends ('Rutte'), a name typed
 differently by different articles takes its most frequent type, and events that several
-articles report are merged (kg/events.py). An event is labelled with its concept in English
+articles report are merged (kg/link/events.py). An event is labelled with its concept in English
 and keeps the words each language used as alternative labels.
 """
 
@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from kg.events import link_events
 from kg.extract.named import surname
 from kg.lexicon import gazetteer, normalize
+from kg.link.events import link_events
+from kg.link.names import transliteration_map
 from kg.model import Entity, EntityType, Extraction, Graph, Mention, Relation, Triple
-from kg.names import transliteration_map
 from kg.ontology import KG
 
 _TYPE_ORDER = list(EntityType)

@@ -31,14 +31,13 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KGError
-from kg.model import Extraction
+from kg.files import write_atomic
+from kg.model import Extraction, RawArticle, Skipped
 from kg.ontology import ONTOLOGY_FILE
-from kg.rdf import write_atomic
-from kg.reader import RawArticle, Skipped
 
 DIRNAME = ".kg-cache"  # the default cache folder, inside the output folder
 MANIFEST = "manifest.json"
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # all of kg/
 _CODE_SUFFIXES = {".py", ".toml", ".tsv", ".json", ".txt"}
 _NOT_KEY = {"source", "text"}  # the path may change; the text is in the key as its sha256
 
