@@ -5,6 +5,7 @@ file kg writes (graphs, the view, the cache, the store's swap) goes through here
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -56,3 +57,19 @@ def _stage(path: Path, data: bytes) -> str:
         Path(tmp).unlink(missing_ok=True)
         raise
     return tmp
+
+
+def read_regular(path: Path, limit: int) -> bytes | None:
+    """The bytes of `path` if it is a regular file of at most `limit` bytes, else None (a
+    FIFO, a device, a folder, missing, too big): reading a file someone else may have planted
+    (a cache entry, a manifest) never blocks or fills memory."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as f:
+        info = os.fstat(f.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        data = f.read(min(limit, info.st_size) + 1)  # a file that grew meanwhile: up to limit
+    return data if len(data) <= limit else None

@@ -70,7 +70,7 @@ def test_removed_article_takes_its_statements_with_it(tmp_path: Path) -> None:
     graph = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "Peru" not in graph and "Chile" not in graph and "Kenya" in graph
     same_as_clean_build(news, out, tmp_path)
-    entries = [p for p in (out / DIRNAME).rglob("*.pickle")]
+    entries = [p for p in (out / DIRNAME).glob("*/[0-9a-f]*.json")]
     assert len(entries) == 2  # the cache forgets what the build no longer has
 
 
@@ -130,7 +130,7 @@ def test_new_pipeline_version_starts_a_new_cache(
 def test_broken_cache_entry_is_a_miss(tmp_path: Path) -> None:
     news, out = folder_of(tmp_path, ARTICLES), tmp_path / "out"
     written(build(news, out))
-    entry = next((out / DIRNAME).rglob("*.pickle"))
+    entry = next((out / DIRNAME).glob("*/[0-9a-f]*.json"))
     entry.write_bytes(entry.read_bytes()[:50])
     (out / DIRNAME / "manifest.json").unlink()
     assert written(build(news, out)).result.cached == 2

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 KG = Path(__file__).resolve().parent.parent / "kg"
-SHARED = ["errors", "model", "files", "lexicon", "ontology"]  # in this order among themselves
+SHARED = [
+    "errors",
+    "model",
+    "files",
+    "jail",
+    "lexicon",
+    "ontology",
+]  # in this order among themselves
 STAGES = ["read", "nlp", "extract", "link", "rdf", "view", "pipeline"]  # the pipeline's order
 TOP = ["api", "cli", "__init__"]
 

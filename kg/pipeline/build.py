@@ -72,10 +72,8 @@ def analyse(
     processes, default kg.pipeline.workers.default_jobs()) and link them into one graph. New
     extractions go into the cache; with reuse=False none is taken from it."""
     timings = Timings({"read": inputs.seconds})
-    keys = [cache.key(r) for r in inputs.raws] if cache else [""] * len(inputs.raws)
     done: list[Extraction | Skipped | None] = [
-        cache.get(k, r.source) if cache and reuse else None
-        for k, r in zip(keys, inputs.raws, strict=True)
+        cache.get(r) if cache and reuse else None for r in inputs.raws
     ]
     todo = [i for i, d in enumerate(done) if d is None]
     for item in done:
@@ -89,7 +87,7 @@ def analyse(
                 i = next(positions)
                 done[i] = item
                 if isinstance(item, Extraction) and cache:
-                    cache.put(keys[i], item)
+                    cache.put(inputs.raws[i], item)
                 if progress:
                     progress(item.source if isinstance(item, Skipped) else item.article.source)
     extractions = [d for d in done if isinstance(d, Extraction)]

@@ -6,9 +6,15 @@ An entry is keyed by the article (the hash of its text and the metadata its sour
 the settings of the build (a forced language, the spaCy pipelines); entries live in a folder
 named after the pipeline version: a hash of kg's own code and data files, the ontology, spaCy
 and its pipelines' versions and Frog's version. A change to any of these starts a new folder; the
-old one is removed after the next successful build. Entries are pickles of kg.model records,
-written atomically: a build that is interrupted keeps the entries it finished, and the next
-build resumes from there. A broken entry is a miss, never an error.
+old one is removed after the next successful build. Entries are JSON (kg.pipeline.records: no
+pickle, so reading one runs no code), signed with this user's secret (kg.pipeline.signing: an
+entry kg did not write is not believed) and written atomically: a build that is interrupted
+keeps the entries it finished, and the next build resumes from there. An entry that is broken,
+unsigned, for another article or not a regular file is a miss, never an error.
+
+Only what kg wrote is ever deleted: a version folder holds a marker file, and pruning removes
+the folders with that marker and, inside the current one, files named like entries. A folder
+given as `--cache` keeps everything else it holds.
 
 The build also leaves a manifest: a digest of everything a build reads (inputs, settings,
 version, options) and the hashes of the files it wrote. When a rebuild would read the same and
@@ -20,7 +26,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import pickle
+import re
 import shutil
 import subprocess
 from collections.abc import Iterable, Sequence
@@ -31,12 +37,20 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import KGError
-from kg.files import write_atomic
+from kg.files import read_regular, write_atomic
 from kg.model import Extraction, RawArticle, Skipped
 from kg.ontology import ONTOLOGY_FILE
+from kg.pipeline.records import RecordError, from_data, to_data
+from kg.pipeline.signing import signed, verified
 
 DIRNAME = ".kg-cache"  # the default cache folder, inside the output folder
 MANIFEST = "manifest.json"
+MARKER = "KG-CACHE"  # in every version folder kg makes: the folders pruning may remove
+_MARKER_TEXT = b"A kg build cache folder: kg removes it when its version is no longer used.\n"
+_ENTRY = re.compile(r"[0-9a-f]{32}\.json")
+_LEGACY = re.compile(r"[0-9a-f]{32}\.pickle")  # entries of kg before JSON (no marker then)
+_MAX_ENTRY = 64 << 20  # bytes: an entry holds one article (at most 5 MB of text) and its facts
+_MAX_MANIFEST = 64 << 20
 _PACKAGE = Path(__file__).resolve().parents[1]  # all of kg/
 _CODE_SUFFIXES = {".py", ".toml", ".tsv", ".json", ".txt"}
 _NOT_KEY = {"source", "text"}  # the path may change; the text is in the key as its sha256
@@ -72,6 +86,18 @@ def _digest(parts: Iterable[str]) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
+def _kg_folder(folder: Path) -> bool:
+    """A version folder kg made: it has the marker, or (kg before the marker) a version's name
+    and nothing but entries in it."""
+    if not folder.is_dir() or folder.is_symlink():
+        return False
+    if (folder / MARKER).is_file():
+        return True
+    if not re.fullmatch(r"[0-9a-f]{20}", folder.name):
+        return False
+    return all(_LEGACY.fullmatch(p.name) and p.is_file() for p in folder.iterdir())
+
+
 @dataclass(frozen=True)
 class Cache:
     """The cache folder `root` of one pipeline `version`, for builds with `settings` (a
@@ -91,32 +117,48 @@ class Cache:
         meta = [f"{f.name}={getattr(raw, f.name)}" for f in fields(raw) if f.name not in _NOT_KEY]
         return _digest((self.settings, *meta))[:32]
 
-    def get(self, key: str, source: str) -> Extraction | None:
-        """The cached extraction of entry `key`, as read from `source` now; None on a miss."""
+    def get(self, raw: RawArticle) -> Extraction | None:
+        """The cached extraction of `raw`, with its source as read now; None on a miss."""
+        key = self.key(raw)
+        blob = read_regular(self.folder / f"{key}.json", _MAX_ENTRY)
+        data = verified(blob) if blob is not None else None
+        if data is None:
+            return None
         try:
-            found = pickle.loads((self.folder / f"{key}.pickle").read_bytes())
-        except Exception:  # missing, truncated or from another kg: a miss, never an error
+            entry = json.loads(data)
+            found = from_data(Extraction, entry["extraction"])
+        except (ValueError, KeyError, TypeError, RecordError):
             return None
-        if not isinstance(found, Extraction):
+        if entry.get("key") != key or found.article.sha256 != raw.sha256:
+            return None  # signed by us, but for another article: a file renamed by hand
+        if found.article.text != raw.text:
             return None
-        return replace(found, article=replace(found.article, source=source))
+        return replace(found, article=replace(found.article, source=raw.source))
 
-    def put(self, key: str, extraction: Extraction) -> None:
+    def put(self, raw: RawArticle, extraction: Extraction) -> None:
         """Keep an extraction; a cache that cannot be written is skipped, not an error."""
-        with contextlib.suppress(KGError):
-            write_atomic(self.folder / f"{key}.pickle", pickle.dumps(extraction, protocol=5))
+        entry = {"key": self.key(raw), "extraction": to_data(extraction)}
+        blob = signed(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode())
+        if blob is None:
+            return
+        with contextlib.suppress(KGError, OSError):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if not (self.folder / MARKER).is_file():
+                write_atomic(self.folder / MARKER, _MARKER_TEXT)
+            write_atomic(self.folder / f"{entry['key']}.json", blob)
 
     def prune(self, keep: Iterable[str]) -> int:
-        """Remove the entries not in `keep` and the folders of other versions; how many went."""
-        wanted = {f"{k}.pickle" for k in keep}
+        """Remove the entries not in `keep` and kg's folders of other versions; how many
+        entries went. Nothing kg did not write is touched."""
+        wanted = {f"{k}.json" for k in keep}
         removed = 0
-        if self.root.is_dir():
+        if self.root.is_dir() and not self.root.is_symlink():
             for other in self.root.iterdir():
-                if other.is_dir() and other.name != self.version:
+                if other.name != self.version and _kg_folder(other):
                     shutil.rmtree(other, ignore_errors=True)
-        if self.folder.is_dir():
+        if _kg_folder(self.folder):
             for entry in self.folder.iterdir():
-                if entry.name not in wanted:
+                if _ENTRY.fullmatch(entry.name) and entry.name not in wanted:
                     entry.unlink(missing_ok=True)
                     removed += 1
         return removed
@@ -132,14 +174,17 @@ class Cache:
 
     def up_to_date(self, inputs: str) -> dict[str, Any] | None:
         """The manifest of the last build if it read `inputs` and its files are untouched."""
+        blob = read_regular(self.root / MANIFEST, _MAX_MANIFEST)
+        data = verified(blob) if blob is not None else None
         try:
-            manifest = json.loads((self.root / MANIFEST).read_text(encoding="utf-8"))
-            if manifest.get("inputs") != inputs:
+            manifest = json.loads(data) if data is not None else None
+            if not isinstance(manifest, dict) or manifest.get("inputs") != inputs:
                 return None
             for name, digest in manifest["files"].items():
-                if hashlib.sha256(Path(name).read_bytes()).hexdigest() != digest:
+                found = read_regular(Path(name), 1 << 40)  # a FIFO or a device is "touched"
+                if found is None or hashlib.sha256(found).hexdigest() != digest:
                     return None
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
         return dict(manifest)
 
@@ -147,9 +192,13 @@ class Cache:
         """Write the manifest of a build that read `inputs` and wrote `files`."""
         hashes = {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
         manifest = {"inputs": inputs, "files": hashes, **summary}
-        with contextlib.suppress(KGError):
-            write_atomic(self.root / MANIFEST, json.dumps(manifest, indent=1).encode("utf-8"))
+        blob = signed(json.dumps(manifest, indent=1).encode("utf-8"))
+        if blob is not None:
+            with contextlib.suppress(KGError):
+                write_atomic(self.root / MANIFEST, blob)
 
     def forget(self) -> None:
         """Drop the manifest (before a build writes: a half-done build is never up to date)."""
-        (self.root / MANIFEST).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            if (self.root / MANIFEST).is_file():
+                (self.root / MANIFEST).unlink()
