@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import time
 from collections import Counter
 from enum import StrEnum
@@ -31,7 +32,16 @@ err = Console(stderr=True)
 
 
 INTERRUPTED = 130  # exit code after Ctrl-C, as shells report it (128 + SIGINT)
+TERMINATED = 143  # after SIGTERM (128 + SIGTERM)
 SKIPPED = 10  # exit code of a build that wrote its graph but skipped some inputs (listed)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled as Ctrl-C is: servers stopped, no output file changed."""
+
+
+def _terminate(signum: int, frame: object) -> None:
+    raise Terminated
 
 
 class Format(StrEnum):
@@ -149,10 +159,10 @@ def build(
                 paths, output, lang, step, model, min_confidence, formats, store, validate,
                 jobs, cache or True, rebuild,
             )  # fmt: skip
-        except KeyboardInterrupt:  # files are written whole or not at all (kg.files.write_all)
+        except KeyboardInterrupt as exc:  # files are written whole or not at all (kg.files)
             bar.stop()
             err.print("interrupted: no output file was changed", highlight=False)
-            raise typer.Exit(INTERRUPTED) from None
+            raise typer.Exit(TERMINATED if isinstance(exc, Terminated) else INTERRUPTED) from None
     if isinstance(written, api.UpToDate):
         _up_to_date(written)
     else:
@@ -391,6 +401,7 @@ def render(
 
 
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         app()
     except KGError as exc:

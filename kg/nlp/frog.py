@@ -2,6 +2,9 @@
 
 Protocol (Frog 0.20 `-S PORT`): send the text, then a line `EOT`; Frog answers with
 tab-separated token lines, a blank line between sentences, and a line `READY` at the end.
+Frog cannot be told to listen on localhost only, so it runs in a jail (kg.jail: a network
+namespace of its own, reached through a Unix socket only this user can open) and dies with the
+process that started it; where no jail can be made, it runs as before and kg says so.
 """
 
 from __future__ import annotations
@@ -13,18 +16,32 @@ import shutil
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
+from functools import cache
 from types import TracebackType
 
 from kg.errors import ModelError
+from kg.jail import die_with_parent, jail_command
 
 ENABLE_COMMAND = "sudo apt-get install -y frog frogdata dict-freedict-nld-eng"
+_JAIL_PORT = 7000  # inside the jail nothing else listens: any port will do
 Row = list[str]
 
 
 def frog_available() -> bool:
     return shutil.which("frog") is not None
+
+
+@cache
+def _warn_open_port() -> None:
+    """Said once per process: without a jail, Frog's port is open to the network."""
+    print(
+        "kg: warning: Frog listens on every interface during this build "
+        "(no network namespace here; kg needs root or user namespaces to close it)",
+        file=sys.stderr,
+    )
 
 
 def free_port() -> int:
@@ -44,17 +61,26 @@ class FrogServer:
     def __init__(self, start_timeout: float = 180.0, skip: str = "ac") -> None:
         if not frog_available():
             raise ModelError(f"Frog is not installed; to enable Dutch run: {ENABLE_COMMAND}")
-        self.port = free_port()
         env = dict(os.environ, OMP_NUM_THREADS="1")  # ~3x faster on 2 cores (FACTS.md)
-        # Frog writes frog.<pid>.debug files into its working directory: give it its own.
+        # Frog writes frog.<pid>.debug files into its working directory: give it its own, which
+        # only this user can open (the jail's socket is in it too).
         self._workdir = tempfile.TemporaryDirectory(prefix="kg-frog-")
+        self._socket_path = os.path.join(self._workdir.name, "frog.sock")
+        jail = jail_command()
+        self.jailed = jail is not None
+        self.port = _JAIL_PORT if jail is not None else free_port()
+        frog = ["frog", "-S", str(self.port), f"--skip={skip}"]
+        if jail is None:
+            _warn_open_port()
+        command = [*jail, self._socket_path, str(self.port), "once", *frog] if jail else frog
         self._proc = subprocess.Popen(
-            ["frog", "-S", str(self.port), f"--skip={skip}"],
+            command,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             env=env,
             cwd=self._workdir.name,
-            start_new_session=True,
+            start_new_session=True,  # its own process group: close() kills Frog's workers too
+            preexec_fn=die_with_parent,  # and it dies with us, however we die
         )
         atexit.register(self.close)  # also when the caller forgets `with` or dies on an error
         self._timeout = start_timeout
@@ -62,6 +88,18 @@ class FrogServer:
         # One connection for all requests: Frog forks a worker for each connection, and the
         # worker keeps spinning after its client hangs up (Frog 0.20), so connect only once.
         self._sock: socket.socket | None = None
+
+    def _connect(self) -> socket.socket:
+        if not self.jailed:
+            return socket.create_connection(("127.0.0.1", self.port), timeout=600)
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock.connect(self._socket_path)  # it exists once Frog listens in the jail
+        except OSError:
+            sock.close()
+            raise
+        sock.settimeout(600)
+        return sock
 
     def wait_until_ready(self) -> None:
         if self._ready:
@@ -71,7 +109,7 @@ class FrogServer:
             if self._proc.poll() is not None:
                 raise ModelError(f"Frog exited at start-up (code {self._proc.returncode})")
             try:  # the connection that proves Frog is up is the one every request uses
-                self._sock = socket.create_connection(("127.0.0.1", self.port), timeout=600)
+                self._sock = self._connect()
                 self._ready = True
                 return
             except OSError:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from multiprocessing.util import Finalize
 
 from kg.extract import extract
+from kg.jail import die_with_parent
 from kg.lexicon import languages
 from kg.model import Article, Extraction, RawArticle, Skipped
 from kg.nlp.backends import NLP
@@ -89,6 +90,7 @@ _backends: NLP | None = None  # this worker process's back ends (see the module 
 
 def _start_worker(settings: Settings) -> None:
     global _backends
+    die_with_parent()  # a build killed outright takes its workers (and their Frog) with it
     _backends = NLP(Timings(), settings.spacy_models)
     Finalize(_backends, _backends.close, exitpriority=10)  # stop Frog when the worker exits
 
