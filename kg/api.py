@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
+from kg.errors import KGError
 from kg.files import check_writable, write_all, write_atomic
 from kg.lexicon import languages
 from kg.model import Skipped
@@ -16,11 +17,20 @@ from kg.pipeline.cache import DIRNAME, Cache, pipeline_version
 from kg.pipeline.evaluate import Outcome, load_cases
 from kg.pipeline.evaluate import run as run_cases
 from kg.pipeline.timings import Timings
-from kg.rdf.formats import FORMATS, Format, format_of, get_format, load_graph, serialize
+from kg.rdf.formats import (
+    FORMATS,
+    Format,
+    format_of,
+    get_format,
+    load_graph,
+    parse,
+    serialize,
+    union,
+)  # fmt: skip
 from kg.rdf.graph import min_confidence as rdf_min_confidence
 from kg.rdf.graph import to_rdf
 from kg.rdf.query import Bindings, Result, bind, resolve_query, run_oxigraph, run_rdflib
-from kg.rdf.store import MARKER, query_store, write_store
+from kg.rdf.store import MARKER, dump_store, query_store, write_store
 from kg.rdf.validate import Violation, check, validation_limit
 from kg.rdf.validate import validate as validate_graph
 from kg.view.render import render_html
@@ -204,3 +214,17 @@ def render(
     target = Path(out)
     write_atomic(target, render_html(load_graph(Path(graph_path))).encode("utf-8"))
     return target
+
+
+def view_page(graph: Path | None, store: Path | None = None, html: Path | None = None) -> bytes:
+    """The view of what `kg serve` serves: the page `html` if given, else drawn from the graph
+    file or the store itself (never another graph's page that happens to be in output/)."""
+    if html is not None:
+        if not html.is_file():
+            raise KGError(f"{html}: no such view")
+        return html.read_bytes()
+    if store is not None:
+        g = union(parse(dump_store(store), FORMATS["nquads"]))
+        return render_html(g, title=f"kg: {store}").encode("utf-8")
+    assert graph is not None
+    return render_html(load_graph(graph), title=f"kg: {graph}").encode("utf-8")

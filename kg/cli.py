@@ -18,8 +18,10 @@ from kg import api
 from kg.errors import KGError, ValidationError
 from kg.model import Skipped, Triple
 from kg.pipeline.evaluate import Outcome, score
+from kg.rdf.formats import load_graph
 from kg.rdf.query import Result, named_queries, parse_bindings, to_csv, to_json
-from kg.rdf.serve import serving, wait_forever
+from kg.rdf.serve import DEFAULT_TIMEOUT, serving, wait_forever
+from kg.rdf.timed import run_limited
 
 app = typer.Typer(
     help="Turn news articles into a knowledge graph, query it and look at it.",
@@ -278,13 +280,22 @@ def query(
     engine: Annotated[
         Engine, typer.Option(help="SPARQL engine for a graph file.")
     ] = Engine.oxigraph,
+    timeout: Annotated[
+        float, typer.Option(min=0.1, help="Seconds the query may run before it is stopped.")
+    ] = DEFAULT_TIMEOUT,
 ) -> None:
-    """Run a SPARQL SELECT query on a built graph or store.
+    """Run a SPARQL SELECT query on a built graph or store (stopped after --timeout seconds,
+    or by Ctrl-C).
 
     Example: kg query facts-about --bind entity=AU   (names: see `kg queries`)
     """
     bindings = parse_bindings(bind or [])
-    result = api.query(query, graph, engine.value, bindings, store)
+    try:
+        args = (query, graph, engine.value, bindings, store)
+        result = run_limited(api.query, args, timeout)
+    except KeyboardInterrupt:
+        err.print("interrupted: the query was stopped", highlight=False)
+        raise typer.Exit(INTERRUPTED) from None
     if format is Format.csv:
         typer.echo(to_csv(result), nl=False)
     elif format is Format.json:
@@ -342,18 +353,27 @@ def serve(
     allow_updates: Annotated[
         bool, typer.Option(help="Accept SPARQL updates at /update (read-only otherwise).")
     ] = False,
-    html: Annotated[Path, typer.Option(help="The HTML view to serve.")] = Path("output/graph.html"),
+    html: Annotated[
+        Path | None, typer.Option(help="The HTML view to serve (default: drawn from the graph).")
+    ] = None,
+    timeout: Annotated[
+        float, typer.Option(min=0.1, help="Seconds a query may run before it is stopped.")
+    ] = DEFAULT_TIMEOUT,
 ) -> None:
     """Serve a graph over the SPARQL 1.1 Protocol (Oxigraph's server) until Ctrl-C.
 
     A graph file is bulk-loaded into a temporary store, so updates to it (--allow-updates)
-    last as long as the server; serve a store (kg build --store) to keep them.
+    last as long as the server; serve a store (kg build --store) to keep them. Updates need
+    the token printed at start; the view on the next port is the view of the graph served.
 
     Example: kg serve output/graph.ttl --port 7878
     """
     if graph is None and store is None:
         graph = Path("output/graph.ttl")
-    with serving(store, graph, port, allow_updates, html) as endpoint:
+    if graph is not None:
+        load_graph(graph)  # a clear error before any server starts
+    page = api.view_page(graph, store, html)
+    with serving(store, graph, port, allow_updates, page, timeout) as endpoint:
         out.print(f"SPARQL endpoint: {endpoint.query_url}", highlight=False)
         if endpoint.update_url:
             out.print(f"updates:         {endpoint.update_url}", highlight=False)

@@ -39,7 +39,8 @@ _START_TIMEOUT = 600.0  # seconds for the server to listen (Frog loads its model
 
 def die_with_parent(sig: int = signal.SIGKILL) -> None:
     """Have the kernel send `sig` to this process when its parent dies (Linux; elsewhere a
-    no-op). For a preexec_fn, or first thing in a worker process."""
+    no-op). For a preexec_fn, or first thing in a worker process. The kernel means the parent
+    *thread*: start such a child from a thread that outlives it."""
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, int(sig), 0, 0, 0)

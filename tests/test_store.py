@@ -101,7 +101,8 @@ def test_oxigraph_bulk_load_and_query_command(
 @pytest.fixture(scope="module")
 def endpoint(seeds_build: Written) -> Iterator[Endpoint]:
     """kg serve on a free port, stopped however the tests end."""
-    with serving(graph=seeds_build.turtle, port=free_port(), html=seeds_build.html) as running:
+    page = seeds_build.html.read_bytes()
+    with serving(graph=seeds_build.turtle, port=free_port(), page=page) as running:
         yield running
 
 

@@ -82,3 +82,9 @@ def query_store(location: Path, sparql: str) -> Result:
 
 def triple_count(location: Path) -> int:
     return len(open_store(location))
+
+
+def dump_store(location: Path) -> bytes:
+    """Every quad of the store, as N-Quads (for its view)."""
+    data = open_store(location).dump(format=ox.RdfFormat.N_QUADS)
+    return data or b""
