@@ -210,9 +210,14 @@ def query(
 def render(
     graph_path: str | Path = "output/graph.ttl", out: str | Path = "output/graph.html"
 ) -> Path:
-    """Write the HTML view of an existing Turtle graph."""
-    target = Path(out)
-    write_atomic(target, render_html(load_graph(Path(graph_path))).encode("utf-8"))
+    """Write the HTML view of an existing graph. It never overwrites a graph file: neither
+    its input nor a file with a graph format's suffix."""
+    source, target = Path(graph_path), Path(out)
+    if target.resolve() == source.resolve():
+        raise KGError(f"{target} is the graph being drawn: give the view another name (-o)")
+    if target.suffix.lstrip(".").lower() in {f.suffix for f in FORMATS.values()} | {"json"}:
+        raise KGError(f"{target}: a graph file's name; the view is HTML (-o {target.stem}.html)")
+    write_atomic(target, render_html(load_graph(source)).encode("utf-8"))
     return target
 
 

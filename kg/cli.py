@@ -11,8 +11,10 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from kg import api
 from kg.errors import KGError, ValidationError
@@ -29,8 +31,10 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+# Nothing kg prints is read as Rich markup (a path or a name may hold "[/"); the few styled
+# lines ask for markup and escape what they interpolate.
+out = Console(markup=False)
+err = Console(stderr=True, markup=False)
 
 
 INTERRUPTED = 130  # exit code after Ctrl-C, as shells report it (128 + SIGINT)
@@ -153,7 +157,7 @@ def build(
         task = bar.add_task("articles", total=None)
 
         def step(source: str) -> None:
-            bar.update(task, advance=1, description=source[-40:])
+            bar.update(task, advance=1, description=escape(source[-40:]))
 
         formats = [f.value for f in rdf_format or [RdfFormat.turtle]]
         try:
@@ -183,7 +187,10 @@ def _spo(t: Triple) -> tuple[str, str, str]:
 
 def _skipped(skipped: tuple[Skipped, ...]) -> None:
     for s in skipped:
-        err.print(f"[yellow]skipped[/] {s.source}: {s.reason}", soft_wrap=True, highlight=False)
+        err.print(
+            f"[yellow]skipped[/] {escape(s.source)}: {escape(s.reason)}",
+            soft_wrap=True, highlight=False, markup=True,
+        )  # fmt: skip
 
 
 def _up_to_date(u: api.UpToDate) -> None:
@@ -255,10 +262,10 @@ def _show_case(o: Outcome) -> None:
     wrong, missed = o.found - o.correct, o.case.expected - o.recalled
     if not wrong and not missed:
         return
-    out.print(f"[bold]{o.case.lang}[/] {o.case.text}", highlight=False)
+    out.print(f"[bold]{o.case.lang}[/] {escape(o.case.text)}", highlight=False, markup=True)
     for mark, facts in (("[red]+ wrong [/]", wrong), ("[yellow]- missed[/]", missed)):
         for fact in sorted(facts):
-            out.print(f"  {mark} {' | '.join(fact)}", highlight=False)
+            out.print(f"  {mark} {escape(' | '.join(fact))}", highlight=False, markup=True)
 
 
 @app.command()
@@ -386,7 +393,7 @@ def serve(
 def _table(result: Result) -> None:
     table = Table(*result.columns)
     for row in result.rows:
-        table.add_row(*row)
+        table.add_row(*(Text(cell) for cell in row))
     out.print(table)
     out.print(f"{len(result.rows)} rows")
 
@@ -401,23 +408,24 @@ def queries() -> None:
         first = next(
             (ln[1:].strip() for ln in path.read_text().splitlines() if ln.startswith("#")), ""
         )
-        out.print(f"[bold]{name}[/]  {first}")
+        out.print(f"[bold]{escape(name)}[/]  {escape(first)}", markup=True)
 
 
 @app.command()
 def render(
-    graph: Annotated[Path, typer.Argument(help="The Turtle graph to draw.")] = Path(
+    graph: Annotated[Path, typer.Argument(help="The graph to draw (any of our formats).")] = Path(
         "output/graph.ttl"
     ),
-    output: Annotated[Path, typer.Option("-o", "--output", help="The HTML file to write.")] = Path(
-        "output/graph.html"
-    ),
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="The HTML file to write (default: next to GRAPH)."),
+    ] = None,
 ) -> None:
     """Write the interactive HTML view (works offline) of an existing graph.
 
     Example: kg render output/graph.ttl -o output/graph.html
     """
-    out.print(f"wrote {api.render(graph, output)}")
+    out.print(f"wrote {api.render(graph, output or graph.with_suffix('.html'))}")
 
 
 def main() -> None:
@@ -425,7 +433,9 @@ def main() -> None:
     try:
         app()
     except KGError as exc:
-        err.print(f"[red]error:[/] {exc}", highlight=False, soft_wrap=True)
+        err.print(
+            f"[red]error:[/] {escape(str(exc))}", highlight=False, soft_wrap=True, markup=True
+        )
         raise SystemExit(exc.exit_code) from None
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.common import resolve, verb_lemmas
 from kg.extract.mentions import MentionIndex
+from kg.extract.named import doc_text
 from kg.lexicon import load_toml
 from kg.model import EntityType, Mention
 
@@ -124,7 +125,7 @@ def _speaker_token(doc: Doc, start: int, end: int, speech: frozenset[str]) -> To
 def _speakers(doc: Doc, index: MentionIndex, found: Corefs) -> list[tuple[int, int, Mention]]:
     speech = index.lex.words("speech_verbs")
     out: list[tuple[int, int, Mention]] = []
-    for start, end in quote_spans(doc.text):
+    for start, end in quote_spans(doc_text(doc)):
         tok = _speaker_token(doc, start, end, speech)
         who = (found.get(tok.i, ()) or (resolve(tok, index),))[0] if tok is not None else None
         if who is None and out and _sentences_apart(doc, out[-1][1], start) <= 2:
@@ -157,7 +158,7 @@ Speakers = tuple[tuple[int, int, Mention], ...]  # quote (character span) -> who
 def find_corefs(doc: Doc, index: MentionIndex, aff: Affiliations) -> tuple[Corefs, Speakers]:
     """What each resolvable pronoun of the article stands for, and who says each quote."""
     pronouns: dict[str, list[str]] = index.lex.vocab.get("pronouns", {})
-    quotes = quote_spans(doc.text)
+    quotes = quote_spans(doc_text(doc))
     found: Corefs = {}
     for tok in doc:
         kind = _kind(tok, pronouns)

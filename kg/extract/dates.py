@@ -53,19 +53,28 @@ def _month(table: dict[str, Any], word: str) -> int:
     return next(i for i, names in enumerate(table["months"], 1) if word in names)
 
 
+def _shifted(anchor: date | None, days: int) -> date | None:
+    """`anchor` moved by `days`, None without an anchor or off the calendar (0001-01-01 and
+    'yesterday')."""
+    try:
+        return anchor + timedelta(days=days) if anchor else None
+    except OverflowError:
+        return None
+
+
 def _day(found: re.Match[str], table: dict[str, Any], anchor: date | None) -> date | None:
     """The day a matched expression names, or None if it needs an anchor we lack."""
     groups = {k: v for k, v in found.groupdict().items() if v is not None}
     if "rel" in groups:
         key = " ".join(groups["rel"].lower().split())
-        return anchor + timedelta(days=table["relative"][key]) if anchor else None
+        return _shifted(anchor, table["relative"][key])
     if "wd" in groups:
         if anchor is None:
             return None
         weekday = [w.lower() for w in table["weekdays"]].index(groups["wd"].lower())
         if "fwd" in groups:
-            return anchor + timedelta(days=(weekday - anchor.weekday()) % 7 or 7)
-        return anchor - timedelta(days=(anchor.weekday() - weekday) % 7)
+            return _shifted(anchor, (weekday - anchor.weekday()) % 7 or 7)
+        return _shifted(anchor, -((anchor.weekday() - weekday) % 7))
     d, m, y = (groups.get(k + "1") or groups.get(k + "2") for k in "dmy")
     assert d is not None and m is not None
     return _calendar_day(int(d), _month(table, m), int(y) if y else None, anchor)

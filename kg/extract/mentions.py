@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import Lex, lex_for
-from kg.extract.named import mention, named_mentions, one_sense_per_article, surname
+from kg.extract.named import doc_text, mention, named_mentions, one_sense_per_article, surname
 from kg.model import Article, EntityType, Mention
 
 
@@ -55,7 +55,7 @@ def _phrase(
 ) -> Mention:
     start = min([tok.idx, *(m.start for m in mods)])
     end = tok.idx + len(tok)
-    text = tok.doc.text[start:end]
+    text = doc_text(tok.doc)[start:end]
     return mention(article, tok.doc, start, end, etype, key, label or text)
 
 

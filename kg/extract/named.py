@@ -14,10 +14,19 @@ from kg.lexicon import load_toml, normalize
 from kg.model import Article, EntityType, Mention
 
 
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, made once per Doc: spaCy joins every token again on each call, and a
+    mention asking for it made extraction quadratic in the article's length."""
+    text = doc.user_data.get("kg.text")
+    if not isinstance(text, str):
+        text = doc.user_data["kg.text"] = doc.text
+    return text
+
+
 def mention(
     article: Article, doc: Doc, start: int, end: int, etype: str, key: str, label: str
 ) -> Mention:
-    text = doc.text[start:end]
+    text = doc_text(doc)[start:end]
     return Mention(article.id, text, start, end, EntityType(etype), key, label, article.lang)
 
 
@@ -145,7 +154,7 @@ def _bracket_aliases(doc: Doc, by_token: dict[int, Mention]) -> dict[int, Mentio
     fixed = dict(by_token)
     for m in sorted(set(by_token.values()), key=lambda m: m.start):
         after = doc.char_span(m.end, m.end + 1, alignment_mode="expand")
-        if after is None or after.end + 2 > len(doc) or doc[after.start].text not in "(<":
+        if after is None or after.start + 2 >= len(doc) or doc[after.start].text not in "(<":
             continue
         inner = by_token.get(after.start + 1)
         closing = doc[after.start + 2]

@@ -11,14 +11,19 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from kg.lexicon import languages
+from kg.lexicon import languages, load_toml
 from kg.model import Article
 from kg.nlp.english import load_spacy
 from kg.nlp.frog import FrogServer
 from kg.nlp.frogdoc import frog_to_doc
-from kg.nlp.text import unwrap
+from kg.nlp.text import parts, unwrap
 
 BATCH = 64  # spaCy batch: bigger batches are slower and use more memory (FACTS.md)
+
+
+def max_part_chars() -> int:
+    """The longest text given to a parser at once (kg/data/build.toml)."""
+    return int(load_toml("build.toml")["map"]["max_part_chars"])
 
 
 class StageTimer(Protocol):
@@ -56,23 +61,32 @@ class NLP:
         return self._frog
 
     def parse(self, article: Article) -> Doc:
-        backend = languages()[article.lang]["nlp"]
-        if backend == "spacy":
+        """The Doc of one article; a long one is parsed in parts (kg.nlp.text.parts) joined
+        into one Doc whose text is the article's."""
+        text = unwrap(article.text)
+        pieces = parts(text, max_part_chars())
+        docs = [self._parse_text(piece, article.lang) for piece in pieces]
+        return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+    def _parse_text(self, text: str, lang: str) -> Doc:
+        if languages()[lang]["nlp"] == "spacy":
             nlp = self.english()
             with self.timings.stage("nlp"):
-                return nlp(unwrap(article.text))
+                return nlp(text)
         frog = self.frog()
-        if article.lang not in self._vocab:
-            self._vocab[article.lang] = spacy.blank(languages()[article.lang]["spacy_lang"]).vocab
-        vocab = self._vocab[article.lang]
+        if lang not in self._vocab:
+            self._vocab[lang] = spacy.blank(languages()[lang]["spacy_lang"]).vocab
         with self.timings.stage("nlp"):
-            text = unwrap(article.text)
-            return frog_to_doc(text, frog.analyse(text), vocab)
+            return frog_to_doc(text, frog.analyse(text), self._vocab[lang])
 
     def parse_many(self, articles: Sequence[Article]) -> list[Doc]:
         """Docs of `articles`, in order; English ones go through spaCy in batches."""
         docs: dict[int, Doc] = {}
-        english = [i for i, a in enumerate(articles) if languages()[a.lang]["nlp"] == "spacy"]
+        limit = max_part_chars()
+        english = [
+            i for i, a in enumerate(articles)
+            if languages()[a.lang]["nlp"] == "spacy" and len(a.text) <= limit
+        ]  # fmt: skip
         if english:
             nlp = self.english()
             with self.timings.stage("nlp"):
@@ -82,6 +96,13 @@ class NLP:
             if i not in docs:
                 docs[i] = self.parse(article)
         return [docs[i] for i in range(len(articles))]
+
+    def reset(self) -> None:
+        """After an article failed mid-analysis: Frog may be half-way through an answer, so
+        stop it (the next Dutch article starts a fresh one)."""
+        if self._frog is not None:
+            self._frog.close()
+            self._frog = None
 
     def close(self) -> None:
         if self._frog is not None:

@@ -38,3 +38,24 @@ def _hard_wrap(text: str, at: int) -> bool:
     if not line or line[-1] in _ENDS:
         return False
     return text[at + 1].islower() or len(line) >= _WRAPPED_LINE
+
+
+def parts(text: str, size: int) -> list[str]:
+    """`text` cut into consecutive parts of at most `size` characters (joined, they are
+    `text`), each cut after a paragraph break, else a line break, else a sentence's end, else
+    a space, where there is one in the second half of the part."""
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = 0
+        for mark in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(mark)
+            if at >= size // 2:
+                cut = at + len(mark)
+                break
+        cut = cut or size
+        out.append(window[:cut])
+        start += cut
+    out.append(text[start:])
+    return out

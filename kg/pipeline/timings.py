@@ -3,6 +3,8 @@ workers. The summary of `kg build` and the benchmarks report from it."""
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,3 +28,27 @@ class Timings:
     def add(self, other: dict[str, float]) -> None:
         for name, secs in other.items():
             self.seconds[name] = self.seconds.get(name, 0.0) + secs
+
+
+class TimeLimit(Exception):
+    """An article took longer than the build allows one article (kg/data/build.toml)."""
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Raise TimeLimit in the block after `seconds` of wall time. Only the main thread can be
+    interrupted (SIGALRM); elsewhere the block runs unlimited."""
+    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeLimit(f"over the time limit of {seconds:g} s (map.article_seconds)")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)

@@ -13,20 +13,27 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from multiprocessing.util import Finalize
+from typing import TypeVar
 
+from spacy.tokens import Doc
+
+from kg.errors import ModelError
 from kg.extract import extract
 from kg.jail import die_with_parent
-from kg.lexicon import languages
+from kg.lexicon import languages, load_toml
 from kg.model import Article, Extraction, RawArticle, Skipped
 from kg.nlp.backends import NLP
 from kg.nlp.frog import ENABLE_COMMAND, frog_available
-from kg.pipeline.timings import Timings
+from kg.pipeline.timings import Timings, time_limit
+from kg.read.article import failure
 from kg.read.language import detect_language
 
+T = TypeVar("T")
 MAX_CHUNK = 64
 # Below this many articles one process is faster: starting a worker costs ~1.5 s of imports
 # before it loads its models, more than the parallel work saves.
@@ -45,6 +52,11 @@ class Settings:
 class ChunkResult:
     items: tuple[Extraction | Skipped, ...]  # one per input article, in order
     timings: dict[str, float]  # seconds per stage in the worker
+
+
+def article_seconds() -> float:
+    """The longest one article may take in the map (kg/data/build.toml)."""
+    return float(load_toml("build.toml")["map"]["article_seconds"])
 
 
 def to_article(raw: RawArticle, lang: str | None = None) -> Article | Skipped:
@@ -67,22 +79,55 @@ def to_article(raw: RawArticle, lang: str | None = None) -> Article | Skipped:
 
 
 def analyse(raws: Sequence[RawArticle], settings: Settings, nlp: NLP) -> ChunkResult:
-    """The map step for a chunk of articles, with the given back ends."""
+    """The map step for a chunk of articles, with the given back ends. An article that fails
+    (any error in its language, NLP or extraction, or over the time limit) is Skipped with the
+    reason; the others go on. Only the back ends failing as a whole (ModelError) stop it."""
     timings = Timings()
     nlp.timings = timings
     with timings.stage("language"):
-        found = [to_article(r, settings.lang) for r in raws]
+        found = [_guarded(partial(to_article, r, settings.lang), r.source) for r in raws]
     articles = [a for a in found if isinstance(a, Article)]
     nlp.start({a.lang for a in articles})  # Frog loads in the background while spaCy works
-    docs = dict(zip((a.id for a in articles), nlp.parse_many(articles), strict=True))
+    docs = _parse_all(articles, nlp)
     items: list[Extraction | Skipped] = []
     for item in found:
-        if isinstance(item, Article):
+        doc = docs.pop(item.id) if isinstance(item, Article) else item
+        if isinstance(item, Article) and isinstance(doc, Doc):
             with timings.stage("extraction"):
-                items.append(extract(item, docs.pop(item.id)))
+                items.append(_guarded(partial(extract, item, doc), item.source))
         else:
-            items.append(item)
+            assert isinstance(doc, Skipped)
+            items.append(doc)
     return ChunkResult(tuple(items), timings.seconds)
+
+
+def _parse_all(articles: Sequence[Article], nlp: NLP) -> dict[str, Doc | Skipped]:
+    """Every article's Doc, English ones in batches; if a batch fails, one by one, so that
+    only the article that fails is skipped."""
+    try:
+        with time_limit(article_seconds() * max(1, len(articles))):
+            docs = nlp.parse_many(articles)
+        return dict(zip((a.id for a in articles), docs, strict=True))
+    except ModelError:
+        raise
+    except Exception:
+        nlp.reset()
+    return {a.id: _guarded(partial(nlp.parse, a), a.source, nlp.reset) for a in articles}
+
+
+def _guarded(
+    step: Callable[[], T], source: str, after_failure: Callable[[], None] | None = None
+) -> T | Skipped:
+    """`step()`, or Skipped with why if it fails or runs over the article time limit."""
+    try:
+        with time_limit(article_seconds()):
+            return step()
+    except ModelError:
+        raise
+    except Exception as exc:
+        if after_failure is not None:
+            after_failure()
+        return Skipped(source, f"failed ({failure(exc)})")
 
 
 _backends: NLP | None = None  # this worker process's back ends (see the module docstring)

@@ -22,8 +22,10 @@ from kg.model import Article, Entity, Triple
 from kg.model import Graph as KGraph
 from kg.ontology import KG, NAMESPACE
 from kg.rdf.iri import BASE, KINDS, entity_iri, mint, statement_iri
+from kg.read.dates import iso_date
 
 Triple3 = tuple[URIRef, URIRef, Node]
+_IRI = re.compile(r'https?://[^\x00-\x20<>"{}|\\^`\x7f]+')  # what an IRI may hold (RFC 3987)
 PREFIXES = (
     ("rdf", RDF), ("rdfs", RDFS), ("owl", OWL), ("xsd", XSD), ("skos", SKOS), ("prov", PROV),
     ("dcterms", DCTERMS), ("schema", SDO), ("org", ORG), ("vann", VANN),
@@ -52,13 +54,13 @@ def _article(a: Article) -> Iterator[Triple3]:
     yield node, KG.sourceFile, Literal(a.source)
     yield node, KG.contentHash, Literal(a.sha256)
     if a.date:
-        iso = re.fullmatch(r"\d{4}-\d{2}-\d{2}", a.date)
+        iso = iso_date(a.date) is not None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", a.date)
         yield node, DCTERMS.date, Literal(a.date, datatype=XSD.date if iso else None)
     if a.author:
         yield node, DCTERMS.creator, Literal(a.author)
     if a.publisher:
         yield node, DCTERMS.publisher, Literal(a.publisher)
-    if a.url and re.match(r"https?://\S+$", a.url):
+    if a.url and _IRI.fullmatch(a.url):  # else it stays out: no IRI can hold it
         yield node, SDO.url, URIRef(a.url)
 
 

@@ -22,6 +22,12 @@ def display(path: Path) -> str:
         return path.as_posix()
 
 
+def failure(exc: BaseException) -> str:
+    """An unexpected error in one line, for the skipped list: its kind and its message."""
+    message = " ".join(str(exc).split())[:200]
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+
+
 def _hard_wrapped(lines: list[str]) -> bool:
     """Text broken into lines of a fixed width (newswire, e-mail), not one line a paragraph."""
     sizes = sorted(len(ln) for ln in lines if ln.strip())

@@ -18,6 +18,7 @@ _MAGIC = {
     b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
     b"\x1f\x8b": "a gzip archive",
 }  # fmt: skip
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -53,6 +54,9 @@ def decode(path: Path, data: bytes) -> str:
 
 
 def clean(text: str) -> str:
+    """NFC, \\n line ends, and lone surrogates (JSON can carry them; no encoder takes them)
+    replaced by U+FFFD, one code point for one, so offsets hold."""
+    text = _SURROGATE.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.model import RawArticle, Skipped
-from kg.read.article import display, raw_article
+from kg.read.article import display, failure, raw_article
 from kg.read.decode import clean, max_bytes, too_big
 
 
@@ -29,9 +29,9 @@ def _record(path: Path, number: int, line: str) -> RawArticle:
         raise too_big(where, len(line.encode("utf-8")))
     fields = {"lang": "lang", "date": "date", "url": "url", "author": "author"}
     fields["publisher"] = "publisher" if record.get("publisher") else "source"
-    meta = {k: str(record[v]).strip() for k, v in fields.items() if record.get(v)}
-    source = f"{display(path)}#{record['id']}" if record.get("id") else where
-    return raw_article(source, text, str(record.get("title") or ""), **meta)
+    meta = {k: clean(str(record[v])).strip() for k, v in fields.items() if record.get(v)}
+    source = f"{display(path)}#{clean(str(record['id']))}" if record.get("id") else where
+    return raw_article(source, text, clean(str(record.get("title") or "")), **meta)
 
 
 def read_jsonl(path: Path) -> Iterator[RawArticle | Skipped]:
@@ -46,5 +46,7 @@ def read_jsonl(path: Path) -> Iterator[RawArticle | Skipped]:
                 except InputError as exc:
                     where, _, reason = str(exc).partition(": ")
                     yield Skipped(where, reason)
+                except Exception as exc:  # this line only, said why
+                    yield Skipped(f"{display(path)}:{number}", f"cannot be read ({failure(exc)})")
     except UnicodeDecodeError as exc:
         yield Skipped(display(path), f"not UTF-8 JSON Lines (byte {exc.start})")

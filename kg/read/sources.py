@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.model import RawArticle, Skipped
-from kg.read.article import display, raw_article
+from kg.read.article import display, failure, raw_article
 from kg.read.decode import max_bytes, text_of, too_big
 from kg.read.html import from_html, looks_like_html
 from kg.read.jsonl import read_jsonl
@@ -70,6 +70,9 @@ def read_articles(paths: Iterable[Path]) -> tuple[list[RawArticle], list[Skipped
             article = read_article(found)
         except InputError as exc:
             skipped.append(Skipped(display(found), str(exc).split(": ", 1)[-1]))
+            continue
+        except Exception as exc:  # a bug of ours or a library's: this file only, said why
+            skipped.append(Skipped(display(found), f"cannot be read ({failure(exc)})"))
             continue
         articles.setdefault(article.sha256, article)
     return list(articles.values()), skipped

@@ -80,6 +80,12 @@ def _sources(g: Graph) -> dict[tuple[str, str, str], list[Source]]:
     return found
 
 
+def _surest_first(s: Source) -> tuple[float, str, str, str, str]:
+    """The surest sentence first; ties in a fixed order (a set's order depends on the hash
+    seed, and the page must not)."""
+    return (-s.confidence, s.sentence, s.title, s.lang, s.when)
+
+
 def edges(g: Graph) -> list[Edge]:
     """The asserted relations between entities, one Edge per (subject, object) pair."""
     predicates = {KG.term(p) for p in KG.relations()}
@@ -87,7 +93,7 @@ def edges(g: Graph) -> list[Edge]:
     pairs: dict[tuple[str, str], list[Relation]] = defaultdict(list)
     for s, p, o in sorted(g.triples((None, None, None))):
         if p in predicates and isinstance(s, URIRef) and isinstance(o, URIRef):
-            found = sorted(set(sources[(str(s), str(p), str(o))]), key=lambda x: -x.confidence)
+            found = sorted(set(sources[(str(s), str(p), str(o))]), key=_surest_first)
             pairs[(str(s), str(o))].append(Relation(str(p)[len(NAMESPACE) :], tuple(found)))
     return [Edge(s, o, tuple(rels)) for (s, o), rels in sorted(pairs.items())]
 

@@ -109,6 +109,15 @@ def _component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     return {str(k): (float(x) * size, float(y) * size) for k, (x, y) in pos.items()}
 
 
+def _component(graph: nx.Graph, part: set[str]) -> nx.Graph:
+    """The component as a graph of its own, nodes and edges in sorted order: a subgraph view
+    iterates its node set, so its order (and the layout) would change with the hash seed."""
+    component = nx.Graph()
+    component.add_nodes_from(sorted(part))
+    component.add_edges_from(sorted(tuple(sorted(e)) for e in graph.edges(part)))
+    return component
+
+
 def _layout(edges: list[view.Edge]) -> dict[str, tuple[float, float]]:
     """Each connected component laid out on its own, components packed in rows, biggest first."""
     graph = nx.Graph()
@@ -118,7 +127,7 @@ def _layout(edges: list[view.Edge]) -> dict[str, tuple[float, float]]:
     x = y = row_height = 0.0
     width = 2 * _SPACING * max(1, graph.number_of_nodes()) ** 0.5
     for part in parts:
-        pos = _component_layout(graph.subgraph(sorted(part)).copy())
+        pos = _component_layout(_component(graph, part))
         xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
         w, h = max(xs) - min(xs) + _SPACING, max(ys) - min(ys) + _SPACING
         if x > 0 and x + w > width:
