@@ -9,7 +9,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from kg.errors import KGError
-from kg.files import check_writable, write_all, write_atomic
+from kg.files import check_writable, locked, write_all, write_atomic
 from kg.lexicon import languages
 from kg.model import Skipped
 from kg.pipeline.build import BuildResult, Progress, Settings, analyse, build_graph, read
@@ -99,6 +99,24 @@ def build_to(
     floor = rdf_min_confidence() if min_confidence is None else min_confidence
     chosen = [get_format(f) for f in dict.fromkeys(formats)]
     check_writable(out_dir)
+    with locked(out_dir):
+        return _build_to(paths, out_dir, settings, progress, floor, chosen, store, validate,
+                         jobs, cache, rebuild)  # fmt: skip
+
+
+def _build_to(
+    paths: Iterable[str | Path],
+    out_dir: Path,
+    settings: Settings,
+    progress: Progress | None,
+    floor: float,
+    chosen: list[Format],
+    store: Path | None,
+    validate: bool | None,
+    jobs: int | None,
+    cache: Path | bool,
+    rebuild: bool,
+) -> Written | UpToDate:
     inputs = read([Path(p) for p in paths])
     box = _cache(out_dir, cache, settings)
     options = {"floor": floor, "formats": [f.name for f in chosen], "store": store,

@@ -208,6 +208,8 @@ def _summary(w: api.Written, wall: float) -> None:
         f"articles:  {len(g.articles)} ({_counts(langs)}{cached}) -> {files}", highlight=False
     )
     _skipped(w.result.skipped)
+    for note in w.result.notes:
+        err.print(f"note: {note.source}: {note.reason}", soft_wrap=True, highlight=False)
     out.print("entities:  " + _counts(Counter(e.type.value for e in g.entities)))
     held = [t for t in g.triples if t.holds(w.min_confidence)]
     out.print("relations: " + _counts(Counter(p for _, p, _ in {_spo(t) for t in held})))

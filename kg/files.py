@@ -4,9 +4,12 @@ file kg writes (graphs, the view, the cache, the store's swap) goes through here
 
 from __future__ import annotations
 
+import fcntl
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from kg.errors import KGError
@@ -73,3 +76,25 @@ def read_regular(path: Path, limit: int) -> bytes | None:
             return None
         data = f.read(min(limit, info.st_size) + 1)  # a file that grew meanwhile: up to limit
     return data if len(data) <= limit else None
+
+
+LOCK = ".kg-lock"  # in an output folder while a build writes into it
+
+
+@contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold the output folder for one build: a second build into it stops with a message
+    instead of both writing and one graph being lost. The lock goes with the process."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fd = os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise KGError(
+                f"another kg build is writing to {folder}; wait for it to end, "
+                "or build into another folder (-o)"
+            ) from None
+        yield
+    finally:
+        os.close(fd)

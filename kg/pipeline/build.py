@@ -18,7 +18,7 @@ from kg.nlp.backends import NLP
 from kg.pipeline.cache import Cache
 from kg.pipeline.timings import Timings
 from kg.pipeline.workers import Settings, map_articles, to_article
-from kg.read.sources import read_articles
+from kg.read.sources import read_inputs
 
 __all__ = [
     "NLP", "BuildResult", "Inputs", "Progress", "Settings", "Timings", "build_graph", "read",
@@ -35,6 +35,7 @@ class Inputs:
     raws: tuple[RawArticle, ...]
     skipped: tuple[Skipped, ...]
     seconds: float
+    notes: tuple[Skipped, ...] = ()  # read, but not as they came (bytes replaced): why
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class BuildResult:
     skipped: tuple[Skipped, ...]
     timings: dict[str, float]
     cached: int = 0  # articles whose extraction came from the cache
+    notes: tuple[Skipped, ...] = ()  # articles built, with something to say of their reading
 
 
 def _no_article(skipped: Iterable[Skipped]) -> InputError:
@@ -54,10 +56,10 @@ def read(paths: Iterable[Path]) -> Inputs:
     """Every article under `paths` (see kg.read)."""
     timings = Timings()
     with timings.stage("read"):
-        raws, skipped = read_articles(paths)
+        raws, skipped, notes = read_inputs(paths)
     if not raws:
         raise _no_article(skipped)
-    return Inputs(tuple(raws), tuple(skipped), timings.seconds["read"])
+    return Inputs(tuple(raws), tuple(skipped), timings.seconds["read"], tuple(notes))
 
 
 def analyse(
@@ -96,7 +98,8 @@ def analyse(
         raise _no_article(skipped)
     with timings.stage("linking"):
         graph = link(extractions)
-    return BuildResult(graph, skipped, timings.seconds, len(inputs.raws) - len(todo))
+    cached = len(inputs.raws) - len(todo)
+    return BuildResult(graph, skipped, timings.seconds, cached, inputs.notes)
 
 
 def build_graph(

@@ -22,7 +22,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from kg.errors import ModelError
+from kg.errors import KGError
 from kg.extract import extract
 from kg.jail import die_with_parent
 from kg.lexicon import languages, load_toml
@@ -81,7 +81,7 @@ def to_article(raw: RawArticle, lang: str | None = None) -> Article | Skipped:
 def analyse(raws: Sequence[RawArticle], settings: Settings, nlp: NLP) -> ChunkResult:
     """The map step for a chunk of articles, with the given back ends. An article that fails
     (any error in its language, NLP or extraction, or over the time limit) is Skipped with the
-    reason; the others go on. Only the back ends failing as a whole (ModelError) stop it."""
+    reason; the others go on. Only the back ends failing (a KGError: Frog crashed) stop it."""
     timings = Timings()
     nlp.timings = timings
     with timings.stage("language"):
@@ -108,7 +108,7 @@ def _parse_all(articles: Sequence[Article], nlp: NLP) -> dict[str, Doc | Skipped
         with time_limit(article_seconds() * max(1, len(articles))):
             docs = nlp.parse_many(articles)
         return dict(zip((a.id for a in articles), docs, strict=True))
-    except ModelError:
+    except KGError:  # the back ends failing (Frog crashed): the build stops, as it should
         raise
     except Exception:
         nlp.reset()
@@ -122,7 +122,7 @@ def _guarded(
     try:
         with time_limit(article_seconds()):
             return step()
-    except ModelError:
+    except KGError:  # the back ends failing (Frog crashed): the build stops, as it should
         raise
     except Exception as exc:
         if after_failure is not None:
