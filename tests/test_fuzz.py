@@ -94,3 +94,48 @@ def test_reading_any_bytes_gives_an_article_or_a_reason(scratch: Path, data: byt
         assert str(exc).startswith(str(scratch)) and len(str(exc).splitlines()) == 1
     else:
         assert article.text.strip() and article.title
+
+
+ANY_CHARS = st.text(st.characters(blacklist_categories=()), max_size=60)  # surrogates too
+DATES = st.one_of(ANY_CHARS, st.sampled_from(["0001-01-01", "9999-12-31", "2020-13-45", "0"]))
+URLS = st.one_of(ANY_CHARS, ANY_CHARS.map(lambda s: "http://x.org/" + s))
+
+
+@settings(FUZZ, max_examples=30)
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {"text": st.one_of(ANY_CHARS, WORDS)},
+            optional={
+                "id": ANY_CHARS,
+                "title": ANY_CHARS,
+                "date": DATES,
+                "url": URLS,
+                "author": ANY_CHARS,
+                "source": ANY_CHARS,
+                "lang": ANY_CHARS,
+            },
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_any_record_is_read_or_skipped_and_its_metadata_is_rdf(
+    scratch: Path, records: list[dict[str, str]]
+) -> None:
+    import json
+
+    from kg.model import Graph as KGraph
+    from kg.pipeline.workers import to_article
+    from kg.rdf.formats import FORMATS, parse, serialize
+    from kg.rdf.graph import to_rdf
+    from kg.read.sources import read_inputs
+
+    feed = scratch.parent / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    raws, skipped, _ = read_inputs([feed])
+    assert len(raws) + len(skipped) <= len(records) and (raws or skipped)
+    articles = tuple(a for a in (to_article(r, "en") for r in raws) if isinstance(a, Article))
+    g = to_rdf(KGraph(articles, (), ()))
+    for name in ("turtle", "nquads"):
+        assert len(parse(serialize(g, FORMATS[name]), FORMATS[name])) > 0

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from pyoxigraph import NamedNode
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, SDO, VANN
 from rdflib.term import Node
@@ -25,7 +26,20 @@ from kg.rdf.iri import BASE, KINDS, entity_iri, mint, statement_iri
 from kg.read.dates import iso_date
 
 Triple3 = tuple[URIRef, URIRef, Node]
-_IRI = re.compile(r'https?://[^\x00-\x20<>"{}|\\^`\x7f]+')  # what an IRI may hold (RFC 3987)
+_WEB = re.compile(r"https?://\S+")
+
+
+def _is_iri(url: str) -> bool:
+    """A web address that is a valid IRI, by the writer's own parser (Oxigraph, RFC 3987)."""
+    if not _WEB.fullmatch(url):
+        return False
+    try:
+        NamedNode(url)
+    except ValueError:
+        return False
+    return True
+
+
 PREFIXES = (
     ("rdf", RDF), ("rdfs", RDFS), ("owl", OWL), ("xsd", XSD), ("skos", SKOS), ("prov", PROV),
     ("dcterms", DCTERMS), ("schema", SDO), ("org", ORG), ("vann", VANN),
@@ -60,7 +74,7 @@ def _article(a: Article) -> Iterator[Triple3]:
         yield node, DCTERMS.creator, Literal(a.author)
     if a.publisher:
         yield node, DCTERMS.publisher, Literal(a.publisher)
-    if a.url and _IRI.fullmatch(a.url):  # else it stays out: no IRI can hold it
+    if a.url and _is_iri(a.url):  # else it stays out: no IRI can hold it
         yield node, SDO.url, URIRef(a.url)
 
 
