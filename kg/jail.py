@@ -34,6 +34,7 @@ from functools import cache
 _PR_SET_PDEATHSIG = 1
 _SIOCGIFFLAGS, _SIOCSIFFLAGS, _IFF_UP = 0x8913, 0x8914, 0x1
 _NAMESPACES = ("--net", "--pid", "--fork", "--kill-child=SIGKILL")
+JAIL_PORT = 7000  # the server's port inside a jail: nothing else listens there
 _START_TIMEOUT = 600.0  # seconds for the server to listen (Frog loads its models: ~10 s)
 
 
@@ -48,6 +49,14 @@ def die_with_parent(sig: int = signal.SIGKILL) -> None:
         return
     if os.getppid() == 1:  # the parent died before we asked
         os.kill(os.getpid(), sig)
+
+
+def free_port() -> int:
+    """A free TCP port on localhost (for a server run without a jail, and for tests)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
 
 
 @cache

@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -62,19 +63,27 @@ def test_the_cli_prints_paths_with_markup_characters(tmp_path: Path) -> None:
     assert missing.returncode == 5 and "Traceback" not in missing.stderr
 
 
-def test_an_article_that_breaks_the_extractor_is_skipped(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def on_peru(monkeypatch: pytest.MonkeyPatch, action: Callable[[], None]) -> None:
+    """The extractor does `action` on the article about Peru, and its usual work on others."""
     from kg.pipeline import workers
 
     real = workers.extract
 
-    def broken(article: Article, doc):  # type: ignore[no-untyped-def]
+    def patched(article: Article, doc):  # type: ignore[no-untyped-def]
         if "Peru" in article.text:
-            raise IndexError("a bug of ours")
+            action()
         return real(article, doc)
 
-    monkeypatch.setattr(workers, "extract", broken)
+    monkeypatch.setattr(workers, "extract", patched)
+
+
+def test_an_article_that_breaks_the_extractor_is_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def bug() -> None:
+        raise IndexError("a bug of ours")
+
+    on_peru(monkeypatch, bug)
     built = written(api.build_to([feed(tmp_path)], tmp_path / "out", jobs=1, cache=False))
     assert [s.reason for s in built.skipped] == ["failed (IndexError: a bug of ours)"]
     assert len(built.result.graph.articles) == len(LINES) - 1
@@ -83,17 +92,8 @@ def test_an_article_that_breaks_the_extractor_is_skipped(
 def test_an_article_over_the_time_limit_is_skipped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kg.pipeline import workers
-
-    real = workers.extract
-
-    def slow(article: Article, doc):  # type: ignore[no-untyped-def]
-        if "Peru" in article.text:
-            time.sleep(30)
-        return real(article, doc)
-
-    monkeypatch.setattr(workers, "extract", slow)
-    monkeypatch.setattr(workers, "article_seconds", lambda: 1.0)
+    on_peru(monkeypatch, lambda: time.sleep(30))
+    monkeypatch.setattr("kg.pipeline.workers.article_seconds", lambda: 1.0)
     start = time.monotonic()
     built = written(api.build_to([feed(tmp_path)], tmp_path / "out", jobs=1, cache=False))
     assert time.monotonic() - start < 25

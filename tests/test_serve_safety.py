@@ -21,7 +21,7 @@ import pytest
 from kg import api
 from kg.api import Written
 from kg.errors import KGError
-from kg.nlp.frog import free_port
+from kg.jail import free_port
 from kg.rdf.serve import Endpoint, serving
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from kg.api import Written
 from kg.cli import app
 from kg.errors import KGError
-from kg.nlp.frog import free_port
+from kg.jail import free_port
 from kg.rdf.formats import FORMATS, load_graph, serialize
 from kg.rdf.query import Result, named_queries, run_rdflib, with_prefixes
 from kg.rdf.serve import Endpoint, serving

@@ -23,10 +23,9 @@ from functools import cache
 from types import TracebackType
 
 from kg.errors import ModelError
-from kg.jail import die_with_parent, jail_command
+from kg.jail import JAIL_PORT, die_with_parent, free_port, jail_command
 
 ENABLE_COMMAND = "sudo apt-get install -y frog frogdata dict-freedict-nld-eng"
-_JAIL_PORT = 7000  # inside the jail nothing else listens: any port will do
 Row = list[str]
 
 
@@ -42,14 +41,6 @@ def _warn_open_port() -> None:
         "(no network namespace here; kg needs root or user namespaces to close it)",
         file=sys.stderr,
     )
-
-
-def free_port() -> int:
-    """A free TCP port on localhost (for Frog's server, and for tests that start servers)."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 class FrogServer:
@@ -68,7 +59,7 @@ class FrogServer:
         self._socket_path = os.path.join(self._workdir.name, "frog.sock")
         jail = jail_command()
         self.jailed = jail is not None
-        self.port = _JAIL_PORT if jail is not None else free_port()
+        self.port = JAIL_PORT if jail is not None else free_port()
         frog = ["frog", "-S", str(self.port), f"--skip={skip}"]
         if jail is None:
             _warn_open_port()

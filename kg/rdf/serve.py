@@ -28,13 +28,12 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from kg.errors import KGError
-from kg.jail import die_with_parent, jail_command
+from kg.jail import JAIL_PORT, die_with_parent, free_port, jail_command
 from kg.rdf.formats import format_of
 from kg.rdf.gate import Rules, gate_server, start, view_server
 from kg.rdf.store import MARKER, oxigraph_cli
 
 DEFAULT_TIMEOUT = 30.0  # seconds a query may run
-_JAIL_PORT = 7000
 
 
 @dataclass(frozen=True)
@@ -84,7 +83,7 @@ class Oxigraph:
         self._jail = jail_command()
         self._lock = threading.Lock()
         self._proc: subprocess.Popen[bytes] | None = None
-        self._port = _JAIL_PORT
+        self._port = JAIL_PORT
         # The server dies with the thread that started it (PDEATHSIG): start it, and restart
         # it, from one thread that lives as long as this object, not from a request's thread.
         self._spawner = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-oxigraph")
@@ -94,9 +93,7 @@ class Oxigraph:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(self._socket)
         if self._jail is None:
-            with socket.socket() as probe:
-                probe.bind(("127.0.0.1", 0))
-                self._port = probe.getsockname()[1]
+            self._port = free_port()
         server = [oxigraph_cli(), self._mode, "--location", str(self._location)]
         server += ["--bind", f"127.0.0.1:{self._port}", "--union-default-graph"]
         command = (
