@@ -31,7 +31,7 @@ from kg.rdf.graph import min_confidence as rdf_min_confidence
 from kg.rdf.graph import to_rdf
 from kg.rdf.query import Bindings, Result, bind, resolve_query, run_oxigraph, run_rdflib
 from kg.rdf.store import MARKER, dump_store, query_store, write_store
-from kg.rdf.validate import Violation, check, validation_limit
+from kg.rdf.validate import Violation, check
 from kg.rdf.validate import validate as validate_graph
 from kg.view.render import render_html
 
@@ -89,8 +89,8 @@ def build_to(
 ) -> Written | UpToDate:
     """Build and write out_dir/graph.<suffix> per format and out_dir/graph.html, and the
     Oxigraph `store` if given; every file is written in full before any is renamed into place.
-    With `validate` (default: for graphs up to kg/data/build.toml's size), the graph is
-    checked against the SHACL shapes first and nothing is written if it fails.
+    Unless `validate` is False, the graph is checked against the SHACL shapes first and
+    nothing is written if it fails.
 
     `cache` (default out_dir/.kg-cache; False: none) keeps each article's extraction, so only
     new and changed articles are analysed, and when nothing at all changed since the last build
@@ -155,7 +155,7 @@ def _write(
     clock = Timings(dict(result.timings))
     with clock.stage("rdf"):
         g = to_rdf(result.graph, floor)
-    checked = len(g) <= validation_limit() if validate is None else validate
+    checked = validate is not False
     if checked:
         with clock.stage("validation"):
             check(g)

@@ -119,8 +119,8 @@ def build(
     validate: Annotated[
         bool | None,
         typer.Option(
-            help="Check the graph against ontology/shapes.ttl before writing it. Default: "
-            "graphs up to kg/data/build.toml's size.",
+            help="Check the graph against ontology/shapes.ttl before writing it (about 10 s "
+            "per million triples). Default: --validate.",
             show_default=False,
         ),
     ] = None,
