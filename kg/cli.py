@@ -119,8 +119,8 @@ def build(
     validate: Annotated[
         bool | None,
         typer.Option(
-            help="Check the graph against ontology/shapes.ttl before writing it (about 10 s "
-            "per million triples). Default: --validate.",
+            help="Check the graph against ontology/shapes.ttl before writing it (about 2 s per "
+            "100,000 triples). Default: --validate.",
             show_default=False,
         ),
     ] = None,

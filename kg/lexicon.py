@@ -4,6 +4,7 @@ and per-language extraction vocabularies. Loaded once per process and cached (im
 from __future__ import annotations
 
 import csv
+import re
 import tomllib
 import unicodedata
 from collections import defaultdict
@@ -11,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from unidecode import unidecode
 
 from kg.errors import KGError
 
@@ -21,6 +24,13 @@ def normalize(name: str) -> str:
     """The form names are compared in: NFC, case-folded, one dash and quote, single spaces."""
     text = unicodedata.normalize("NFC", name).translate(_DASHES).casefold()
     return " ".join(text.split())
+
+
+def fold(name: str) -> str:
+    """The form that decides an entity's IRI: ASCII letters and digits, lower case, single
+    spaces ('St. Louis', 'St Louis' and 'ST-LOUIS' fold alike; so do 'José' and 'Jose').
+    kg.rdf.iri makes slugs of it, and linking merges entities whose names fold alike."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", unidecode(name).lower()).split())
 
 
 def _read(name: str) -> str:

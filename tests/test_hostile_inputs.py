@@ -63,6 +63,28 @@ def test_the_cli_prints_paths_with_markup_characters(tmp_path: Path) -> None:
     assert missing.returncode == 5 and "Traceback" not in missing.stderr
 
 
+SPELLINGS = [  # (article 1, article 2): one name, spelt two ways (tests/test_link.py VARIANTS)
+    ("St Louis", "St. Louis"), ("First Boston Corp", "First Boston Corp."),
+    ("José Pérez", "Jose Perez"), ("British Airways / American", "British Airways-American"),
+]  # fmt: skip
+
+
+def test_two_spellings_of_one_name_never_fail_a_build(tmp_path: Path) -> None:
+    """They once shared an IRI with two rdfs:labels, and validation refused the graph."""
+    for n in (0, 1):
+        names = [pair[n] for pair in SPELLINGS]
+        text = (f"{names[2]} of {names[1]} said on Monday that {names[3]} would fly from "
+                f"{names[0]}. {names[1]} criticised {names[3]}.")  # fmt: skip
+        (tmp_path / "in" / f"a{n}.txt").parent.mkdir(exist_ok=True)
+        (tmp_path / "in" / f"a{n}.txt").write_text(text, encoding="utf-8")
+    built = written(api.build_to([tmp_path / "in"], tmp_path / "out", jobs=1, cache=False))
+    assert built.validated and not built.skipped
+    labels = [e.label for e in built.result.graph.entities]
+    assert len(labels) == len(set(labels))
+    for one, other in SPELLINGS:
+        assert one in labels or other in labels, (one, other, labels)
+
+
 def on_peru(monkeypatch: pytest.MonkeyPatch, action: Callable[[], None]) -> None:
     """The extractor does `action` on the article about Peru, and its usual work on others."""
     from kg.pipeline import workers

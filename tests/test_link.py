@@ -1,5 +1,7 @@
 """Linking (the reduce step) on hand-made mentions: no model needed."""
 
+from dataclasses import replace
+
 import pytest
 
 from kg.link.entities import link
@@ -184,3 +186,43 @@ def test_named_event_is_linked_by_name_beside_concept_events() -> None:
     nl = story("b" * 16, "nl", names, "luchtaanvallen", "Syria")
     graph = link([en, nl])
     assert {e.label for e in graph.entities if e.type == EV} == {"airstrike", "Olympic Games"}
+
+
+# Spellings of one name that would share an IRI (tests/test_hostile_inputs.py builds them).
+VARIANTS = [
+    ("St Louis", "St. Louis", PL),
+    ("First Boston Corp", "First Boston Corp.", ORG),
+    ("José Pérez", "Jose Perez", P),
+    ("British Airways / American", "British Airways-American", ORG),
+    ("ACME", "Acme", ORG),
+]
+
+
+@pytest.mark.parametrize(("one", "other", "etype"), VARIANTS)
+def test_spellings_that_share_an_iri_are_one_entity(
+    one: str, other: str, etype: EntityType
+) -> None:
+    a, b = "a" * 16, "b" * 16
+    first = mention(a, one, etype, f"name:{one.lower()}")
+    second = [replace(mention(b, other, etype, f"name:{other.lower()}"), start=i) for i in (0, 9)]
+    ann = mention(a, "Ann Lee", P, "name:ann lee")
+    graph = link(
+        [
+            Extraction(article(a, "en"), (first, ann), (rel(ann, "supports", first),)),
+            Extraction(article(b, "en"), tuple(second), ()),
+        ]
+    )
+    (entity,) = [e for e in graph.entities if e.key != ann.key]
+    assert entity.label == other  # the most mentioned spelling
+    assert (one, "en") in entity.alt_labels and entity.articles == (a, b)
+    (triple,) = graph.triples
+    assert (triple.subject, triple.object) == (ann.key, entity.key)
+
+
+def test_names_that_fold_alike_but_differ_in_type_stay_apart() -> None:
+    a = "a" * 16
+    graph = link(
+        [Extraction(article(a, "en"), (mention(a, "Jordan", P, "name:jordan"),
+                                       mention(a, "JORDAN", ORG, "name:jordan.")), ())]
+    )  # fmt: skip
+    assert len(graph.entities) == 2

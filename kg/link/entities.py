@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from kg.extract.named import surname
-from kg.lexicon import gazetteer, normalize
+from kg.lexicon import fold, gazetteer, normalize
 from kg.link.events import link_events
 from kg.link.names import transliteration_map
 from kg.model import Entity, EntityType, Extraction, Graph, Mention, Relation, Triple
@@ -92,6 +92,30 @@ def _aliases(
     return {k: v for k, v in merged.items() if k != v}, close
 
 
+def _one_per_iri(
+    alias: dict[str, str], groups: dict[str, list[Mention]]
+) -> tuple[dict[str, str], dict[str, list[Mention]]]:
+    """Entities of one type whose keys fold alike ('St. Louis', 'St Louis') would share an IRI:
+    they are one entity, under the key of the most mentioned (a known key first)."""
+    same: dict[tuple[EntityType, str], list[str]] = defaultdict(list)
+    for key, ms in groups.items():
+        local = fold(key.partition(":")[2] or key)
+        same[(_vote_type(ms), local or key)].append(key)
+    into: dict[str, str] = {}
+    for keys in same.values():
+        if len(keys) > 1:
+            best = min(keys, key=lambda k: (k.startswith("name:"), -len(groups[k]), k))
+            into |= {k: best for k in keys if k != best}
+    if not into:
+        return alias, groups
+    merged: dict[str, list[Mention]] = defaultdict(list)
+    for key, ms in groups.items():
+        merged[into.get(key, key)] += ms
+    seen = {m.key for ms in groups.values() for m in ms}
+    final = {k: into.get(alias.get(k, k), alias.get(k, k)) for k in seen}
+    return {k: v for k, v in final.items() if k != v}, dict(merged)
+
+
 def _ends(r: Relation) -> tuple[Mention, ...]:
     return (r.subject, r.object) if r.speaker is None else (r.subject, r.object, r.speaker)
 
@@ -106,6 +130,7 @@ def link(extractions: Iterable[Extraction]) -> Graph:
     groups: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[alias.get(m.key, m.key)].append(m)
+    alias, groups = _one_per_iri(alias, groups)
     entities = {k: _entity(k, ms) for k, ms in sorted(groups.items())}
     triples = set()
     for e in extractions:

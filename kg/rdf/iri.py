@@ -7,12 +7,11 @@ linking key transliterated to ASCII (Doğan -> dogan), lower case, with '-' betw
 from __future__ import annotations
 
 import hashlib
-import re
 
 from rdflib import URIRef
-from unidecode import unidecode
 
 from kg.errors import KGError
+from kg.lexicon import fold
 
 BASE = "https://w3id.org/kg-news/id/"
 KINDS = ("person", "organization", "country", "place", "group", "event", "article", "statement")
@@ -21,8 +20,7 @@ _MAX_SLUG = 80
 
 def slug(text: str) -> str:
     """ASCII letters, digits and single hyphens; a hash if nothing readable is left."""
-    ascii_text = unidecode(text).lower()
-    cleaned = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    cleaned = fold(text).replace(" ", "-")
     if not cleaned:
         return "x" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
     if len(cleaned) > _MAX_SLUG:
