@@ -74,6 +74,14 @@ def test_a_stray_byte_keeps_the_good_utf8_and_says_so(tmp_path: Path) -> None:
     assert decode(path, cp1252) == ("Café in Liège", None)  # a legacy file stays legacy
 
 
+def test_the_same_text_twice_is_built_once_and_said(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Kenya condemned Chad.", encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text('{"text": "Kenya condemned Chad."}\n' * 2, encoding="utf-8")
+    articles, skipped, notes = read_inputs([tmp_path])
+    assert len(articles) == 1 and not skipped
+    assert [n.reason for n in notes] == [f"the same text as {articles[0].source}: built once"] * 2
+
+
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_a_bom_is_text(tmp_path: Path, codec: str) -> None:
     assert decode(tmp_path, TEXT.encode(codec)) == (TEXT, None)

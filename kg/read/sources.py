@@ -111,7 +111,8 @@ def read_inputs(
     paths: Iterable[Path],
 ) -> tuple[list[RawArticle], list[Skipped], list[Skipped]]:
     """read_articles, and notes on articles that were read but not as they came (bytes
-    replaced): (articles, skipped, notes)."""
+    replaced, or the same text as an article read before: it is built once): (articles,
+    skipped, notes)."""
     articles: dict[str, RawArticle] = {}
     skipped: list[Skipped] = []
     notes: list[Skipped] = []
@@ -124,7 +125,7 @@ def read_inputs(
                 if isinstance(item, Skipped):
                     skipped.append(item)
                 else:
-                    articles.setdefault(item.sha256, item)
+                    notes += _once(articles, item)
             continue
         try:
             article, note = _read_file(found)
@@ -135,5 +136,13 @@ def read_inputs(
             skipped.append(Skipped(display(found), f"cannot be read ({failure(exc)})"))
             continue
         notes += [note] if note else []
-        articles.setdefault(article.sha256, article)
+        notes += _once(articles, article)
     return list(articles.values()), skipped, notes
+
+
+def _once(articles: dict[str, RawArticle], article: RawArticle) -> list[Skipped]:
+    """Keep the first article with this text; a note for a second one."""
+    first = articles.setdefault(article.sha256, article)
+    if first is article:
+        return []
+    return [Skipped(article.source, f"the same text as {first.source}: built once")]
