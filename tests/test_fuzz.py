@@ -170,7 +170,8 @@ def test_a_build_with_articles_of_1_to_5_mb_finishes_with_every_article_accounte
     from kg import api
 
     feed = scratch.parent / "big.jsonl"
-    records = [{"text": big, "date": date, "url": url, "title": "big"}, *small]
+    good = {"text": "Kenya condemned the attack on Chad.", "lang": "en"}  # one to build at least
+    records = [{"text": big, "date": date, "url": url, "title": "big"}, *small, good]
     feed.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     out = scratch.parent / "out"
     with mock.patch("kg.pipeline.workers.article_seconds", lambda: 10.0):
