@@ -7,6 +7,7 @@ labels via kg/data/frog.toml.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc
@@ -76,9 +77,26 @@ def frog_to_doc(text: str, sentences: list[list[Row]], vocab: Vocab) -> Doc:
     """A Doc over exactly `text`, annotated with Frog's analysis `sentences`."""
     cfg = load_toml("frog.toml")
     toks = _expand(sentences, cfg)
-    repair(toks, cfg["syntax"])
+    for begin, end in _sentences(toks):
+        _repair_sentence(toks, begin, end, cfg["syntax"])
     _relabel(toks, cfg)
     return _build(text, _align(text, toks), toks, _iob(toks, cfg["ner"]), vocab, cfg)
+
+
+def _sentences(toks: list[Tok]) -> list[tuple[int, int]]:
+    starts = [i for i, t in enumerate(toks) if t.sent_start] + [len(toks)]
+    return list(pairwise(starts))
+
+
+def _repair_sentence(toks: list[Tok], begin: int, end: int, syntax: dict[str, Any]) -> None:
+    """The repairs on one sentence's tree, so that their cost grows with the sentence, not
+    with the article (on the whole token list they took minutes for a 20,000-character text)."""
+    sentence = toks[begin:end]
+    for t in sentence:
+        t.head -= begin
+    repair(sentence, syntax)
+    for t in sentence:
+        t.head += begin
 
 
 Piece = tuple[int, int, str]  # (start in text, index into toks or -1 for filler, surface)
