@@ -77,7 +77,8 @@ def _words(tokens: list[Token], index: MentionIndex) -> list[str]:
         if t.i in index.prefixes:
             words.append(t.text.partition("-")[2].lower())
         elif (t.i not in index.by_token and t.is_alpha) or "-" in t.text:
-            words.append(t.lemma_.lower())
+            # a participle in a title stays as written ('chief operating officer', not 'operate')
+            words.append(t.lower_ if t.tag_ in ("VBG", "VBN") else t.lemma_.lower())
     text = " ".join(words)
     return re.sub(r"\s*-\s*", "-", text).split()
 
