@@ -141,9 +141,15 @@ def _aliases(names: dict[str, Known]) -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 @cache
+@cache
 def vocabulary(lang: str) -> dict[str, Any]:
-    """The extraction vocabulary of one language (kg/data/lexicon_<lang>.toml)."""
-    return load_toml(f"lexicon_{lang}.toml")
+    """The extraction vocabulary of one language: kg/data/lexicon_<lang>.toml, with the verb
+    rules generated from open sources (kg/data/verbs_<lang>.toml, scripts/gen_verbs.py) after
+    the hand-written ones."""
+    vocab = dict(load_toml(f"lexicon_{lang}.toml"))
+    if resources.files("kg").joinpath("data").joinpath(f"verbs_{lang}.toml").is_file():
+        vocab["verbs"] = [*vocab.get("verbs", []), *load_toml(f"verbs_{lang}.toml")["verbs"]]
+    return vocab
 
 
 @cache

@@ -15,6 +15,7 @@ class EntityType(StrEnum):
     PLACE = "Place"
     GROUP = "Group"
     EVENT = "Event"
+    WORK = "Work"
 
 
 class Modality(StrEnum):
@@ -108,6 +109,10 @@ class Provenance:
     modality: Modality = Modality.ASSERTED
     date: str | None = None  # the day (ISO 8601) the sentence says it happened (kg.extract.dates)
     date_text: str | None = None  # the expression that says when: 'Thursday', '3 March'
+    code: str | None = None  # the CAMEO code of the pattern that matched ('112': accuse)
+    role_title: str | None = (
+        None  # a post's title as written, on holdsRoleAt ('chief operating officer')
+    )
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from kg.extract.titles import Affiliations, title_relations
 from kg.model import Article, EntityType, Modality, Relation
 
 _INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
+_NOUNS = ("NOUN", "PROPN")
 
 
 def _is_passive(verb: Token) -> bool:
@@ -34,6 +35,8 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
     found = [t for c in verb.children if c.dep_ in ("nsubj", "csubj") for t in conjuncts(c)]
     if any(t.lower_ in rel for t in found) or (not found and verb.dep_ == "relcl"):
         return conjuncts(_antecedent(verb.head, index))
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOUNS:
+        return conjuncts(verb.head)  # 'the firm owning X', 'the film starring X'
     if not found and verb.dep_ in _INHERIT and verb.head.i != verb.i and depth < 3:
         return subjects(verb.head, index, depth + 1)
     return found
@@ -59,10 +62,13 @@ def _pobj_conj(prep: Token) -> list[Token]:
 
 def _slot(verb: Token, noun: Token | None, slot: str) -> list[Token]:
     if slot == "dobj":
-        if _is_passive(verb) and verb.dep_ == "acl":
+        participle = verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"  # 'X, based in Y'
+        if (participle or (_is_passive(verb) and verb.dep_ == "acl")) and verb.head.pos_ in _NOUNS:
             return conjuncts(verb.head)
         deps = ("dobj", "nsubjpass") if _is_passive(verb) else ("dobj",)
         return [t for c in verb.children if c.dep_ in deps for t in conjuncts(c)]
+    if slot == "npadvmod":  # 'London-based'
+        return [c for c in verb.children if c.dep_ in ("npadvmod", "compound") and c.i < verb.i]
     if slot == "xcomp":  # 'threatened to attack X': X
         inner = [c for c in verb.children if c.dep_ == "xcomp"]
         return [t for x in inner for c in x.children if c.dep_ == "dobj" for t in conjuncts(c)]
@@ -113,9 +119,14 @@ def _verb_rule(
     rule_name = f"verb:{verb.lemma_}"
     to_do = any(c.dep_ == "xcomp" for c in verb.children)  # 'call for X TO hold a vote'
     predicates = rule.get("with_infinitive", rule["predicate"]) if to_do else rule["predicate"]
-    for subj in (m for t in subjects(verb, index) for m in resolve_all(t, index)):
+    agents = (
+        _slot(verb, None, "dobj") if rule.get("subject") == "patient" else subjects(verb, index)
+    )
+    for subj in (m for t in agents for m in resolve_all(t, index)):
         for obj in (m for t in objects for m in resolve_all(t, index)):
-            rel = relation(subj, predicates, obj, [verb], article, rule_name, index)
+            ends = (obj, subj) if rule.get("inverse") else (subj, obj)
+            code = rule.get("cameo")
+            rel = relation(ends[0], predicates, ends[1], [verb], article, rule_name, index, code)
             found.extend([rel] if rel else [])
     return found
 

@@ -57,7 +57,8 @@ def _own(tok: Token, lex: Lex) -> Modality | None:
 
 
 def _governed(tok: Token, lex: Lex) -> Modality | None:
-    gov = verb_lemmas(tok.head)
+    fixes: dict[str, str] = lex.vocab.get("lemma_fixes", {})
+    gov = verb_lemmas(tok.head) | ({fixes[tok.head.lower_]} if tok.head.lower_ in fixes else set())
     if gov & lex.words("negative_governors"):
         return Modality.NEGATED
     if gov & lex.words("hypothetical_governors"):
@@ -157,6 +158,7 @@ def relation(
     article: Article,
     rule: str,
     index: MentionIndex,
+    code: str | None = None,
 ) -> Relation | None:
     """The first of `predicates` whose domain and range fit, with its provenance, modality,
     speaker and confidence; None if none fits or subject and object are the same."""
@@ -181,5 +183,6 @@ def relation(
         rule,
         confidence(rule, predicate, (subject, obj), sent, said_by),
         modality(tokens[0], index.lex) if rule.startswith(_MODAL) else Modality.ASSERTED,
+        code=code or KG.cameo(predicate),
     )
     return Relation(subject, predicate, obj, prov, said_by)

@@ -4,6 +4,7 @@ Oleksandr Prokudin of Kherson'. Yields the title's relation and the person's aff
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -207,7 +208,8 @@ def title_relations(
         partisan = offices.partisan(tokens, index) or offices.party_office(
             title, tokens, orgs, index
         )
-        if "leads" in predicates and (parts or partisan or offices.narrowed(tokens, orgs, index)):
+        narrow = bool(parts or partisan or offices.narrowed(tokens, orgs, index))
+        if "leads" in predicates and narrow:
             predicates = ["memberOf"]
         # analysts speak for themselves
         voice = title not in index.lex.words("no_voice_titles") and not partisan
@@ -217,4 +219,16 @@ def title_relations(
             for predicate in offices.predicates_for(title, predicates, org, index):
                 rel = relation(person, [predicate], org, [head], article, "title", index)
                 found.extend([rel] if rel else [])
+            found.extend([] if narrow else _role(person, title, org, head, article, index))
     return found, affiliations
+
+
+def _role(
+    person: Mention, title: str, org: Mention, head: Token, article: Article, index: MentionIndex
+) -> list[Relation]:
+    """The post itself: 'chief operating officer of TNT' is a role at TNT, its title on the
+    statement (W3C ORG's membership with a role). Not for bare membership ('member', 'ally')."""
+    if title in index.lex.words("membership_titles"):
+        return []
+    rel = relation(person, ["holdsRoleAt"], org, [head], article, "title", index)
+    return [replace(rel, provenance=replace(rel.provenance, role_title=title))] if rel else []

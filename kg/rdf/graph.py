@@ -118,6 +118,10 @@ def _statement(t: Triple, nodes: dict[str, URIRef], agents: set[str]) -> Iterato
         yield st, KG.eventDate, Literal(prov.date, datatype=XSD.date)
     if prov.date_text:
         yield st, KG.dateText, Literal(prov.date_text)
+    if prov.code:
+        yield st, KG.eventCode, Literal(prov.code)
+    if prov.role_title:
+        yield st, KG.roleTitle, Literal(prov.role_title)
 
 
 def decimal_lexical(value: float) -> str:

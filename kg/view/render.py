@@ -20,11 +20,11 @@ from kg.view import data as view
 
 COLOURS = {
     "Person": "#e15759", "Organization": "#4e79a7", "Country": "#59a14f", "Place": "#9c755f",
-    "Group": "#f28e2b", "Event": "#b07aa1",
+    "Group": "#f28e2b", "Event": "#b07aa1", "Work": "#edc948",
 }  # fmt: skip
 SHAPES = {
     "Person": "dot", "Organization": "square", "Country": "diamond", "Place": "triangle",
-    "Group": "hexagon", "Event": "star",
+    "Group": "hexagon", "Event": "star", "Work": "box",
 }  # fmt: skip
 _REMOTE = re.compile(
     r"<link[^>]*href=\"https?://[^>]*>|<script[^>]*src=\"https?://[^>]*>\s*</script>", re.S
