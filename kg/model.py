@@ -25,6 +25,7 @@ class Modality(StrEnum):
     ASSERTED = "asserted"
     NEGATED = "negated"  # 'did not condemn', 'refused to back'
     HYPOTHETICAL = "hypothetical"  # 'may attack', 'threatened to strike', 'if X backs Y', '?'
+    INTENDED = "intended"  # 'agreed to buy', 'plans to visit', 'the planned takeover'
 
 
 @dataclass(frozen=True)

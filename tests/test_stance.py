@@ -7,7 +7,7 @@ import pytest
 
 from kg.model import Extraction, Modality
 
-A, N, H = Modality.ASSERTED, Modality.NEGATED, Modality.HYPOTHETICAL
+A, N, H, I = Modality.ASSERTED, Modality.NEGATED, Modality.HYPOTHETICAL, Modality.INTENDED
 Row = tuple[str, str, str, Modality, str | None]
 
 ENGLISH: list[tuple[str, set[Row]]] = [
@@ -24,6 +24,11 @@ ENGLISH: list[tuple[str, set[Row]]] = [
      {("Peru", "attacks", "Chile", N, None), ("Peru", "condemns", "raid", A, None)}),
     ("According to Chile, Peru supports the rebels.",
      {("Peru", "supports", "rebels", A, "Chile")}),
+    # intended: agreed, planned or offered by the subject, not done
+    ("Microsoft agreed to buy Activision.", {("Microsoft", "acquires", "Activision", I, None)}),
+    ("Narendra Modi plans to visit Japan.", {("Narendra Modi", "visits", "Japan", I, None)}),
+    ("Oracle threatened to sue Google.",
+     {("Oracle", "threatens", "Google", A, None), ("Oracle", "suesOrCharges", "Google", H, None)}),
 ]  # fmt: skip
 
 DUTCH: list[tuple[str, set[Row]]] = [
@@ -32,6 +37,7 @@ DUTCH: list[tuple[str, set[Row]]] = [
     ("Peru zou Chili kunnen aanvallen.", {("Peru", "attacks", "Chile", H, None)}),
     ("Peru steunt geen rebellen.", {("Peru", "supports", "rebels", N, None)}),
     ("Volgens Chili steunt Peru de rebellen.", {("Peru", "supports", "rebels", A, "Chile")}),
+    ("Peru wil Chili steunen.", {("Peru", "supports", "Chile", I, None)}),
 ]  # fmt: skip
 
 

@@ -46,6 +46,8 @@ def _own(tok: Token, lex: Lex) -> Modality | None:
             return Modality.NEGATED
         if child.dep_ == "advmod" and word in lex.words("hedges"):  # 'allegedly killed'
             return Modality.HYPOTHETICAL
+        if child.dep_ == "aux" and child.lemma_.lower() in lex.words("intention_governors"):
+            return Modality.INTENDED  # Frog: 'Peru WIL Chili steunen'
         if child.dep_ in ("aux", "auxpass") and word in lex.words("modals"):
             return Modality.HYPOTHETICAL
         if child.dep_ == "mark" and word in lex.words("conditional_marks"):
@@ -61,6 +63,8 @@ def _governed(tok: Token, lex: Lex) -> Modality | None:
     gov = verb_lemmas(tok.head) | ({fixes[tok.head.lower_]} if tok.head.lower_ in fixes else set())
     if gov & lex.words("negative_governors"):
         return Modality.NEGATED
+    if gov & lex.words("intention_governors"):
+        return Modality.INTENDED
     if gov & lex.words("hypothetical_governors"):
         return Modality.HYPOTHETICAL
     return None

@@ -11,10 +11,12 @@ from spacy.tokens import Doc, Token
 from kg.extract import offices
 from kg.extract.common import preps
 from kg.extract.mentions import MentionIndex
+from kg.extract.named import mention
 from kg.extract.offices import AGENTS, DESCRIBING
 from kg.extract.stance import relation
 from kg.model import Article, EntityType, Mention, Relation
 
+_OFFICES = frozenset({"leads", "memberOf", "speaksFor", "holdsRoleAt"})
 Affiliations = dict[str, list[Mention]]  # person key -> organisations or countries they speak for
 
 
@@ -203,6 +205,9 @@ def title_relations(
         if not predicates or offices.former(tokens + asides, index):
             continue
         orgs = _orgs(head, tokens, index)
+        if not any(o.type == EntityType.ORGANIZATION for o in orgs):
+            known = {o.key for o in orgs}  # 'French President X', 'Brazilian midfielder Y'
+            orgs += [c for c in _demonyms(tokens, article, index) if c.key not in known]
         parts = offices.units(tokens, orgs, index)
         orgs = [o for o in orgs if o not in parts]
         partisan = offices.partisan(tokens, index) or offices.party_office(
@@ -212,15 +217,33 @@ def title_relations(
         if "leads" in predicates and narrow:
             predicates = ["memberOf"]
         # analysts speak for themselves
-        voice = title not in index.lex.words("no_voice_titles") and not partisan
+        office = bool(set(predicates) & _OFFICES)  # a player or a founder is no one's voice
+        voice = office and title not in index.lex.words("no_voice_titles") and not partisan
         for org in orgs:
             if voice and not offices.academic(org, index):
                 affiliations.setdefault(person.key, []).append(org)
             for predicate in offices.predicates_for(title, predicates, org, index):
                 rel = relation(person, [predicate], org, [head], article, "title", index)
                 found.extend([rel] if rel else [])
-            found.extend([] if narrow else _role(person, title, org, head, article, index))
+            citizen = org.type == EntityType.COUNTRY and "citizenOf" in predicates
+            found.extend(
+                [] if narrow or citizen else _role(person, title, org, head, article, index)
+            )
     return found, affiliations
+
+
+def _demonyms(tokens: list[Token], article: Article, index: MentionIndex) -> list[Mention]:
+    """Countries named by an adjective in the title ('French President', 'Brazilian
+    midfielder'), as mentions at the adjective."""
+    found = []
+    for t in tokens:
+        known = (
+            index.lex.demonym(t.text) if t.dep_ == "amod" and t.i not in index.by_token else None
+        )
+        if known is not None and known.type == EntityType.COUNTRY:
+            end = t.idx + len(t)
+            found.append(mention(article, t.doc, t.idx, end, known.type, known.key, known.label))
+    return found
 
 
 def _role(
