@@ -7,7 +7,12 @@ import pytest
 
 from kg.model import Extraction, Modality
 
-A, N, H, I = Modality.ASSERTED, Modality.NEGATED, Modality.HYPOTHETICAL, Modality.INTENDED
+A, N, H, M = (
+    Modality.ASSERTED,
+    Modality.NEGATED,
+    Modality.HYPOTHETICAL,
+    Modality.INTENDED,
+)  # M: meant
 Row = tuple[str, str, str, Modality, str | None]
 
 ENGLISH: list[tuple[str, set[Row]]] = [
@@ -25,8 +30,8 @@ ENGLISH: list[tuple[str, set[Row]]] = [
     ("According to Chile, Peru supports the rebels.",
      {("Peru", "supports", "rebels", A, "Chile")}),
     # intended: agreed, planned or offered by the subject, not done
-    ("Microsoft agreed to buy Activision.", {("Microsoft", "acquires", "Activision", I, None)}),
-    ("Narendra Modi plans to visit Japan.", {("Narendra Modi", "visits", "Japan", I, None)}),
+    ("Microsoft agreed to buy Activision.", {("Microsoft", "acquires", "Activision", M, None)}),
+    ("Narendra Modi plans to visit Japan.", {("Narendra Modi", "visits", "Japan", M, None)}),
     ("Oracle threatened to sue Google.",
      {("Oracle", "threatens", "Google", A, None), ("Oracle", "suesOrCharges", "Google", H, None)}),
 ]  # fmt: skip
@@ -37,7 +42,7 @@ DUTCH: list[tuple[str, set[Row]]] = [
     ("Peru zou Chili kunnen aanvallen.", {("Peru", "attacks", "Chile", H, None)}),
     ("Peru steunt geen rebellen.", {("Peru", "supports", "rebels", N, None)}),
     ("Volgens Chili steunt Peru de rebellen.", {("Peru", "supports", "rebels", A, "Chile")}),
-    ("Peru wil Chili steunen.", {("Peru", "supports", "Chile", I, None)}),
+    ("Peru wil Chili steunen.", {("Peru", "supports", "Chile", M, None)}),
 ]  # fmt: skip
 
 
