@@ -12,6 +12,7 @@ from kg.extract.common import conjuncts, preps, resolve_all, verb_lemmas
 from kg.extract.coref import find_corefs
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import event_relations, location_relations
+from kg.extract.organisations import organisation_relations
 from kg.extract.stance import modality, relation
 from kg.extract.titles import Affiliations, title_relations
 from kg.model import Article, EntityType, Modality, Relation
@@ -156,6 +157,7 @@ def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Rel
         *titles,
         *event_relations(article, doc, index),
         *location_relations(article, doc, index),
+        *organisation_relations(article, doc, index),
     ]
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX"):

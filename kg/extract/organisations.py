@@ -1,0 +1,200 @@
+"""Relations that news puts in noun phrases rather than verbs:
+
+- where an organisation is: 'the London-based bank HSBC', "China's CNPC", 'Russian newspaper
+  Vedomosti', 'US firm Acme' (basedIn);
+- what it is part of or owns: 'X, a unit of Y', 'the X unit of Y', 'X is a subsidiary of Y',
+  'X, the owner of Y' (subsidiaryOf, owns);
+- acts named by a noun: "X's takeover of Y", 'the sale of Y to X', "X's visit to Y", 'talks
+  between X and Y' (kg/data/lexicon_<lang>.toml [nominalisations]).
+
+The words are in the lexicon (`base_words`, `org_nouns`, [relational_nouns],
+[nominalisations]); the ontology's domains and ranges decide, as everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.common import conjuncts, preps, resolve
+from kg.extract.mentions import MentionIndex
+from kg.extract.named import mention
+from kg.extract.stance import relation
+from kg.model import Article, EntityType, Mention, Modality, Relation
+
+_PLACES = (EntityType.COUNTRY, EntityType.PLACE)
+_MODIFIERS = ("compound", "amod", "nmod", "poss", "npadvmod")
+
+
+def _head_of(tok: Token, m: Mention) -> bool:
+    """The token is the last word of its mention's phrase (its head lies outside it)."""
+    return tok.head.i == tok.i or not (m.start <= tok.head.idx < m.end)
+
+
+def _place_of(tok: Token, article: Article, index: MentionIndex) -> Mention | None:
+    """A place that modifies the token: "China's", 'US', or an adjective ('Russian')."""
+    for child in tok.lefts:
+        if child.dep_ not in _MODIFIERS:
+            continue
+        m = resolve(child, index)
+        if m is not None and m.type in _PLACES and child.i not in _own_tokens(tok, index):
+            return m
+        known = index.lex.demonym(child.text) if child.i not in index.by_token else None
+        if known is not None and known.type == EntityType.COUNTRY:
+            return _at(child, known.key, known.label, article)
+    return None
+
+
+def _own_tokens(tok: Token, index: MentionIndex) -> set[int]:
+    m = index.by_token.get(tok.i)
+    return {t.i for t in tok.doc if m is not None and index.by_token.get(t.i) == m}
+
+
+def _at(tok: Token, key: str, label: str, article: Article) -> Mention:
+    end = tok.idx + len(tok)
+    return mention(article, tok.doc, tok.idx, end, EntityType.COUNTRY, key, label)
+
+
+def _described(tok: Token, index: MentionIndex) -> list[Token]:
+    """The tokens whose modifiers may place an organisation named at `tok`: the name itself,
+    and a describing noun beside it ('newspaper Vedomosti', 'Vedomosti, a newspaper')."""
+    nouns = index.lex.words("org_nouns") | index.lex.words("company_nouns")
+    found = [tok]
+    found += [c for c in tok.children if c.dep_ in ("compound", "appos") and c.lemma_ in nouns]
+    if tok.dep_ in ("appos", "compound") and tok.head.lemma_.lower() in nouns:
+        found.append(tok.head)
+    return found
+
+
+def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """Organisations placed by the noun phrase that names them."""
+    for tok in doc:
+        org = index.by_token.get(tok.i)
+        if org is None or org.type != EntityType.ORGANIZATION or not _head_of(tok, org):
+            continue
+        for described in _described(tok, index):
+            place = _place_of(described, article, index)
+            if place is not None and place.key != org.key:
+                yield relation(org, ["basedIn"], place, [tok], article, "phrase:place", index)
+                break
+    for tok in doc:  # 'the London-based bank HSBC'
+        if (
+            tok.lower_ in index.lex.words("base_words")
+            and tok.i >= 2
+            and doc[tok.i - 1].text == "-"
+        ):
+            place = index.by_token.get(tok.i - 2)
+            org = next(_next_organisation(tok, index), None)
+            if place is not None and place.type in _PLACES and org is not None:
+                yield relation(org, ["basedIn"], place, [tok], article, "phrase:based", index)
+
+
+def _next_organisation(tok: Token, index: MentionIndex) -> Iterator[Mention]:
+    for t in tok.doc[tok.i + 1 : min(len(tok.doc), tok.i + 6)]:
+        m = index.by_token.get(t.i)
+        if m is not None and m.type == EntityType.ORGANIZATION:
+            yield m
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP"):
+            return
+
+
+def _relational(tok: Token, index: MentionIndex) -> tuple[str, Token] | None:
+    """'unit', 'owner' with an 'of' phrase: (predicate, the noun)."""
+    table: dict[str, str] = index.lex.vocab.get("relational_nouns", {})
+    lemma = tok.lemma_.lower()
+    return (table[lemma], tok) if lemma in table else None
+
+
+def _named_by(noun: Token, index: MentionIndex) -> list[Mention]:
+    """Who the relational noun describes: 'X, a unit of', 'the X unit of', 'X is a unit of'."""
+    cands: list[Token] = []
+    if noun.dep_ == "appos":
+        cands.append(noun.head)
+    cands += [c for c in noun.lefts if c.dep_ in ("compound", "nmod")]
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        cands += [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return [m for t in cands for c in conjuncts(t) if (m := resolve(c, index))]
+
+
+def part_of(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    for tok in doc:
+        found = _relational(tok, index)
+        if found is None:
+            continue
+        predicate, noun = found
+        others = [m for t in preps(noun, ["of"]) if (m := resolve(t, index))]
+        others += [m for c in noun.children if c.dep_ == "poss" and (m := resolve(c, index))]
+        for subject in _named_by(noun, index):
+            for other in others:
+                yield relation(subject, [predicate], other, [noun], article, "phrase:part", index)
+
+
+def _roles(noun: Token, words: list[str], index: MentionIndex) -> list[Mention]:
+    """Mentions in the noun's phrases for one role: 'poss' ("X's"), or prepositions."""
+    found = [
+        m for c in noun.children if c.dep_ == "poss" and "poss" in words for m in _res(c, index)
+    ]
+    found += [m for t in preps(noun, [w for w in words if w != "poss"]) for m in _res(t, index)]
+    return found
+
+
+def _res(tok: Token, index: MentionIndex) -> list[Mention]:
+    return [m for c in conjuncts(tok) if (m := resolve(c, index))]
+
+
+def _doer(noun: Token, index: MentionIndex) -> list[Mention]:
+    """The subject of a light verb the noun is the object of ('X HAS a stake in', 'X MADE a
+    bid for', 'X COMPLETED the takeover of')."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in index.lex.words("nominal_light_verbs"):
+        return []
+    return [m for c in verb.children if c.dep_ == "nsubj" for m in _res(c, index)]
+
+
+def _between(noun: Token, index: MentionIndex) -> list[Mention]:
+    """'talks between X and Y': X and Y."""
+    return [m for t in preps(noun, index.lex.words("between_preps")) if (m := resolve(t, index))]
+
+
+def nominal_acts(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """Acts named by a noun, with their agent and object in its phrases."""
+    table: dict[str, dict[str, Any]] = index.lex.vocab.get("nominalisations", {})
+    for tok in doc:
+        entry = table.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        if entry is None:
+            continue
+        agents = _roles(tok, entry["agent"], index) or _doer(tok, index)
+        pairs = [(a, o) for a in agents for o in _roles(tok, entry["object"], index)]
+        if entry.get("symmetric"):
+            both = _between(tok, index)
+            pairs += [(a, o) for a in both for o in both if a.key != o.key]
+        for agent, obj in pairs:
+            rel = relation(
+                agent, [entry["predicate"]], obj, [tok], article, f"noun:{tok.lemma_}", index
+            )
+            yield _meant(rel, tok, entry, index)
+
+
+def _meant(
+    rel: Relation | None, noun: Token, entry: dict[str, Any], index: MentionIndex
+) -> Relation | None:
+    """A 'bid', a 'planned takeover': intended; a 'possible merger': hypothetical."""
+    if rel is None or rel.provenance.modality != Modality.ASSERTED:
+        return rel
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    if entry.get("modality") == "intended" or mods & index.lex.words("intention_modifiers"):
+        modality = Modality.INTENDED
+    elif mods & index.lex.words("hypothetical_modifiers"):
+        modality = Modality.HYPOTHETICAL
+    else:
+        return rel
+    return replace(rel, provenance=replace(rel.provenance, modality=modality))
+
+
+def organisation_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
+    found = [*based_in(article, doc, index), *part_of(article, doc, index)]
+    found += nominal_acts(article, doc, index)
+    return [r for r in found if r is not None]
