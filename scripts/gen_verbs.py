@@ -75,7 +75,7 @@ PLAN: list[Rule] = [
         "dobj",
     ),
     R("accuses", "accuse blame", "dobj"),
-    R("suesOrCharges", "sue", "dobj"),
+    R("suesOrCharges", "sue charge indict", "dobj"),
     R("suesOrCharges", "file", "prep:against", nouns="lawsuit"),
     # 12 reject
     R("rejects", "reject", "dobj", source="verbnet:reject-77.2-1"),

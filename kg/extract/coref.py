@@ -24,7 +24,7 @@ from kg.model import EntityType, Mention
 Corefs = dict[int, tuple[Mention, ...]]  # pronoun token -> the mentions it stands for
 Affiliations = dict[str, list[Mention]]  # person key -> organisations they hold office in
 _AGENTS = (EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.GROUP)
-_WINDOW = 3  # sentences back that an antecedent may be
+_WINDOW = 5  # sentences back that an antecedent may be (a chain of 'he' carries it further)
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
@@ -64,13 +64,49 @@ def _window(tok: Token) -> range:
 
 
 def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mention, ...]:
-    for j in _window(tok):
-        m = index.by_token.get(j)
-        if m is not None and m.type == EntityType.PERSON:
-            return (m,)
-        if j in found and len(found[j]) == 1 and found[j][0].type == EntityType.PERSON:
-            return found[j]
+    """The person named last before the pronoun; for a pronoun subject that opens its clause,
+    the last person who was a subject in an earlier sentence ('X held talks with Y. HE
+    arrived ...' is X), if there is one in the window."""
+    person = set(index.lex.vocab.get("pronouns", {}).get("person", []))
+    same = [t for t in tok.sent if t.i < tok.i and t.lower_ in person and t.dep_ in _SUBJECTS]
+    if same:  # 'He arrived ..., where he met': the same person, or no one
+        return found.get(same[-1].i, ())
+    people = [(j, p) for j in _window(tok) if (p := _person_at(j, index, found))]
+    if tok.dep_ in _SUBJECTS and tok.i == tok.sent.start:
+        subjects = [p for j, p in people if _subject_of_clause(tok.doc[j], j < tok.sent.start)]
+        if subjects:
+            return subjects[0]
+        if _unknown_subject(tok, index):
+            return ()  # 'Pervez Musharraf (no NER) held talks with Tony Blair. He ...': not Blair
+    return people[0][1] if people else ()
+
+
+def _unknown_subject(tok: Token, index: MentionIndex) -> bool:
+    """The sentence before has a proper-noun subject that names no mention."""
+    if tok.sent.start == 0:
+        return False
+    before = tok.doc[tok.sent.start - 1].sent
+    return any(
+        t.dep_ in _SUBJECTS and t.pos_ == "PROPN" and t.i not in index.by_token for t in before
+    )
+
+
+def _person_at(j: int, index: MentionIndex, found: Corefs) -> tuple[Mention, ...]:
+    m = index.by_token.get(j)
+    if m is not None and m.type == EntityType.PERSON:
+        return (m,)
+    if j in found and len(found[j]) == 1 and found[j][0].type == EntityType.PERSON:
+        return found[j]
     return ()
+
+
+def _subject_of_clause(tok: Token, earlier: bool) -> bool:
+    """A token of a subject ('Gen Musharraf' in 'Gen Musharraf held talks'), in an earlier
+    sentence."""
+    head = tok
+    while head.dep_ in ("compound", "flat", "amod") and head.head.i != head.i:
+        head = head.head
+    return earlier and head.dep_ in _SUBJECTS
 
 
 def _plural_sets(tok: Token, index: MentionIndex) -> list[tuple[Token, tuple[Mention, ...]]]:
