@@ -45,6 +45,7 @@ def R(
 
 PATIENT = {"subject": "patient"}  # 'X was nominated for Y': the patient is the subject
 INVERSE = {"inverse": True}  # 'Y hired X': X worksFor Y
+ORGS = {"object_types": "Organization"}  # 'X joined Acme', not 'X left Britain'
 
 # Hand-chosen from the sources' candidates. CAMEO codes come from the source, not from here.
 PLAN: list[Rule] = [
@@ -101,6 +102,13 @@ PLAN: list[Rule] = [
     R("basedIn", "base", "prep:in npadvmod", source="verbnet:base-97.1", **PATIENT),
     R("founded", "found", "dobj", source="verbnet:establish-55.5-1"),
     R("worksFor", "hire employ", "dobj", source="verbnet:hire-13.5.3", **INVERSE),
+    R("leads", "lead manage", "dobj", source="verbnet:supervision-95.2.2-1", **ORGS),
+    R("leads", "head run", "dobj", source="verbnet:conduct-111.1", **ORGS),
+    R("worksFor", "work", "prep:for prep:at", source="verbnet:employment-95.3"),
+    R("memberOf", "join", "dobj", source="verbnet:cooperate-73.1-1", **ORGS),
+    R("resignsFrom", "leave", "dobj", source="verbnet:escape-51.1-1-1", **ORGS),
+    R("comesFrom", "bear", "prep:in", source="verbnet:birth-28.2-1-1", **PATIENT),
+    R("comesFrom", "live reside", "prep:in", source="verbnet:lodge-46"),
     # Posts and politics (VerbNet)
     R("appointedTo", "appoint", "prep:to", source="verbnet:appoint-29.1", **PATIENT),
     R("electedTo", "elect", "prep:to", source="verbnet:appoint-29.1", **PATIENT),
@@ -110,6 +118,9 @@ PLAN: list[Rule] = [
     # Sport and culture (VerbNet)
     R("coaches", "coach", "dobj", source="verbnet:captain-29.8-1"),
     R("defeats", "beat", "dobj", source="verbnet:hit-18.1-1"),
+    R("defeats", "defeat", "dobj", uncoded=True),  # CAMEO codes it as force (190): not in sport
+    R("playsFor", "play", "prep:for", source="verbnet:play-114.2-1"),
+    R("playsFor", "sign", "prep:for", source="verbnet:hire-13.5.3"),
     R("wins", "win", "dobj", source="verbnet:get-13.5.1"),
     R("starsIn", "star", "prep:in", source="verbnet:captain-29.8-1-1"),
     R("starsIn", "star", "dobj", source="verbnet:captain-29.8-1-1", **INVERSE),  # 'Y, starring X'
@@ -173,9 +184,8 @@ def render(plan: list[Rule], sources: Path) -> str:
             elif lemma not in classes.get(rule.source.partition(":")[2], set()):
                 where = sorted(c for c, m in classes.items() if lemma in m)
                 raise SystemExit(f"{lemma!r} is not in VerbNet class {rule.source}: {where}")
-            code = (
-                code_of(rule, lemma, verbs, nouns) if rule.source == "cameo" or rule.nouns else None
-            )
+            coded = (rule.source == "cameo" or rule.nouns) and not rule.options.get("uncoded")
+            code = code_of(rule, lemma, verbs, nouns) if coded else None
             by_code.setdefault(code, []).append(lemma)
         for code, lemmas in sorted(by_code.items(), key=lambda kv: kv[0] or ""):
             out.append(_table(rule, lemmas, code))
@@ -188,7 +198,7 @@ def _table(rule: Rule, lemmas: list[str], code: str | None) -> str:
         singular = [n[:-1] for n in rule.nouns if n.endswith("s")]  # spaCy's lemma of 'talks'
         lines.append(f"nouns = {_list(sorted({*rule.nouns, *singular}))}")
     lines += [f"object = {_list(rule.object)}", f'predicate = ["{rule.predicate}"]']
-    for key, value in sorted(rule.options.items()):
+    for key, value in sorted((k, v) for k, v in rule.options.items() if k != "uncoded"):
         lines.append(f"{key} = {_value(value)}")
     if code:
         lines.append(f'cameo = "{code}"')
@@ -224,7 +234,8 @@ HEADER = """\
 #   warranty. `source = "verbnet:<class>"`: the class the verbs are members of.
 # Keys beyond lexicon_en.toml: `subject = "patient"` (the verb's object or passive subject is
 # the relation's subject: 'X was nominated for Y'), `inverse` (object and subject swap: 'Y hired
-# X' is X worksFor Y), `cameo` (the CAMEO code the statement carries), `source`.
+# X' is X worksFor Y), `object_types` (entity classes the object must have), `cameo` (the CAMEO
+# code the statement carries), `source`.
 """
 
 

@@ -24,6 +24,7 @@ from kg.model import EntityType, Mention
 Corefs = dict[int, tuple[Mention, ...]]  # pronoun token -> the mentions it stands for
 Affiliations = dict[str, list[Mention]]  # person key -> organisations they hold office in
 _AGENTS = (EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.GROUP)
+_ORGS = (EntityType.ORGANIZATION, EntityType.COUNTRY)
 _WINDOW = 5  # sentences back that an antecedent may be (a chain of 'he' carries it further)
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -188,6 +189,52 @@ def _in_quote(
     return (who,) if who.type in _AGENTS else ()
 
 
+def _last_agent(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mention, ...]:
+    """'it': the last organisation or country that was a subject, in this sentence or the one
+    before ('Acme said IT would buy ...'; 'The firm grew. IT now ...')."""
+    start = tok.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+    for j in range(tok.i - 1, start - 1, -1):
+        named = index.by_token.get(j)
+        ants = (named,) if named is not None else found.get(j, ())
+        if len(ants) == 1 and ants[0].type in _ORGS and _names_subject(tok.doc[j], index):
+            return ants
+    return ()
+
+
+def _names_subject(tok: Token, index: MentionIndex) -> bool:
+    """The token is in a subject that its mention names whole: 'Acme' in 'Acme Corp said',
+    not 'US' in 'a US firm said' (the firm is not the United States)."""
+    m = index.by_token.get(tok.i)
+    head = tok
+    while m is not None and head.head.i != head.i and index.by_token.get(head.head.i) == m:
+        head = head.head
+    return head.dep_ in _SUBJECTS
+
+
+def _definite_nouns(doc: Doc, index: MentionIndex) -> Corefs:
+    """'the film', 'the company': the last work or organisation named before, within a few
+    sentences, preferring one that was a subject (kg/data/lexicon_<lang>.toml
+    `definite_nouns`: noun -> the class it stands for)."""
+    table: dict[str, str] = index.lex.vocab.get("definite_nouns", {})
+    dets = index.lex.words("definite_determiners")
+    found: Corefs = {}
+    for tok in doc:
+        kind = table.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        if kind is None or tok.i in index.by_token or tok.tag_ in ("NNS", "NNPS"):
+            continue
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in dets for c in tok.children):
+            continue
+        named = [
+            (j, m)
+            for j in _window(tok)
+            if (m := index.by_token.get(j)) is not None and m.type.value == kind
+        ]
+        subjects = [m for j, m in named if _subject_of_clause(doc[j], True)]
+        if named:
+            found[tok.i] = (subjects[0] if subjects else named[0][1],)
+    return found
+
+
 Speakers = tuple[tuple[int, int, Mention], ...]  # quote (character span) -> who says it
 
 
@@ -202,6 +249,11 @@ def find_corefs(doc: Doc, index: MentionIndex, aff: Affiliations) -> tuple[Coref
             ants = _last_person(tok, index, found) if kind == "person" else _plural(tok, index)
             if ants:
                 found[tok.i] = ants
+    found.update(_definite_nouns(doc, index))
+    for tok in doc:
+        outside = not any(s <= tok.idx < e for s, e in quotes)
+        if outside and _kind(tok, pronouns) == "it" and (ants := _last_agent(tok, index, found)):
+            found[tok.i] = ants
     speakers = _speakers(doc, index, found)
     for tok in doc:
         kind = _kind(tok, pronouns)

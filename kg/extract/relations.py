@@ -38,6 +38,8 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
         return conjuncts(_antecedent(verb.head, index))
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOUNS:
         return conjuncts(verb.head)  # 'the firm owning X', 'the film starring X'
+    if not found and verb.dep_ == "conj" and not _is_passive(verb) and _is_passive(verb.head):
+        return [t for c in verb.head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     if not found and verb.dep_ in _INHERIT and verb.head.i != verb.i and depth < 3:
         return subjects(verb.head, index, depth + 1)
     return found
@@ -123,8 +125,11 @@ def _verb_rule(
     agents = (
         _slot(verb, None, "dobj") if rule.get("subject") == "patient" else subjects(verb, index)
     )
+    types = rule.get("object_types")
     for subj in (m for t in agents for m in resolve_all(t, index)):
         for obj in (m for t in objects for m in resolve_all(t, index)):
+            if types and obj.type.value not in types:
+                continue
             ends = (obj, subj) if rule.get("inverse") else (subj, obj)
             code = rule.get("cameo")
             rel = relation(ends[0], predicates, ends[1], [verb], article, rule_name, index, code)
