@@ -51,6 +51,13 @@ ORGS = {"object_types": "Organization"}  # 'X joined Acme', not 'X left Britain'
 PLAN: list[Rule] = [
     # 04 consult
     R("meets", "meet host", "dobj prep:with"),
+    R(
+        "meets",
+        "host hold attend",
+        "prep:with prep:for",
+        nouns="dinner meeting summit reception",
+        uncoded=True,
+    ),  # the verbs' own blocks code other acts ('hold': 170)
     R("visits", "visit tour", "dobj"),
     R("negotiatesWith", "negotiate", "prep:with", source="verbnet:correspond-36.1"),
     R("negotiatesWith", "hold continue enter resume open begin", "prep:with", nouns="talks"),

@@ -105,7 +105,7 @@ def _subject_of_clause(tok: Token, earlier: bool) -> bool:
     """A token of a subject ('Gen Musharraf' in 'Gen Musharraf held talks'), in an earlier
     sentence."""
     head = tok
-    while head.dep_ in ("compound", "flat", "amod") and head.head.i != head.i:
+    while head.dep_ in ("compound", "flat", "amod", "appos") and head.head.i != head.i:
         head = head.head
     return earlier and head.dep_ in _SUBJECTS
 

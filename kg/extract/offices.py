@@ -39,8 +39,10 @@ def _qualified(tokens: list[Token], index: MentionIndex) -> bool:
 
 
 def _party(tok: Token, index: MentionIndex) -> bool:
-    """'Senate Republican leader': a party (not a people) narrows the office to its members."""
-    return tok.ent_type_ == "NORP" and not index.lex.demonym(tok.text)
+    """'Senate Republican leader': a party (not a people) narrows the office to its members;
+    not a party the gazetteer knows, which is then the organisation itself ('Tory leader')."""
+    known = tok.i in index.by_token
+    return tok.ent_type_ == "NORP" and not known and not index.lex.demonym(tok.text)
 
 
 def partisan(tokens: list[Token], index: MentionIndex) -> bool:

@@ -194,7 +194,25 @@ def _meant(
     return replace(rel, provenance=replace(rel.provenance, modality=modality))
 
 
+def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """ "Labour's Paul Flynn", "Britain's Tony Blair": a person named with an organisation's
+    or a country's possessive and no title is its member or citizen (a title says more, and
+    kg.extract.titles reads it)."""
+    titles = index.lex.title_words()
+    for tok in doc:
+        person = index.by_token.get(tok.i)
+        if person is None or person.type != EntityType.PERSON or not _head_of(tok, person):
+            continue
+        lefts = [c for c in tok.lefts if index.by_token.get(c.i) != person]
+        if any(c.lemma_.lower() in titles for t in lefts for c in t.subtree):
+            continue
+        for owner in (m for c in lefts if c.dep_ == "poss" and (m := resolve(c, index))):
+            predicates = ["memberOf"] if owner.type == EntityType.ORGANIZATION else ["citizenOf"]
+            yield relation(person, predicates, owner, [tok], article, "phrase:owner", index)
+
+
 def organisation_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*based_in(article, doc, index), *part_of(article, doc, index)]
+    found += possessed(article, doc, index)
     found += nominal_acts(article, doc, index)
     return [r for r in found if r is not None]
