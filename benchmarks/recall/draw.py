@@ -7,7 +7,8 @@ Writes `benchmarks/recall/round-N/articles.tsv` (the references only: corpus and
 text, which stays in ../shared) and, in --to, one .txt file per article (title, blank line,
 text) for the careful reader and for kg. BBC articles are drawn across its five sections in
 turn; Reuters articles are drawn among those with at least 80 words (most Reuters items are
-one-line price tables, which carry no facts). The same seed gives the same draw.
+one-line price tables, which carry no facts). Articles an earlier round drew are left out. The
+same seed and the same earlier rounds give the same draw.
 """
 
 from __future__ import annotations
@@ -23,9 +24,26 @@ CORPORA = HERE.parent.parent.parent / "shared" / "corpora"
 SECTIONS = ("business", "entertainment", "politics", "sport", "tech")
 
 
-def bbc(rng: random.Random, n: int) -> list[tuple[str, str, str]]:
+def read_before(this_round: int) -> set[str]:
+    """The references other rounds drew: a round never draws an article read before."""
+    return {
+        row["reference"]
+        for path in sorted(HERE.glob("round-*/articles.tsv"))
+        if path.parent.name != f"round-{this_round}"
+        for row in csv.DictReader(path.open(encoding="utf-8"), delimiter="\t")
+    }
+
+
+def bbc(rng: random.Random, n: int, seen: set[str]) -> list[tuple[str, str, str]]:
     """(reference, title, text) of n BBC articles, the sections in turn."""
-    files = {s: sorted((CORPORA / "bbc" / s).glob("*.txt")) for s in SECTIONS}
+    files = {
+        s: [
+            p
+            for p in sorted((CORPORA / "bbc" / s).glob("*.txt"))
+            if f"bbc/{s}/{p.name}" not in seen
+        ]
+        for s in SECTIONS
+    }
     picks = []
     for i in range(n):
         section = SECTIONS[i % len(SECTIONS)]
@@ -36,10 +54,14 @@ def bbc(rng: random.Random, n: int) -> list[tuple[str, str, str]]:
     return picks
 
 
-def reuters(rng: random.Random, n: int) -> list[tuple[str, str, str]]:
+def reuters(rng: random.Random, n: int, seen: set[str]) -> list[tuple[str, str, str]]:
     with (CORPORA / "reuters21578.jsonl").open(encoding="utf-8") as lines:
         records = [json.loads(line) for line in lines]
-    prose = [r for r in records if len(str(r.get("text", "")).split()) >= 80]
+    prose = [
+        r
+        for r in records
+        if len(str(r.get("text", "")).split()) >= 80 and f"reuters/{r['id']}" not in seen
+    ]
     return [
         (f"reuters/{r['id']}", str(r.get("title", "")), str(r["text"]))
         for r in rng.sample(prose, n)
@@ -57,7 +79,8 @@ def main() -> None:
     parser.add_argument("--to", type=Path, required=True, help="folder for the article texts")
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    picks = bbc(rng, args.bbc) + reuters(rng, args.reuters)
+    seen = read_before(args.round)
+    picks = bbc(rng, args.bbc, seen) + reuters(rng, args.reuters, seen)
     folder = HERE / f"round-{args.round}"
     folder.mkdir(exist_ok=True)
     args.to.mkdir(parents=True, exist_ok=True)
