@@ -36,8 +36,11 @@ class TimeLimit(Exception):
 
 @contextmanager
 def time_limit(seconds: float) -> Iterator[None]:
-    """Raise TimeLimit in the block after `seconds` of wall time. Only the main thread can be
-    interrupted (SIGALRM); elsewhere the block runs unlimited."""
+    """Raise TimeLimit in the block after `seconds` of wall time, and again every little while
+    after that until the block ends: an exception raised where Python swallows it (in a
+    garbage-collector callback or a __del__: "Exception ignored in ...") must not let the
+    article run unlimited. Only the main thread can be interrupted (SIGALRM); elsewhere the
+    block runs unlimited."""
     if threading.current_thread() is not threading.main_thread() or seconds <= 0:
         yield
         return
@@ -46,7 +49,7 @@ def time_limit(seconds: float) -> Iterator[None]:
         raise TimeLimit(f"over the time limit of {seconds:g} s (map.article_seconds)")
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, max(0.05, min(1.0, seconds / 4)))
     try:
         yield
     finally:
