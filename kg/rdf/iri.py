@@ -14,7 +14,9 @@ from kg.errors import KGError
 from kg.lexicon import fold
 
 BASE = "https://w3id.org/kg-news/id/"
-KINDS = ("person", "organization", "country", "place", "group", "event", "article", "statement")
+KINDS = (
+    "person", "organization", "country", "place", "group", "event", "work", "article", "statement"
+)
 _MAX_SLUG = 80
 
 
