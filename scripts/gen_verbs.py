@@ -45,6 +45,7 @@ def R(
 
 PATIENT = {"subject": "patient"}  # 'X was nominated for Y': the patient is the subject
 INVERSE = {"inverse": True}  # 'Y hired X': X worksFor Y
+BOUGHT = {"object_types": "Organization Person Work"}  # not 'Falmouth' in 'Falmouth, Maine-based X'
 ORGS = {"object_types": "Organization"}  # 'X joined Acme', not 'X left Britain'
 
 # Hand-chosen from the sources' candidates. CAMEO codes come from the source, not from here.
@@ -101,8 +102,8 @@ PLAN: list[Rule] = [
     # 19 fight
     R("fightsWith", "fight clash", "prep:with prep:against"),
     # Business (VerbNet)
-    R("acquires", "buy", "dobj", source="verbnet:get-13.5.1"),
-    R("acquires", "acquire purchase", "dobj", source="verbnet:obtain-13.5.2-1"),
+    R("acquires", "buy", "dobj", source="verbnet:get-13.5.1", **BOUGHT),
+    R("acquires", "acquire purchase", "dobj", source="verbnet:obtain-13.5.2-1", **BOUGHT),
     R("owns", "own", "dobj", source="verbnet:own-100.1"),
     R("mergesWith", "merge", "prep:with", source="verbnet:mix-22.1-1-1"),
     R("investsIn", "invest", "prep:in", source="verbnet:invest-13.5.4-1"),

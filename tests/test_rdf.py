@@ -138,3 +138,26 @@ def test_failed_write_leaves_old_file_intact(
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+
+
+def test_every_entity_class_and_the_news_statement_terms_make_a_valid_graph() -> None:
+    """A Work, a role with its title, a CAMEO code and an intended act: each has its IRI and
+    term, and the graph passes the shapes (a build with a WORK_OF_ART once failed to mint)."""
+    from kg.rdf.validate import validate
+
+    work = Entity("name:meet the fockers", EntityType.WORK, "Meet the Fockers", "en", (), (ARTICLE.id,))  # fmt: skip
+    prov = Provenance(ARTICLE.id, FIRST, 0, 39, 0, 20, "verb:star", 0.9, code="112")
+    role = Provenance(ARTICLE.id, FIRST, 0, 39, 0, 20, "title", 0.9, role_title="head")
+    meant = Provenance(ARTICLE.id, FIRST, 0, 39, 0, 20, "verb:buy", 0.9, Modality.INTENDED)
+    triples = (
+        Triple("name:ann lee", "starsIn", "name:meet the fockers", prov),
+        Triple("name:ann lee", "holdsRoleAt", "name:acme", role),
+        Triple("name:acme", "acquires", "name:meet the fockers", meant),
+    )
+    for etype in EntityType:
+        assert entity_iri(etype.value, f"name:{etype.value}")
+    g = to_rdf(KGraph((ARTICLE,), (*ENTITIES, work), triples))
+    assert validate(g) == []
+    assert (None, KG.term("roleTitle"), None) in g and (None, KG.term("eventCode"), None) in g
+    assert (None, KG.modality, KG.term("intended")) in g
+    assert (entity_iri("Work", "name:meet the fockers"), None, None) in g

@@ -35,7 +35,17 @@ def _bare(sentence: str) -> str:
 
 
 def _own(tok: Token, lex: Lex) -> Modality | None:
-    """What the token's own dependents say: 'not', 'niet', 'no attack'; 'may', 'zou'; 'if'."""
+    """What the token's own dependents say: 'not', 'niet', 'no attack'; 'may', 'zou'; 'if';
+    'will' (an announced plan: intended, unless something above says more)."""
+    found = _marked(tok, lex)
+    if found is None and any(
+        c.dep_ == "aux" and c.lower_ in lex.words("future_modals") for c in tok.children
+    ):
+        return Modality.INTENDED  # 'Howard will attack the Lib Dems in a speech'
+    return found
+
+
+def _marked(tok: Token, lex: Lex) -> Modality | None:
     for child in tok.children:
         word = child.lower_
         if word in lex.words("negations") and child.dep_ in ("neg", "advmod", "det"):
@@ -48,7 +58,8 @@ def _own(tok: Token, lex: Lex) -> Modality | None:
             return Modality.HYPOTHETICAL
         if child.dep_ == "aux" and child.lemma_.lower() in lex.words("intention_governors"):
             return Modality.INTENDED  # Frog: 'Peru WIL Chili steunen'
-        if child.dep_ in ("aux", "auxpass") and word in lex.words("modals"):
+        future = child.dep_ == "aux" and word in lex.words("future_modals")
+        if child.dep_ in ("aux", "auxpass") and word in lex.words("modals") and not future:
             return Modality.HYPOTHETICAL
         if child.dep_ == "mark" and word in lex.words("conditional_marks"):
             return Modality.HYPOTHETICAL

@@ -214,7 +214,7 @@ def title_relations(
             title, tokens, orgs, index
         )
         narrow = bool(parts or partisan or offices.narrowed(tokens, orgs, index))
-        if "leads" in predicates and narrow:
+        if {"leads", "holdsRoleAt"} & set(predicates) and narrow:
             predicates = ["memberOf"]
         # analysts speak for themselves
         office = bool(set(predicates) & _OFFICES)  # a player or a founder is no one's voice
@@ -223,6 +223,8 @@ def title_relations(
             if voice and not offices.academic(org, index):
                 affiliations.setdefault(person.key, []).append(org)
             for predicate in offices.predicates_for(title, predicates, org, index):
+                if predicate == "holdsRoleAt":
+                    continue  # with its title, below
                 rel = relation(person, [predicate], org, [head], article, "title", index)
                 found.extend([rel] if rel else [])
             citizen = org.type == EntityType.COUNTRY and "citizenOf" in predicates
