@@ -63,7 +63,12 @@ PLAN: list[Rule] = [
     R("negotiatesWith", "negotiate", "prep:with", source="verbnet:correspond-36.1"),
     R("negotiatesWith", "hold continue enter resume open begin", "prep:with", nouns="talks"),
     # 05 diplomatic cooperation
-    R("praises", "praise hail laud commend applaud congratulate acclaim salute extol", "dobj"),
+    R(
+        "praises",
+        "praise hail laud commend applaud congratulate acclaim salute extol",
+        "dobj",
+        through="poss",
+    ),  # 'praised Kenya's efforts': Kenya
     R(
         "signsAgreementWith",
         "sign",
@@ -80,14 +85,15 @@ PLAN: list[Rule] = [
     # 11 disapprove
     R(
         "criticises",
-        "berate chide scold reproach disparage ridicule deride lambaste pillory",
+        "berate chide scold reproach disparage ridicule deride lambaste pillory brand",
         "dobj",
+        through="poss",
     ),
     R("accuses", "accuse blame", "dobj"),
     R("suesOrCharges", "sue charge indict", "dobj"),
     R("suesOrCharges", "file", "prep:against", nouns="lawsuit"),
     # 12 reject
-    R("rejects", "reject", "dobj", source="verbnet:reject-77.2-1"),
+    R("rejects", "reject", "dobj", source="verbnet:reject-77.2-1", through="poss"),
     # 14 protest
     R("protestsAgainst", "protest demonstrate march", "prep:against"),
     # 15 force posture, 16 reduce relations

@@ -134,12 +134,29 @@ def _is_head(tok: Token, index: MentionIndex) -> bool:
 
 def _plural(tok: Token, index: MentionIndex) -> tuple[Mention, ...]:
     sets = _plural_sets(tok, index)
+    reporter = _reporting_subjects(tok, index)
+    if reporter:
+        return reporter  # 'X and Y said THEY had begun talks'
     if tok.dep_ in _SUBJECTS:
         earlier = [s for c, s in sets if c.dep_ in _SUBJECTS and c.sent.start < tok.sent.start]
         return earlier[0] if earlier else ()
     own = {c.i for c in tok.head.children if c.dep_ in _SUBJECTS}
     rest = [s for c, s in sets if c.i not in own]
     return rest[0] if rest else ()
+
+
+def _reporting_subjects(tok: Token, index: MentionIndex) -> tuple[Mention, ...]:
+    """The coordinated agents that are the subject of the verb of saying whose clause the
+    pronoun is the subject of."""
+    clause = tok.head
+    if tok.dep_ not in _SUBJECTS or clause.dep_ != "ccomp":
+        return ()
+    if not verb_lemmas(clause.head) & index.lex.words("speech_verbs"):
+        return ()
+    subjects = [c for c in clause.head.children if c.dep_ in _SUBJECTS]
+    members = [t for s in subjects for t in (s, *s.conjuncts)]
+    found = tuple(m for t in members if (m := resolve(t, index)) and m.type in _AGENTS)
+    return found if len(found) > 1 else ()
 
 
 def _speaker_token(doc: Doc, start: int, end: int, speech: frozenset[str]) -> Token | None:

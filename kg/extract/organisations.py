@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.common import conjuncts, preps, resolve
+from kg.extract.common import conjuncts, preps, resolve, resolve_all
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
 from kg.extract.stance import relation
@@ -27,6 +27,7 @@ from kg.model import Article, EntityType, Mention, Modality, Relation
 
 _PLACES = (EntityType.COUNTRY, EntityType.PLACE)
 _MODIFIERS = ("compound", "amod", "nmod", "poss", "npadvmod")
+_EMPLOYERS = ("at", "of", "with")
 
 
 def _head_of(tok: Token, m: Mention) -> bool:
@@ -142,7 +143,8 @@ def _roles(noun: Token, words: list[str], index: MentionIndex) -> list[Mention]:
 
 
 def _res(tok: Token, index: MentionIndex) -> list[Mention]:
-    return [m for c in conjuncts(tok) if (m := resolve(c, index))]
+    """The mentions of a token and those coordinated with it, pronouns resolved."""
+    return [m for c in conjuncts(tok) for m in resolve_all(c, index)]
 
 
 def _doer(noun: Token, index: MentionIndex) -> list[Mention]:
@@ -161,21 +163,27 @@ def _between(noun: Token, index: MentionIndex) -> list[Mention]:
 
 def nominal_acts(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
     """Acts named by a noun, with their agent and object in its phrases."""
-    table: dict[str, dict[str, Any]] = index.lex.vocab.get("nominalisations", {})
+    table: dict[str, Any] = index.lex.vocab.get("nominalisations", {})
     for tok in doc:
-        entry = table.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
-        if entry is None:
-            continue
-        agents = _roles(tok, entry["agent"], index) or _doer(tok, index)
-        pairs = [(a, o) for a in agents for o in _roles(tok, entry["object"], index)]
-        if entry.get("symmetric"):
-            both = _between(tok, index)
-            pairs += [(a, o) for a in both for o in both if a.key != o.key]
-        for agent, obj in pairs:
-            rel = relation(
-                agent, [entry["predicate"]], obj, [tok], article, f"noun:{tok.lemma_}", index
-            )
-            yield _meant(rel, tok, entry, index)
+        found = table.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        entries = found if isinstance(found, list) else [found] if found else []
+        for entry in entries:
+            yield from _act(tok, entry, article, index)
+
+
+def _act(
+    tok: Token, entry: dict[str, Any], article: Article, index: MentionIndex
+) -> Iterator[Relation | None]:
+    agents = _roles(tok, entry["agent"], index) or _doer(tok, index)
+    objects = _roles(tok, entry["object"], index)
+    pairs = [(a, o) for a in agents for o in objects]
+    if entry.get("symmetric"):  # 'talks between X and Y'; 'X and Y began talks'
+        both = _between(tok, index) or (agents if not objects else [])
+        pairs += [(a, o) for a in both for o in both if a.key != o.key]
+    for agent, obj in pairs:
+        rule = f"noun:{tok.lemma_}"
+        rel = relation(agent, [entry["predicate"]], obj, [tok], article, rule, index)
+        yield _meant(rel, tok, entry, index)
 
 
 def _meant(
@@ -209,6 +217,12 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
         for owner in (m for c in lefts if c.dep_ == "poss" and (m := resolve(c, index))):
             predicates = ["memberOf"] if owner.type == EntityType.ORGANIZATION else ["citizenOf"]
             yield relation(person, predicates, owner, [tok], article, "phrase:owner", index)
+        if not any(c.dep_ == "appos" for c in tok.children):  # 'said Ken Mayland AT Clearview'
+            for employer in (m for t in preps(tok, _EMPLOYERS) if (m := resolve(t, index))):
+                if employer.type == EntityType.ORGANIZATION:
+                    yield relation(
+                        person, ["worksFor"], employer, [tok], article, "phrase:at", index
+                    )
 
 
 def organisation_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:

@@ -89,6 +89,11 @@ def _slot(verb: Token, noun: Token | None, slot: str) -> list[Token]:
     ]
 
 
+def _owner(noun: Token, through: list[str]) -> list[Token]:
+    """'criticised Bush's record': with "poss" in `through`, whose the object is."""
+    return [c for c in noun.children if c.dep_ == "poss"] if "poss" in through else []
+
+
 def _noun(verb: Token, rule: dict[str, Any]) -> tuple[bool, Token | None]:
     """(rule applies, the object noun it asks for): 'express SOLIDARITY with'."""
     preps_here = {c.lower_ for c in verb.children if c.dep_ == "prep"}
@@ -116,7 +121,7 @@ def _verb_rule(
         t
         for o in objects
         if o.i not in index.by_token and o.lemma_.lower() not in stops
-        for t in preps(o, through)
+        for t in [*preps(o, through), *_owner(o, through)]
     ]
     found = []
     rule_name = f"verb:{verb.lemma_}"

@@ -15,7 +15,15 @@ from kg.lexicon import fold
 
 BASE = "https://w3id.org/kg-news/id/"
 KINDS = (
-    "person", "organization", "country", "place", "group", "event", "work", "article", "statement"
+    "person",
+    "organization",
+    "country",
+    "place",
+    "group",
+    "event",
+    "work",
+    "article",
+    "statement",
 )
 _MAX_SLUG = 80
 
