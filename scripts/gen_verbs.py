@@ -89,6 +89,16 @@ PLAN: list[Rule] = [
         "dobj",
         through="poss",
     ),
+    R(
+        "criticises",
+        "attack",
+        "dobj",
+        source="verbnet:judgment-33.1-1",
+        through="poss",
+        subject_types="Person",
+        object_types="Person Organization",
+    ),  # 'Kerry attacked Bush'
+    R("praises", "cheer welcome", "dobj", through="poss"),  # "cheered Bush's victory"
     R("accuses", "accuse blame", "dobj"),
     R("suesOrCharges", "sue charge indict", "dobj"),
     R("suesOrCharges", "file", "prep:against", nouns="lawsuit"),
@@ -134,7 +144,10 @@ PLAN: list[Rule] = [
     # Sport and culture (VerbNet)
     R("coaches", "coach", "dobj", source="verbnet:captain-29.8-1"),
     R("defeats", "beat", "dobj", source="verbnet:hit-18.1-1"),
-    R("defeats", "defeat", "dobj", uncoded=True),  # CAMEO codes it as force (190): not in sport
+    R("defeats", "defeat", "dobj", uncoded=True),
+    R("defeats", "lose", "prep:to", source="verbnet:succeed-74-3-1", **INVERSE),  # 'X lost to Y'
+    R("withdrawsFrom", "pull", "prep:of", only_with="out", uncoded=True),  # 'pulled out of'
+    # CAMEO codes it as force (190): not in sport
     R("playsFor", "play", "prep:for", source="verbnet:play-114.2-1"),
     R("playsFor", "sign", "prep:for", source="verbnet:hire-13.5.3"),
     R("wins", "win", "dobj", source="verbnet:get-13.5.1"),
@@ -215,18 +228,18 @@ def _table(rule: Rule, lemmas: list[str], code: str | None) -> str:
         lines.append(f"nouns = {_list(sorted({*rule.nouns, *singular}))}")
     lines += [f"object = {_list(rule.object)}", f'predicate = ["{rule.predicate}"]']
     for key, value in sorted((k, v) for k, v in rule.options.items() if k != "uncoded"):
-        lines.append(f"{key} = {_value(value)}")
+        lines.append(f"{key} = {_value(key, value)}")
     if code:
         lines.append(f'cameo = "{code}"')
     lines.append(f'source = "{rule.source}"')
     return "\n".join(lines) + "\n"
 
 
-def _value(value: object) -> str:
+def _value(key: str, value: object) -> str:
     """TOML for an option: `true`, a list of words (through = "of to"), or a string."""
     if value is True:
         return "true"
-    if isinstance(value, str) and value != "patient":
+    if isinstance(value, str) and key != "subject":
         return _list(value.split())
     return f'"{value}"'
 

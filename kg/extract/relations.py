@@ -80,6 +80,7 @@ def _slot(verb: Token, noun: Token | None, slot: str) -> list[Token]:
         return [t for c in datives for t in (_pobj_conj(c) if c.pos_ == "ADP" else conjuncts(c))]
     word = slot.partition(":")[2]
     heads = [verb] if noun is None else [noun, verb]
+    heads += [p for p in verb.children if p.dep_ in ("prep", "prt") and not _pobj_conj(p)]
     return [
         t
         for h in heads
@@ -130,10 +131,10 @@ def _verb_rule(
     agents = (
         _slot(verb, None, "dobj") if rule.get("subject") == "patient" else subjects(verb, index)
     )
-    types = rule.get("object_types")
+    types, doers = rule.get("object_types"), rule.get("subject_types")
     for subj in (m for t in agents for m in resolve_all(t, index)):
         for obj in (m for t in objects for m in resolve_all(t, index)):
-            if types and obj.type.value not in types:
+            if (types and obj.type.value not in types) or (doers and subj.type.value not in doers):
                 continue
             ends = (obj, subj) if rule.get("inverse") else (subj, obj)
             code = rule.get("cameo")

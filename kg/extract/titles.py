@@ -139,8 +139,9 @@ def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
     if lemma in index.lex.words("portfolio_titles") and mention and mention.key.startswith("name:"):
         return True  # 'Civil Aviation minister': a portfolio, not an organisation
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if after is not None and after.i not in index.by_token and _abbreviation(after.text):
-        return True  # a name the NER missed goes on: 'Egypt FA spokesman'
+    missed = after is not None and after.i not in index.by_token and _abbreviation(after.text)
+    if missed and after is not None and after.lower_ not in index.lex.title_words():
+        return True  # a name the NER missed goes on: 'Egypt FA spokesman' (not 'Labour MP')
     return head.pos_ == "NOUN" and lemma not in index.lex.title_words()
 
 
