@@ -26,13 +26,16 @@ def test_eval_set_has_both_languages_and_empty_cases() -> None:
     assert sum(1 for c in cases if not c.expected) >= 10
 
 
-@pytest.mark.parametrize("lang", ["en", "nl"])
-def test_precision_and_recall_hold(outcomes: list[Outcome], lang: str) -> None:
-    """Measured 2026-11-22: en 92% / 72%, nl 100% / 83%. A drop below these floors is a
-    regression to explain, not to absorb by editing the cases."""
+@pytest.mark.parametrize(("lang", "precision", "recall"), [("en", 0.95, 0.85), ("nl", 0.9, 0.8)])
+def test_precision_and_recall_hold(
+    outcomes: list[Outcome], lang: str, precision: float, recall: float
+) -> None:
+    """Measured 2026-12-01 (issue 19, with the news families' cases): en 99.4% / 90.4% on 146
+    cases, nl 100% / 83% on 11. A drop below these floors is a regression to explain, not to
+    absorb by editing the cases."""
     sc = score(o for o in outcomes if o.case.lang == lang)
-    assert sc.precision >= 0.9, sc
-    assert sc.recall >= 0.65, sc
+    assert sc.precision >= precision, sc
+    assert sc.recall >= recall, sc
 
 
 def test_denied_hypothetical_and_empty_texts_yield_nothing(outcomes: list[Outcome]) -> None:
