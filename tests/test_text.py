@@ -3,7 +3,7 @@ character where it was."""
 
 import pytest
 
-from kg.nlp.text import unwrap
+from kg.nlp.text import plain, unwrap
 
 CASES = [
     (  # a long line wrapped in mid-sentence
@@ -36,3 +36,24 @@ def test_unwrap(text: str, expected: str | None) -> None:
     out = unwrap(text)
     assert out == (expected if expected is not None else text)
     assert len(out) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<South Central Bell Telephone Co>, a unit of Bellsouth Corp",
+         " South Central Bell Telephone Co , a unit of Bellsouth Corp"),
+        ("Saab-Scania AB <SABS.ST> of Sweden", "Saab-Scania AB           of Sweden"),
+        ("a < b and c > d", "a < b and c > d"),  # not a mark: no capital after '<'
+        ("Loews Corp <LTR> chairman", "Loews Corp       chairman"),
+    ],
+)  # fmt: skip
+def test_plain_blanks_reuters_marks_in_place(text: str, expected: str) -> None:
+    out = plain(text)
+    assert out == expected and len(out) == len(text)
+
+
+def test_plain_company_marks_no_longer_break_the_parse(analyse) -> None:  # type: ignore[no-untyped-def]
+    text = "The order came from <South Central Bell Telephone Co>, a unit of Bellsouth Corp."
+    found = {(r.subject.label, r.predicate, r.object.label) for r in analyse(text, "en").relations}
+    assert ("South Central Bell Telephone Co", "subsidiaryOf", "Bellsouth Corp.") in found

@@ -74,9 +74,10 @@ def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mentio
         return found.get(same[-1].i, ())
     people = [(j, p) for j in _window(tok) if (p := _person_at(j, index, found))]
     if tok.dep_ in _SUBJECTS and tok.i == tok.sent.start:
-        subjects = [p for j, p in people if _subject_of_clause(tok.doc[j], j < tok.sent.start)]
-        if subjects:
-            return subjects[0]
+        subjects = [(j, p) for j, p in people if _subject_of_clause(tok.doc[j], j < tok.sent.start)]
+        main = [p for j, p in subjects if _in_main_clause(tok.doc[j])]
+        if main or subjects:  # 'X said he hopes Y will ... . He also said': X, not Y
+            return main[0] if main else subjects[0][1]
         if _unknown_subject(tok, index):
             return ()  # 'Pervez Musharraf (no NER) held talks with Tony Blair. He ...': not Blair
     return people[0][1] if people else ()
@@ -108,6 +109,17 @@ def _subject_of_clause(tok: Token, earlier: bool) -> bool:
     while head.dep_ in ("compound", "flat", "amod", "appos") and head.head.i != head.i:
         head = head.head
     return earlier and head.dep_ in _SUBJECTS
+
+
+def _in_main_clause(tok: Token) -> bool:
+    """The subject's verb is its sentence's root, or coordinated with it."""
+    head = tok
+    while head.dep_ in ("compound", "flat", "amod", "appos") and head.head.i != head.i:
+        head = head.head
+    verb = head.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _plural_sets(tok: Token, index: MentionIndex) -> list[tuple[Token, tuple[Mention, ...]]]:

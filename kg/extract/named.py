@@ -55,8 +55,9 @@ def _trim(span: Span, lex: Lex) -> Span | None:
 
 
 def _mark(tok: Token) -> bool:
-    """Punctuation, or the angle brackets of a Reuters ticker ('<Acme Corp>')."""
-    return tok.is_punct or tok.text in ("<", ">")
+    """Punctuation, the angle brackets of a Reuters ticker ('<Acme Corp>'), or the blanks
+    kg.nlp.text.plain left where a ticker was."""
+    return tok.is_punct or tok.is_space or tok.text in ("<", ">")
 
 
 def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) -> Mention | None:

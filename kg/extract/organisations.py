@@ -7,7 +7,7 @@
 - acts named by a noun: "X's takeover of Y", 'the sale of Y to X', "X's visit to Y", 'talks
   between X and Y' (kg/data/lexicon_<lang>.toml [nominalisations]).
 
-The words are in the lexicon (`base_words`, `org_nouns`, [relational_nouns],
+The words are in the lexicon (`base_words`, [relational_nouns],
 [nominalisations]); the ontology's domains and ranges decide, as everywhere.
 """
 
@@ -62,12 +62,16 @@ def _at(tok: Token, key: str, label: str, article: Article) -> Mention:
 def _described(tok: Token, index: MentionIndex) -> list[Token]:
     """The tokens whose modifiers may place an organisation named at `tok`: the name itself,
     and a describing noun beside it ('newspaper Vedomosti', 'Vedomosti, a newspaper')."""
-    nouns = index.lex.words("org_nouns") | index.lex.words("company_nouns")
+    titles = index.lex.title_words()  # 'British package courier X'; not a person's title
     found = [tok]
-    found += [c for c in tok.children if c.dep_ in ("compound", "appos") and c.lemma_ in nouns]
-    if tok.dep_ in ("appos", "compound") and tok.head.lemma_.lower() in nouns:
+    found += [c for c in tok.children if c.dep_ in ("compound", "appos") and _describes(c, titles)]
+    if tok.dep_ in ("appos", "compound") and _describes(tok.head, titles):
         found.append(tok.head)
     return found
+
+
+def _describes(noun: Token, titles: frozenset[str]) -> bool:
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() not in titles
 
 
 def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
@@ -81,6 +85,10 @@ def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
             if place is not None and place.key != org.key:
                 yield relation(org, ["basedIn"], place, [tok], article, "phrase:place", index)
                 break
+        for t in preps(tok, ["of"]):  # 'Saab-Scania AB of Sweden'
+            country = resolve(t, index)
+            if country is not None and country.type == EntityType.COUNTRY:
+                yield relation(org, ["basedIn"], country, [tok], article, "phrase:of", index)
     for tok in doc:  # 'the London-based bank HSBC'
         if (
             tok.lower_ in index.lex.words("base_words")
@@ -115,6 +123,7 @@ def _named_by(noun: Token, index: MentionIndex) -> list[Mention]:
     if noun.dep_ == "appos":
         cands.append(noun.head)
     cands += [c for c in noun.lefts if c.dep_ in ("compound", "nmod")]
+    cands += [c for c in noun.rights if c.dep_ == "appos"]  # "Plessey's subsidiary Stromberg"
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         cands += [c for c in noun.head.children if c.dep_ == "nsubj"]
     return [m for t in cands for c in conjuncts(t) if (m := resolve(c, index))]
@@ -225,8 +234,27 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
                     )
 
 
+def owned(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """ "Tecmo's Team Ninja", "Google's YouTube": an organisation's possessive on another
+    organisation owns it; "Tarkovsky's Stalker": a person's on a work is its author."""
+    for tok in doc:
+        named = index.by_token.get(tok.i)
+        if named is None or not _head_of(tok, named):
+            continue
+        kinds = {EntityType.ORGANIZATION: (EntityType.ORGANIZATION, "owns")}
+        kinds[EntityType.WORK] = (EntityType.PERSON, "authorOf")
+        if named.type not in kinds:
+            continue
+        owner_type, predicate = kinds[named.type]
+        for c in (c for c in tok.lefts if c.dep_ == "poss" and index.by_token.get(c.i) != named):
+            owner = resolve(c, index)
+            if owner is not None and owner.type == owner_type and not c.lower_.startswith("it"):
+                yield relation(owner, [predicate], named, [tok], article, "phrase:owner", index)
+
+
 def organisation_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*based_in(article, doc, index), *part_of(article, doc, index)]
     found += possessed(article, doc, index)
+    found += owned(article, doc, index)
     found += nominal_acts(article, doc, index)
     return [r for r in found if r is not None]

@@ -220,6 +220,8 @@ def title_relations(
         # analysts speak for themselves
         office = bool(set(predicates) & _OFFICES)  # a player or a founder is no one's voice
         voice = office and title not in index.lex.words("no_voice_titles") and not partisan
+        units = index.lex.words("unit_nouns")  # the head of Acme's US unit speaks for the unit
+        voice = voice and not parts and not any(t.lemma_.lower() in units for t in tokens)
         for org in orgs:
             if voice and not offices.academic(org, index):
                 affiliations.setdefault(person.key, []).append(org)

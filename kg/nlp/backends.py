@@ -16,7 +16,7 @@ from kg.model import Article
 from kg.nlp.english import load_spacy
 from kg.nlp.frog import FrogServer
 from kg.nlp.frogdoc import frog_to_doc
-from kg.nlp.text import parts, unwrap
+from kg.nlp.text import parts, plain
 
 BATCH = 64  # spaCy batch: bigger batches are slower and use more memory (FACTS.md)
 
@@ -63,7 +63,7 @@ class NLP:
     def parse(self, article: Article) -> Doc:
         """The Doc of one article; a long one is parsed in parts (kg.nlp.text.parts) joined
         into one Doc whose text is the article's."""
-        text = unwrap(article.text)
+        text = plain(article.text)
         pieces = parts(text, max_part_chars())
         docs = [self._parse_text(piece, article.lang) for piece in pieces]
         return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
@@ -90,7 +90,7 @@ class NLP:
         if english:
             nlp = self.english()
             with self.timings.stage("nlp"):
-                texts = (unwrap(articles[i].text) for i in english)
+                texts = (plain(articles[i].text) for i in english)
                 docs.update(zip(english, nlp.pipe(texts, batch_size=BATCH), strict=True))
         for i, article in enumerate(articles):
             if i not in docs:

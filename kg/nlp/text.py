@@ -12,6 +12,20 @@ _ENDS = ".!?:;\"'\u201d\u2019"
 _NEWLINE = re.compile(r"(?<=[^\n])\n(?=\S)")
 
 
+_TICKER = re.compile(r"<[A-Z0-9&\-]{1,10}(?:\.[A-Z]{1,4})?>")  # Reuters: <SABS.ST>, <LTR>
+_MARKED = re.compile(r"<([A-Z][^<>\n]{0,80}?)>")  # Reuters: <Saab-Scania of America Inc>
+
+
+def plain(text: str) -> str:
+    """`text` unwrapped (below), with Reuters' company marks made spaces ('<Interlink Express
+    Plc>' -> ' Interlink Express Plc ') and its tickers blanked ('<SABS.ST>', '<LTR>'): the
+    parser takes the marks for words ('a unit of' then hangs on '>'). Same length, so offsets
+    still hold."""
+    text = unwrap(text)
+    text = _TICKER.sub(lambda m: " " * len(m.group(0)), text)
+    return _MARKED.sub(lambda m: f" {m.group(1)} ", text)
+
+
 def unwrap(text: str) -> str:
     """`text` with each hard wrap (a single line break inside a sentence) made a space, if it
     is wrapped at all. The result has the same length, so offsets into it are offsets into
