@@ -220,7 +220,10 @@ def _in_quote(
 
 def _last_agent(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mention, ...]:
     """'it': the last organisation or country that was a subject, in this sentence or the one
-    before ('Acme said IT would buy ...'; 'The firm grew. IT now ...')."""
+    before ('Acme said IT would buy ...'; 'The firm grew. IT now ...'); 'its' likewise. Not
+    an 'it' that another verb's subject wants or asks to act ('X wants IT to buy Y': not X)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "poss") or _controlled(tok, index):
+        return ()
     start = tok.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
     for j in range(tok.i - 1, start - 1, -1):
         named = index.by_token.get(j)
@@ -228,6 +231,15 @@ def _last_agent(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mention
         if len(ants) == 1 and ants[0].type in _ORGS and _names_subject(tok.doc[j], index):
             return ants
     return ()
+
+
+def _controlled(tok: Token, index: MentionIndex) -> bool:
+    """The pronoun is the subject of a clause governed by a verb other than one of saying
+    ('wants it to', 'asked it to'): it is someone the governor's subject acts on."""
+    clause = tok.head
+    if tok.dep_ == "poss" or clause.dep_ not in ("ccomp", "xcomp"):
+        return False
+    return not verb_lemmas(clause.head) & index.lex.words("speech_verbs")
 
 
 def _names_subject(tok: Token, index: MentionIndex) -> bool:

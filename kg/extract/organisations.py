@@ -106,7 +106,7 @@ def _next_organisation(tok: Token, index: MentionIndex) -> Iterator[Mention]:
         m = index.by_token.get(t.i)
         if m is not None and m.type == EntityType.ORGANIZATION:
             yield m
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP"):
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
             return
 
 
@@ -235,14 +235,14 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
 
 
 def owned(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """ "Tecmo's Team Ninja", "Google's YouTube": an organisation's possessive on another
-    organisation owns it; "Tarkovsky's Stalker": a person's on a work is its author."""
+    """ "Tarkovsky's Stalker": a person's possessive on a work is its author. (An organisation's
+    on another is too often a product or a scheme the NER took for a name: "Delta's new
+    SimpliFares".)"""
     for tok in doc:
         named = index.by_token.get(tok.i)
         if named is None or not _head_of(tok, named):
             continue
-        kinds = {EntityType.ORGANIZATION: (EntityType.ORGANIZATION, "owns")}
-        kinds[EntityType.WORK] = (EntityType.PERSON, "authorOf")
+        kinds = {EntityType.WORK: (EntityType.PERSON, "authorOf")}  # not "Delta's SimpliFares"
         if named.type not in kinds:
             continue
         owner_type, predicate = kinds[named.type]

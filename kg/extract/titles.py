@@ -206,7 +206,8 @@ def title_relations(
         if not predicates or offices.former(tokens + asides, index):
             continue
         orgs = _orgs(head, tokens, index)
-        if not any(o.type == EntityType.ORGANIZATION for o in orgs):
+        national = title in index.lex.words("national_titles") or "citizenOf" in predicates
+        if national and not any(o.type == EntityType.ORGANIZATION for o in orgs):
             known = {o.key for o in orgs}  # 'French President X', 'Brazilian midfielder Y'
             orgs += [c for c in _demonyms(tokens, article, index) if c.key not in known]
         parts = offices.units(tokens, orgs, index)
