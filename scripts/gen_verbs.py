@@ -76,6 +76,7 @@ PLAN: list[Rule] = [
         source="verbnet:hire-13.5.3",
         nouns="agreement deal treaty accord contract pact",
     ),
+    R("signsAgreementWith", "award", "prep:to", nouns="contract deal", uncoded=True),
     # 06 material cooperation
     R("cooperatesWith", "cooperate collaborate", "prep:with"),
     # 08 yield
@@ -120,7 +121,8 @@ PLAN: list[Rule] = [
     # Business (VerbNet)
     R("acquires", "buy", "dobj", source="verbnet:get-13.5.1", **BOUGHT),
     R("acquires", "acquire purchase", "dobj", source="verbnet:obtain-13.5.2-1", **BOUGHT),
-    R("owns", "own", "dobj", source="verbnet:own-100.1"),
+    R("owns", "own", "dobj", source="verbnet:own-100.1", through="of poss", **ORGS),
+    R("owns", "hold", "dobj", source="verbnet:own-100.1", through="of poss", **ORGS),  # '2% of X'
     R("mergesWith", "merge", "prep:with", source="verbnet:mix-22.1-1-1"),
     R("investsIn", "invest", "prep:in", source="verbnet:invest-13.5.4-1"),
     R("operatesIn", "operate", "prep:in", source="verbnet:function-105.2.1-1"),

@@ -41,6 +41,7 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
     militia THAT Chad backs'), a named place beside a descriptor noun ('Kharkiv province'),
     or a named apposition ('AU chair, Moussa Faki')."""
     if tok.pos_ == "NOUN":  # 'its AU partner Kenya': the name, not the noun
+        named_noun = tok.lemma_.lower() in index.lex.words("name_nouns")  # 'the Golden Lion award'
         for child in tok.children:
             if (
                 child.dep_ in ("appos", "compound")
@@ -48,7 +49,7 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
                 and child.i in index.by_token
             ):
                 named = index.by_token[child.i]
-                if named.type in (EntityType.COUNTRY, EntityType.PERSON):
+                if named.type in (EntityType.COUNTRY, EntityType.PERSON) or named_noun:
                     return named
     if tok.i in index.by_token:
         return index.by_token[tok.i]

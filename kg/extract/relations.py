@@ -13,6 +13,7 @@ from kg.extract.coref import find_corefs
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import event_relations, location_relations
 from kg.extract.organisations import organisation_relations
+from kg.extract.people import people_relations
 from kg.extract.stance import modality, relation
 from kg.extract.titles import Affiliations, title_relations
 from kg.model import Article, EntityType, Modality, Relation
@@ -38,6 +39,10 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
         return conjuncts(_antecedent(verb.head, index))
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOUNS:
         return conjuncts(verb.head)  # 'the firm owning X', 'the film starring X'
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VB":  # "X's plans to buy Y"
+        owners = [c for c in verb.head.children if c.dep_ == "poss"]
+        if owners and verb.head.lemma_.lower() in index.lex.words("intention_nouns"):
+            return conjuncts(owners[0])
     if not found and verb.dep_ == "conj" and not _is_passive(verb) and _is_passive(verb.head):
         return [t for c in verb.head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     if not found and verb.dep_ in _INHERIT and verb.head.i != verb.i and depth < 3:
@@ -124,6 +129,7 @@ def _verb_rule(
         if o.i not in index.by_token and o.lemma_.lower() not in stops
         for t in [*preps(o, through), *_owner(o, through)]
     ]
+    objects += [p for o in objects if o.i not in index.by_token for p in _owner(o, through)]
     found = []
     rule_name = f"verb:{verb.lemma_}"
     to_do = any(c.dep_ == "xcomp" for c in verb.children)  # 'call for X TO hold a vote'
@@ -169,6 +175,7 @@ def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Rel
         *event_relations(article, doc, index),
         *location_relations(article, doc, index),
         *organisation_relations(article, doc, index),
+        *people_relations(article, doc, index),
     ]
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX"):

@@ -99,6 +99,8 @@ def modality(tok: Token, lex: Lex) -> Modality:
             return found
         if t.dep_ in ("acl", "ccomp") and t.head.lemma_.lower() in lex.words("hearsay_nouns"):
             return Modality.HYPOTHETICAL  # 'accusations that he threatened X'
+        if t.dep_ == "acl" and t.head.lemma_.lower() in lex.words("intention_nouns"):
+            return Modality.INTENDED  # "X's plans to buy Y"
         but = t.dep_ == "conj" and any(  # 'X did not attack BUT condemned'
             c.dep_ == "cc" and c.lower_ in lex.words("contrast") and c.i < t.i
             for c in (*t.children, *t.head.children)

@@ -1,0 +1,70 @@
+"""Where people come from, as news puts it beside their names: 'Writer X, from West Sussex',
+'Mia Hamm of the United States', 'London teacher Y', 'the Birmingham woman Z', 'Brazilian
+youngster W'. The nouns that describe a person without a title are `person_nouns` in
+kg/data/lexicon_<lang>.toml (titles are read by kg.extract.titles)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.common import preps, resolve
+from kg.extract.mentions import MentionIndex
+from kg.extract.named import mention
+from kg.extract.stance import relation
+from kg.model import Article, EntityType, Mention, Relation
+
+_PLACES = (EntityType.COUNTRY, EntityType.PLACE)
+
+
+def _heads(doc: Doc, index: MentionIndex) -> Iterator[tuple[Token, Mention]]:
+    """Each person's mention at the word its phrase hangs on."""
+    for tok in doc:
+        m = index.by_token.get(tok.i)
+        head = tok.head.i == tok.i or index.by_token.get(tok.head.i) != m
+        if m is not None and m.type == EntityType.PERSON and head:
+            yield tok, m
+
+
+def _described_by(tok: Token, person: Mention, index: MentionIndex) -> list[Token]:
+    """Nouns describing the person: 'London TEACHER X', 'X, the Birmingham WOMAN who'."""
+    nouns = index.lex.words("person_nouns")
+    found = [c for c in tok.lefts if index.by_token.get(c.i) != person]
+    found += [c for c in tok.children if c.dep_ == "appos"]
+    if tok.dep_ == "appos":
+        found.append(tok.head)
+    return [n for n in found if n.pos_ == "NOUN" and n.lemma_.lower() in nouns]
+
+
+def _origin_of(noun: Token, article: Article, index: MentionIndex) -> tuple[str, Mention] | None:
+    for child in noun.lefts:
+        place = resolve(child, index)
+        if child.dep_ in ("compound", "nmod", "poss") and place and place.type in _PLACES:
+            return "comesFrom", place
+        known = index.lex.demonym(child.text) if child.dep_ == "amod" else None
+        if known is not None and known.type == EntityType.COUNTRY:
+            end = child.idx + len(child)
+            country = mention(article, noun.doc, child.idx, end, known.type, known.key, known.label)
+            return "citizenOf", country
+    return None
+
+
+def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    for tok, person in _heads(doc, index):
+        for t in preps(tok, ["from"]):
+            place = resolve(t, index)
+            if place is not None and place.type in _PLACES:
+                yield relation(person, ["comesFrom"], place, [tok], article, "phrase:from", index)
+        for t in preps(tok, ["of"]):
+            country = resolve(t, index)
+            if country is not None and country.type == EntityType.COUNTRY:
+                yield relation(person, ["citizenOf"], country, [tok], article, "phrase:of", index)
+        for noun in _described_by(tok, person, index):
+            found = _origin_of(noun, article, index)
+            if found is not None:
+                yield relation(person, [found[0]], found[1], [tok], article, "phrase:from", index)
+
+
+def people_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
+    return [r for r in origins(article, doc, index) if r is not None]
