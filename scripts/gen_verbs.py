@@ -77,8 +77,15 @@ PLAN: list[Rule] = [
         nouns="agreement deal treaty accord contract pact",
     ),
     R("signsAgreementWith", "award", "prep:to", nouns="contract deal", uncoded=True),
+    R(
+        "signsAgreementWith",
+        "reach conclude strike",
+        "prep:with",
+        nouns="agreement deal treaty accord pact",
+        uncoded=True,
+    ),  # 'reached a deal with'
     # 06 material cooperation
-    R("cooperatesWith", "cooperate collaborate", "prep:with"),
+    R("cooperatesWith", "cooperate collaborate coordinate", "prep:with"),
     # 08 yield
     R("withdrawsFrom", "withdraw retreat", "prep:from"),
     # 09 investigate
@@ -102,7 +109,7 @@ PLAN: list[Rule] = [
     R("praises", "cheer welcome", "dobj", through="poss"),  # "cheered Bush's victory"
     R("accuses", "accuse blame", "dobj"),
     R("suesOrCharges", "sue charge indict", "dobj"),
-    R("suesOrCharges", "file", "prep:against", nouns="lawsuit"),
+    R("suesOrCharges", "file bring", "prep:against", nouns="lawsuit suit complaint action case"),
     # 12 reject
     R("rejects", "reject", "dobj", source="verbnet:reject-77.2-1", through="poss"),
     # 14 protest
@@ -119,8 +126,15 @@ PLAN: list[Rule] = [
     # 19 fight
     R("fightsWith", "fight clash", "prep:with prep:against"),
     # Business (VerbNet)
-    R("acquires", "buy", "dobj", source="verbnet:get-13.5.1", **BOUGHT),
-    R("acquires", "acquire purchase", "dobj", source="verbnet:obtain-13.5.2-1", **BOUGHT),
+    R("acquires", "buy", "dobj", source="verbnet:get-13.5.1", through="of in", **BOUGHT),
+    R(
+        "acquires",
+        "acquire purchase",
+        "dobj",
+        source="verbnet:obtain-13.5.2-1",
+        through="of in",
+        **BOUGHT,
+    ),  # 'bought 100% of X', 'a stake in Y'
     R("owns", "own", "dobj", source="verbnet:own-100.1", through="of poss", **ORGS),
     R("owns", "hold", "dobj", source="verbnet:own-100.1", through="of poss", **ORGS),  # '2% of X'
     R("mergesWith", "merge", "prep:with", source="verbnet:mix-22.1-1-1"),

@@ -114,7 +114,12 @@ def _relational(tok: Token, index: MentionIndex) -> tuple[str, Token] | None:
     """'unit', 'owner' with an 'of' phrase: (predicate, the noun)."""
     table: dict[str, str] = index.lex.vocab.get("relational_nouns", {})
     lemma = tok.lemma_.lower()
-    return (table[lemma], tok) if lemma in table else None
+    if lemma in table:
+        return table[lemma], tok
+    for c in tok.lefts:  # 'a subsidiary company of'
+        if c.dep_ in ("compound", "amod") and c.lemma_.lower() in table and tok.pos_ == "NOUN":
+            return table[c.lemma_.lower()], tok
+    return None
 
 
 def _named_by(noun: Token, index: MentionIndex) -> list[Mention]:

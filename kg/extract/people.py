@@ -66,5 +66,31 @@ def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
                 yield relation(person, [found[0]], found[1], [tok], article, "phrase:from", index)
 
 
+def born(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """'the Yugoslavian-born Bogdanovic', 'London-born X': where the person is from."""
+    for tok in doc:
+        if tok.lower_ != "born" or tok.i < 2 or doc[tok.i - 1].text != "-":
+            continue
+        before = doc[tok.i - 2]
+        place = index.by_token.get(before.i)
+        known = index.lex.demonym(before.text) if place is None else None
+        if known is not None and known.type == EntityType.COUNTRY:
+            end = before.idx + len(before)
+            place = mention(article, doc, before.idx, end, known.type, known.key, known.label)
+        person = next(_next_person(tok, index), None)
+        if place is not None and place.type in _PLACES and person is not None:
+            yield relation(person, ["comesFrom"], place, [tok], article, "phrase:born", index)
+
+
+def _next_person(tok: Token, index: MentionIndex) -> Iterator[Mention]:
+    for t in tok.doc[tok.i + 1 : min(len(tok.doc), tok.i + 5)]:
+        m = index.by_token.get(t.i)
+        if m is not None and m.type == EntityType.PERSON:
+            yield m
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
+            return
+
+
 def people_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
-    return [r for r in origins(article, doc, index) if r is not None]
+    found = [*origins(article, doc, index), *born(article, doc, index)]
+    return [r for r in found if r is not None]
