@@ -178,6 +178,10 @@ def named_mentions(
             mention = replace(mention, type=EntityType.PERSON)  # 'Mr Kilroy-Silk': a person
         elif mention and mention.key.startswith("name:") and _called_a_company(span, lex):
             mention = replace(mention, type=EntityType.ORGANIZATION)  # 'carmaker Maruti'
+        elif _names_a_team(span, lex):  # 'Manchester United striker X', 'Arsenal boss Y'
+            team = mention or _named_one(article, span, lex, {**types, "": "Organization"})
+            if team is not None and team.key.startswith("name:"):
+                mention = replace(team, type=EntityType.ORGANIZATION)
         if mention is None and len(span) == 1 and "-" in span.text:
             prefix = _prefix(article, span[0], lex)
             if prefix:
@@ -185,6 +189,17 @@ def named_mentions(
         elif mention is not None:
             by_token.update({t.i: mention for t in span})
     return _bracket_aliases(doc, by_token), prefixes
+
+
+def _names_a_team(span: Span, lex: Lex) -> bool:
+    """A proper name that modifies a player's or a manager's title ('Manchester United
+    striker', 'Arsenal boss') is a club, whatever type the NER gave it (or none)."""
+    root = span.root
+    if root.dep_ not in ("compound", "poss", "nmod") or not all(t.pos_ == "PROPN" for t in span):
+        return False
+    head = root.head.lemma_.lower()
+    predicates = set(lex.vocab.get("titles", {}).get(head, []))
+    return bool(predicates & {"playsFor", "coaches"}) or head in lex.words("team_titles")
 
 
 def _called_a_company(span: Span, lex: Lex) -> bool:
