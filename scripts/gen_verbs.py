@@ -51,7 +51,8 @@ ORGS = {"object_types": "Organization"}  # 'X joined Acme', not 'X left Britain'
 # Hand-chosen from the sources' candidates. CAMEO codes come from the source, not from here.
 PLAN: list[Rule] = [
     # 04 consult
-    R("meets", "meet host", "dobj prep:with"),
+    R("meets", "meet", "dobj prep:with", symmetric=True),  # 'X and Y met'
+    R("meets", "host", "dobj prep:with"),
     R(
         "meets",
         "host hold attend",
@@ -60,7 +61,7 @@ PLAN: list[Rule] = [
         uncoded=True,
     ),  # the verbs' own blocks code other acts ('hold': 170)
     R("visits", "visit tour", "dobj"),
-    R("negotiatesWith", "negotiate", "prep:with", source="verbnet:correspond-36.1"),
+    R("negotiatesWith", "negotiate", "prep:with", source="verbnet:correspond-36.1", symmetric=True),
     R("negotiatesWith", "hold continue enter resume open begin", "prep:with", nouns="talks"),
     # 05 diplomatic cooperation
     R(
@@ -124,7 +125,7 @@ PLAN: list[Rule] = [
     R("kidnaps", "kidnap abduct", "dobj"),
     R("injures", "injure wound hurt", "dobj"),
     # 19 fight
-    R("fightsWith", "fight clash", "prep:with prep:against"),
+    R("fightsWith", "fight clash", "prep:with prep:against", symmetric=True),
     # Business (VerbNet)
     R("acquires", "buy", "dobj", source="verbnet:get-13.5.1", through="of in", **BOUGHT),
     R(
@@ -279,8 +280,9 @@ HEADER = """\
 #   warranty. `source = "verbnet:<class>"`: the class the verbs are members of.
 # Keys beyond lexicon_en.toml: `subject = "patient"` (the verb's object or passive subject is
 # the relation's subject: 'X was nominated for Y'), `inverse` (object and subject swap: 'Y hired
-# X' is X worksFor Y), `object_types` (entity classes the object must have), `cameo` (the CAMEO
-# code the statement carries), `source`.
+# X' is X worksFor Y), `object_types` / `subject_types` (entity classes the object / subject
+# must have), `symmetric` ('X and Y met': each the other's), `cameo` (the CAMEO code the
+# statement carries), `source`.
 """
 
 

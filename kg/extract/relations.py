@@ -140,6 +140,8 @@ def _verb_rule(
         _slot(verb, None, "dobj") if rule.get("subject") == "patient" else subjects(verb, index)
     )
     types, doers = rule.get("object_types"), rule.get("subject_types")
+    if rule.get("symmetric") and not objects and len(agents) > 1:
+        objects = agents  # 'X and Y met': each the other's
     for subj in (m for t in agents for m in resolve_all(t, index)):
         for obj in (m for t in objects for m in resolve_all(t, index)):
             if (types and obj.type.value not in types) or (doers and subj.type.value not in doers):

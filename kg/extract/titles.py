@@ -199,6 +199,12 @@ def title_relations(
     for head, person in _person_heads(doc, index):
         tokens, before = _context(head, person, index)
         title, predicates = index.lex.title(_words(tokens, index))
+        first = index.by_token.get(head.head.i) if head.dep_ == "conj" else None
+        if not predicates and first is not None and first.type == EntityType.PERSON:
+            shared, before = _context(head.head, first, index)  # 'Tory hopefuls X and Y'
+            if any(t.tag_ in ("NNS", "NNPS") and t.i not in index.by_token for t in shared):
+                tokens = shared  # a plural title; not 'US President X and Y'
+                title, predicates = index.lex.title(_words(tokens, index))
         if not predicates and before:
             tokens = sorted({*tokens, *before}, key=lambda t: t.i)
             title, predicates = index.lex.title(_words(tokens, index))
