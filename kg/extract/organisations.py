@@ -217,9 +217,9 @@ def _meant(
 
 
 def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """ "Labour's Paul Flynn", "Britain's Tony Blair": a person named with an organisation's
-    or a country's possessive and no title is its member or citizen (a title says more, and
-    kg.extract.titles reads it)."""
+    """ "MSN's X", "Britain's Y", "Labour's Z": a person named with an organisation's or a
+    country's possessive and no title works for it or is its citizen (a party's: its member,
+    kg.extract.stance); a title says more, and kg.extract.titles reads it."""
     titles = index.lex.title_words()
     for tok in doc:
         person = index.by_token.get(tok.i)
@@ -229,7 +229,7 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
         if any(c.lemma_.lower() in titles for t in lefts for c in t.subtree):
             continue
         for owner in (m for c in lefts if c.dep_ == "poss" and (m := resolve(c, index))):
-            predicates = ["memberOf"] if owner.type == EntityType.ORGANIZATION else ["citizenOf"]
+            predicates = ["worksFor"] if owner.type == EntityType.ORGANIZATION else ["citizenOf"]
             yield relation(person, predicates, owner, [tok], article, "phrase:owner", index)
         if not any(c.dep_ == "appos" for c in tok.children):  # 'said Ken Mayland AT Clearview'
             for employer in (m for t in preps(tok, _EMPLOYERS) if (m := resolve(t, index))):

@@ -167,6 +167,11 @@ def confidence(
     return round(min(1.0, max(0.0, float(score))), 2)
 
 
+def _party(org: Mention, index: MentionIndex) -> bool:
+    words = index.lex.words("party_words")
+    return any(w in words for w in org.label.lower().split())
+
+
 def relation(
     subject: Mention,
     predicates: list[str],
@@ -184,6 +189,8 @@ def relation(
     predicate = next((p for p in predicates if KG.accepts(p, subject.type, obj.type)), None)
     if predicate is None:
         return None
+    if predicate == "worksFor" and _party(obj, index):
+        predicate = "memberOf"  # 'joined the Labour Party', "Labour's X": a member, not staff
     sent = tokens[0].sent
     start = min([t.idx for t in tokens] + [subject.start, obj.start])
     end = max([t.idx + len(t) for t in tokens] + [subject.end, obj.end])
