@@ -235,6 +235,8 @@ def title_relations(
             for predicate in offices.predicates_for(title, predicates, org, index):
                 if predicate == "holdsRoleAt":
                     continue  # with its title, below
+                if narrow and predicate == "memberOf" and not _a_body(org, index):
+                    predicate = "worksFor"  # 'director of UK Equities at Standard Life'
                 rel = relation(person, [predicate], org, [head], article, "title", index)
                 found.extend([rel] if rel else [])
             citizen = org.type == EntityType.COUNTRY and "citizenOf" in predicates
@@ -242,6 +244,16 @@ def title_relations(
                 [] if narrow or citizen else _role(person, title, org, head, article, index)
             )
     return found, affiliations
+
+
+def _a_body(org: Mention, index: MentionIndex) -> bool:
+    """A country, a party, an organisation the gazetteer knows (the EU, NATO) or a body of
+    members (a house, a council, a committee): one holds a post in a part of it as a member;
+    in a company, as staff."""
+    if org.type != EntityType.ORGANIZATION or org.is_known:  # the gazetteer's: EU, NATO, parties
+        return True
+    words = index.lex.words("party_words") | index.lex.words("member_bodies")
+    return any(w in words for w in org.label.lower().split())
 
 
 def _demonyms(tokens: list[Token], article: Article, index: MentionIndex) -> list[Mention]:
