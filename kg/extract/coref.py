@@ -6,6 +6,7 @@
   it that is not the subject of its own clause ('X condemned Y and Z, calling on them').
 - 'we', 'our' inside a quote: the speaker's organisation (from the speaker's title), or the
   speaker if it is an organisation or country; 'I' inside a quote: the speaker.
+- 'it', 'the firm', 'the film': kg.extract.anaphora.
 
 A quote's speaker is the subject of a verb of saying next to it in the sentence where it closes
 ('"...," said the minister'; 'zei VN-chef, Ana Lopez'), else the previous quote's.
@@ -15,17 +16,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.anaphora import Corefs, definite_nouns, last_agent, subject_of_clause, window
 from kg.extract.common import resolve, verb_lemmas
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import doc_text
 from kg.lexicon import load_toml
 from kg.model import EntityType, Mention
 
-Corefs = dict[int, tuple[Mention, ...]]  # pronoun token -> the mentions it stands for
 Affiliations = dict[str, list[Mention]]  # person key -> organisations they hold office in
 _AGENTS = (EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.GROUP)
-_ORGS = (EntityType.ORGANIZATION, EntityType.COUNTRY)
-_WINDOW = 5  # sentences back that an antecedent may be (a chain of 'he' carries it further)
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
@@ -56,14 +55,6 @@ def _kind(tok: Token, pronouns: dict[str, list[str]]) -> str | None:
     return kinds[0] if kinds else None
 
 
-def _window(tok: Token) -> range:
-    """Indexes of the tokens before `tok`, nearest first, at most _WINDOW sentences back."""
-    start = tok.sent.start
-    for _ in range(_WINDOW):
-        start = tok.doc[start - 1].sent.start if start > 0 else 0
-    return range(tok.i - 1, start - 1, -1)
-
-
 def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mention, ...]:
     """The person named last before the pronoun; for a pronoun subject that opens its clause,
     the last person who was a subject in an earlier sentence ('X held talks with Y. HE
@@ -72,9 +63,9 @@ def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mentio
     same = [t for t in tok.sent if t.i < tok.i and t.lower_ in person and t.dep_ in _SUBJECTS]
     if same:  # 'He arrived ..., where he met': the same person, or no one
         return found.get(same[-1].i, ())
-    people = [(j, p) for j in _window(tok) if (p := _person_at(j, index, found))]
+    people = [(j, p) for j in window(tok) if (p := _person_at(j, index, found))]
     if tok.dep_ in _SUBJECTS and tok.i == tok.sent.start:
-        subjects = [(j, p) for j, p in people if _subject_of_clause(tok.doc[j], j < tok.sent.start)]
+        subjects = [(j, p) for j, p in people if subject_of_clause(tok.doc[j], j < tok.sent.start)]
         main = [p for j, p in subjects if _in_main_clause(tok.doc[j])]
         if main or subjects:  # 'X said he hopes Y will ... . He also said': X, not Y
             return main[0] if main else subjects[0][1]
@@ -102,15 +93,6 @@ def _person_at(j: int, index: MentionIndex, found: Corefs) -> tuple[Mention, ...
     return ()
 
 
-def _subject_of_clause(tok: Token, earlier: bool) -> bool:
-    """A token of a subject ('Gen Musharraf' in 'Gen Musharraf held talks'), in an earlier
-    sentence."""
-    head = tok
-    while head.dep_ in ("compound", "flat", "amod", "appos") and head.head.i != head.i:
-        head = head.head
-    return earlier and head.dep_ in _SUBJECTS
-
-
 def _in_main_clause(tok: Token) -> bool:
     """The subject's verb is its sentence's root, or coordinated with it."""
     head = tok
@@ -125,7 +107,7 @@ def _in_main_clause(tok: Token) -> bool:
 def _plural_sets(tok: Token, index: MentionIndex) -> list[tuple[Token, tuple[Mention, ...]]]:
     """Agent noun phrases before `tok`, nearest first: coordinations as one set."""
     sets = []
-    for j in _window(tok):
+    for j in window(tok):
         cand = tok.doc[j]
         if cand.dep_ == "conj":
             continue
@@ -218,64 +200,6 @@ def _in_quote(
     return (who,) if who.type in _AGENTS else ()
 
 
-def _last_agent(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mention, ...]:
-    """'it': the last organisation or country that was a subject, in this sentence or the one
-    before ('Acme said IT would buy ...'; 'The firm grew. IT now ...'); 'its' likewise. Not
-    an 'it' that another verb's subject wants or asks to act ('X wants IT to buy Y': not X)."""
-    if tok.dep_ not in ("nsubj", "nsubjpass", "poss") or _controlled(tok, index):
-        return ()
-    start = tok.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
-    for j in range(tok.i - 1, start - 1, -1):
-        named = index.by_token.get(j)
-        ants = (named,) if named is not None else found.get(j, ())
-        if len(ants) == 1 and ants[0].type in _ORGS and _names_subject(tok.doc[j], index):
-            return ants
-    return ()
-
-
-def _controlled(tok: Token, index: MentionIndex) -> bool:
-    """The pronoun is the subject of a clause governed by a verb other than one of saying
-    ('wants it to', 'asked it to'): it is someone the governor's subject acts on."""
-    clause = tok.head
-    if tok.dep_ == "poss" or clause.dep_ not in ("ccomp", "xcomp"):
-        return False
-    return not verb_lemmas(clause.head) & index.lex.words("speech_verbs")
-
-
-def _names_subject(tok: Token, index: MentionIndex) -> bool:
-    """The token is in a subject that its mention names whole: 'Acme' in 'Acme Corp said',
-    not 'US' in 'a US firm said' (the firm is not the United States)."""
-    m = index.by_token.get(tok.i)
-    head = tok
-    while m is not None and head.head.i != head.i and index.by_token.get(head.head.i) == m:
-        head = head.head
-    return head.dep_ in _SUBJECTS
-
-
-def _definite_nouns(doc: Doc, index: MentionIndex) -> Corefs:
-    """'the film', 'the company': the last work or organisation named before, within a few
-    sentences, preferring one that was a subject (kg/data/lexicon_<lang>.toml
-    `definite_nouns`: noun -> the class it stands for)."""
-    table: dict[str, str] = index.lex.vocab.get("definite_nouns", {})
-    dets = index.lex.words("definite_determiners")
-    found: Corefs = {}
-    for tok in doc:
-        kind = table.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
-        if kind is None or tok.i in index.by_token or tok.tag_ in ("NNS", "NNPS"):
-            continue
-        if not any(c.dep_ in ("det", "poss") and c.lower_ in dets for c in tok.children):
-            continue
-        named = [
-            (j, m)
-            for j in _window(tok)
-            if (m := index.by_token.get(j)) is not None and m.type.value == kind
-        ]
-        subjects = [m for j, m in named if _subject_of_clause(doc[j], True)]
-        if named:
-            found[tok.i] = (subjects[0] if subjects else named[0][1],)
-    return found
-
-
 Speakers = tuple[tuple[int, int, Mention], ...]  # quote (character span) -> who says it
 
 
@@ -290,10 +214,10 @@ def find_corefs(doc: Doc, index: MentionIndex, aff: Affiliations) -> tuple[Coref
             ants = _last_person(tok, index, found) if kind == "person" else _plural(tok, index)
             if ants:
                 found[tok.i] = ants
-    found.update(_definite_nouns(doc, index))
+    found.update(definite_nouns(doc, index))
     for tok in doc:
         outside = not any(s <= tok.idx < e for s, e in quotes)
-        if outside and _kind(tok, pronouns) == "it" and (ants := _last_agent(tok, index, found)):
+        if outside and _kind(tok, pronouns) == "it" and (ants := last_agent(tok, index, found)):
             found[tok.i] = ants
     speakers = _speakers(doc, index, found)
     for tok in doc:

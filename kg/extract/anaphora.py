@@ -1,0 +1,91 @@
+"""What 'it', 'its' and a definite noun ('the firm', 'the film') stand for: the last
+organisation, country or work named before, preferring one that was a subject; and the
+sentence window antecedents are looked for in (shared with kg.extract.coref)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.common import verb_lemmas
+from kg.extract.mentions import MentionIndex
+from kg.model import EntityType, Mention
+
+Corefs = dict[int, tuple[Mention, ...]]  # pronoun token -> the mentions it stands for
+_ORGS = (EntityType.ORGANIZATION, EntityType.COUNTRY)
+_WINDOW = 5  # sentences back that an antecedent may be (a chain of 'he' carries it further)
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def window(tok: Token) -> range:
+    """Indexes of the tokens before `tok`, nearest first, at most _WINDOW sentences back."""
+    start = tok.sent.start
+    for _ in range(_WINDOW):
+        start = tok.doc[start - 1].sent.start if start > 0 else 0
+    return range(tok.i - 1, start - 1, -1)
+
+
+def subject_of_clause(tok: Token, earlier: bool) -> bool:
+    """A token of a subject ('Gen Musharraf' in 'Gen Musharraf held talks'), in an earlier
+    sentence."""
+    head = tok
+    while head.dep_ in ("compound", "flat", "amod", "appos") and head.head.i != head.i:
+        head = head.head
+    return earlier and head.dep_ in _SUBJECTS
+
+
+def last_agent(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mention, ...]:
+    """'it': the last organisation or country that was a subject, in this sentence or the one
+    before ('Acme said IT would buy ...'; 'The firm grew. IT now ...'); 'its' likewise. Not
+    an 'it' that another verb's subject wants or asks to act ('X wants IT to buy Y': not X)."""
+    if tok.dep_ not in ("nsubj", "nsubjpass", "poss") or _controlled(tok, index):
+        return ()
+    start = tok.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+    for j in range(tok.i - 1, start - 1, -1):
+        named = index.by_token.get(j)
+        ants = (named,) if named is not None else found.get(j, ())
+        if len(ants) == 1 and ants[0].type in _ORGS and _names_subject(tok.doc[j], index):
+            return ants
+    return ()
+
+
+def _controlled(tok: Token, index: MentionIndex) -> bool:
+    """The pronoun is the subject of a clause governed by a verb other than one of saying
+    ('wants it to', 'asked it to'): it is someone the governor's subject acts on."""
+    clause = tok.head
+    if tok.dep_ == "poss" or clause.dep_ not in ("ccomp", "xcomp"):
+        return False
+    return not verb_lemmas(clause.head) & index.lex.words("speech_verbs")
+
+
+def _names_subject(tok: Token, index: MentionIndex) -> bool:
+    """The token is in a subject that its mention names whole: 'Acme' in 'Acme Corp said',
+    not 'US' in 'a US firm said' (the firm is not the United States)."""
+    m = index.by_token.get(tok.i)
+    head = tok
+    while m is not None and head.head.i != head.i and index.by_token.get(head.head.i) == m:
+        head = head.head
+    return head.dep_ in _SUBJECTS
+
+
+def definite_nouns(doc: Doc, index: MentionIndex) -> Corefs:
+    """'the film', 'the company': the last work or organisation named before, within a few
+    sentences, preferring one that was a subject (kg/data/lexicon_<lang>.toml
+    `definite_nouns`: noun -> the class it stands for)."""
+    table: dict[str, str] = index.lex.vocab.get("definite_nouns", {})
+    dets = index.lex.words("definite_determiners")
+    found: Corefs = {}
+    for tok in doc:
+        kind = table.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        if kind is None or tok.i in index.by_token or tok.tag_ in ("NNS", "NNPS"):
+            continue
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in dets for c in tok.children):
+            continue
+        named = [
+            (j, m)
+            for j in window(tok)
+            if (m := index.by_token.get(j)) is not None and m.type.value == kind
+        ]
+        subjects = [m for j, m in named if subject_of_clause(doc[j], True)]
+        if named:
+            found[tok.i] = (subjects[0] if subjects else named[0][1],)
+    return found
