@@ -32,6 +32,8 @@ ENGLISH: list[tuple[str, set[Row]]] = [
     # intended: agreed, planned or offered by the subject, not done
     ("Microsoft agreed to buy Activision.", {("Microsoft", "acquires", "Activision", M, None)}),
     ("Narendra Modi plans to visit Japan.", {("Narendra Modi", "visits", "Japan", M, None)}),
+    ("Kim Clijsters denied reports that she had pulled out of the Australian Open.",
+     {("Kim Clijsters", "withdrawsFrom", "Australian Open", N, None)}),
     ("Oracle threatened to sue Google.",
      {("Oracle", "threatens", "Google", A, None), ("Oracle", "suesOrCharges", "Google", H, None)}),
 ]  # fmt: skip

@@ -98,7 +98,9 @@ def modality(tok: Token, lex: Lex) -> Modality:
         if found is not None:
             return found
         if t.dep_ in ("acl", "ccomp") and t.head.lemma_.lower() in lex.words("hearsay_nouns"):
-            return Modality.HYPOTHETICAL  # 'accusations that he threatened X'
+            denied = t.head.dep_ in _OBJECTS and _governed(t.head, lex) == Modality.NEGATED
+            return Modality.NEGATED if denied else Modality.HYPOTHETICAL  # 'denied reports that'
+            # 'accusations that he threatened X': said, not put as a fact
         if t.dep_ == "acl" and t.head.lemma_.lower() in lex.words("intention_nouns"):
             return Modality.INTENDED  # "X's plans to buy Y"
         but = t.dep_ == "conj" and any(  # 'X did not attack BUT condemned'

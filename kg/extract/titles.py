@@ -237,12 +237,14 @@ def title_relations(
                     continue  # with its title, below
                 if narrow and predicate == "memberOf" and not _a_body(org, index):
                     predicate = "worksFor"  # 'director of UK Equities at Standard Life'
+                if predicate == "memberOf" and org.type == EntityType.COUNTRY:
+                    continue  # a minister holds a post in the country, not membership of it
                 rel = relation(person, [predicate], org, [head], article, "title", index)
                 found.extend([rel] if rel else [])
             citizen = org.type == EntityType.COUNTRY and "citizenOf" in predicates
-            found.extend(
-                [] if narrow or citizen else _role(person, title, org, head, article, index)
-            )
+            post = not narrow or org.type == EntityType.COUNTRY  # 'Britain's Europe director'
+            if post and not citizen:
+                found.extend(_role(person, title, org, head, article, index))
     return found, affiliations
 
 
