@@ -34,12 +34,15 @@ def _corpus(folder: Path) -> Path:
 
 
 def _frogs() -> int:
-    """Live Frog processes (a killed Frog's forked worker lingers as a zombie until reaped)."""
-    live = [
-        p
-        for p in psutil.process_iter(["name", "status"])
-        if p.info["name"] == "frog" and p.info["status"] != psutil.STATUS_ZOMBIE
-    ]
+    """Live Frog processes this test started (a killed Frog's forked worker lingers as a zombie
+    until reaped); not those of other programs on the machine."""
+    live = []
+    for p in psutil.Process().children(recursive=True):
+        try:
+            if p.name() == "frog" and p.status() != psutil.STATUS_ZOMBIE:
+                live.append(p)
+        except psutil.NoSuchProcess:
+            continue
     return len(live)
 
 
