@@ -49,15 +49,18 @@ def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[To
 def _phrase(tok: Token, person: Mention, index: MentionIndex) -> list[Token]:
     """The noun phrase of an apposition without what describes someone or something else: a
     relative clause ('X, an aide, who visited Peru'), an apposition to a name in it ('director
-    of Acme, a venture of Kenya Airways and Chad Air') or a part naming another person ('X,
-    an aide to Chad's leader Y': 'leader' is Y's title, not X's)."""
+    of Acme, a venture of Kenya Airways and Chad Air'), a part naming another person ('X,
+    an aide to Chad's leader Y': 'leader' is Y's title, not X's) or the person a relation noun
+    relates to ('X, a friend of the Tory leader': the leader is someone else)."""
     found = [tok]
     named = index.by_token.get(tok.i) is not None
+    relational = tok.lemma_.lower() in index.lex.words("person_relations")
     for child in tok.children:
         other = (index.by_token.get(t.i) for t in child.subtree)
         if (
             child.dep_ == "relcl"
             or (child.dep_ == "appos" and named)
+            or (child.dep_ == "prep" and relational)  # 'a friend of the Tory leader'
             or any(m and m.type == EntityType.PERSON and m.key != person.key for m in other)
         ):
             continue
