@@ -75,6 +75,19 @@ def comma_apposition(tok: Token, index: MentionIndex) -> Mention | None:
     return named if named is not None and named.type == EntityType.PERSON else None
 
 
+def next_mention(tok: Token, etype: EntityType, index: MentionIndex, span: int) -> Mention | None:
+    """The first mention of `etype` in the `span` tokens after `tok`, within its phrase (not
+    past punctuation, a verb, a preposition or 'and'): 'London-based bank X', 'Yugoslavian-born
+    Y'."""
+    for t in tok.doc[tok.i + 1 : min(len(tok.doc), tok.i + 1 + span)]:
+        m = index.by_token.get(t.i)
+        if m is not None and m.type == etype:
+            return m
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
+            return None
+    return None
+
+
 def pobjs(prep: Token) -> list[Token]:
     return [t for c in prep.children if c.dep_ in ("pobj", "dobj", "pcomp") for t in conjuncts(c)]
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.common import conjuncts, preps, resolve, resolve_all
+from kg.extract.common import conjuncts, next_mention, preps, resolve, resolve_all
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
 from kg.extract.stance import relation
@@ -96,18 +96,9 @@ def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
             and doc[tok.i - 1].text == "-"
         ):
             place = index.by_token.get(tok.i - 2)
-            org = next(_next_organisation(tok, index), None)
+            org = next_mention(tok, EntityType.ORGANIZATION, index, 5)
             if place is not None and place.type in _PLACES and org is not None:
                 yield relation(org, ["basedIn"], place, [tok], article, "phrase:based", index)
-
-
-def _next_organisation(tok: Token, index: MentionIndex) -> Iterator[Mention]:
-    for t in tok.doc[tok.i + 1 : min(len(tok.doc), tok.i + 6)]:
-        m = index.by_token.get(t.i)
-        if m is not None and m.type == EntityType.ORGANIZATION:
-            yield m
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
-            return
 
 
 def _relational(tok: Token, index: MentionIndex) -> tuple[str, Token] | None:

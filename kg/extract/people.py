@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.common import preps, resolve
+from kg.extract.common import next_mention, preps, resolve
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
 from kg.extract.stance import relation
@@ -77,18 +77,9 @@ def born(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
         if known is not None and known.type == EntityType.COUNTRY:
             end = before.idx + len(before)
             place = mention(article, doc, before.idx, end, known.type, known.key, known.label)
-        person = next(_next_person(tok, index), None)
+        person = next_mention(tok, EntityType.PERSON, index, 4)
         if place is not None and place.type in _PLACES and person is not None:
             yield relation(person, ["comesFrom"], place, [tok], article, "phrase:born", index)
-
-
-def _next_person(tok: Token, index: MentionIndex) -> Iterator[Mention]:
-    for t in tok.doc[tok.i + 1 : min(len(tok.doc), tok.i + 5)]:
-        m = index.by_token.get(t.i)
-        if m is not None and m.type == EntityType.PERSON:
-            yield m
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
-            return
 
 
 def people_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:

@@ -215,7 +215,7 @@ def title_relations(
         if not predicates or offices.former(tokens + asides, index):
             continue
         orgs = _orgs(head, tokens, index)
-        national = title in index.lex.words("national_titles") or "citizenOf" in predicates
+        national = _national(title, predicates, index)
         if national and not any(o.type == EntityType.ORGANIZATION for o in orgs):
             known = {o.key for o in orgs}  # 'French President X', 'Brazilian midfielder Y'
             orgs += [c for c in _demonyms(tokens, article, index) if c.key not in known]
@@ -259,6 +259,15 @@ def _a_body(org: Mention, index: MentionIndex) -> bool:
         return True
     words = index.lex.words("party_words") | index.lex.words("member_bodies")
     return any(w in words for w in org.label.lower().split())
+
+
+def _national(title: str, predicates: list[str], index: MentionIndex) -> bool:
+    """A country's adjective on the title names the country served ('French President X',
+    'Japanese Finance Minister Y') when the title heads a state or an office of a place, or
+    serves or speaks for one, or names where a player is from ('Brazilian midfielder Z'); not
+    on a post at an organisation ('Indian film director W')."""
+    offices = index.lex.words("state_heads") | index.lex.words("place_offices")
+    return title in offices or bool(set(predicates) & {"memberOf", "speaksFor", "citizenOf"})
 
 
 def _demonyms(tokens: list[Token], article: Article, index: MentionIndex) -> list[Mention]:
