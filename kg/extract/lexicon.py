@@ -49,12 +49,19 @@ class Lex:
         return None
 
     def title(self, words: list[str]) -> tuple[str, list[str]]:
-        """The longest title found in `words` (lower-case lemmas) and its predicates."""
+        """The longest title found in `words` (lower-case lemmas) and its predicates; with a
+        hyphenated word the lexicon does not list split in its parts ('director-general' is
+        the 'director general') when the words as written give none."""
+        found = self._title(words)
+        split = [p for w in words for p in w.split("-") if p]
+        return found if found[1] or split == words else self._title(split)
+
+    def _title(self, words: list[str]) -> tuple[str, list[str]]:
         titles: dict[str, list[str]] = self.vocab.get("titles", {})
         if "title_size" not in self._memo:
             self._memo["title_size"] = max((len(t.split()) for t in titles), default=0)
-        for size in range(self._memo["title_size"], 0, -1):
-            for k in range(len(words) - size + 1):
+        for size in range(self._memo["title_size"], 0, -1):  # the longest; of equals, the
+            for k in range(len(words) - size, -1, -1):  # last: 'chief ACCOUNTANT', its head
                 phrase = " ".join(words[k : k + size])
                 if phrase in titles:
                     return phrase, titles[phrase]

@@ -10,6 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import Lex
+from kg.extract.works import called_a_work, work_spans
 from kg.lexicon import load_toml, normalize
 from kg.model import Article, EntityType, Mention
 
@@ -172,10 +173,17 @@ def named_mentions(
     prefixes: dict[int, Mention] = {}
     spans = [s for s in (_trim(e, lex) for e in _company_names(doc, lex)) if s is not None]
     spans += [doc[t.i : t.i + 1] for t in doc if not t.ent_type_ and t.text[:1].isupper()]
+    spans += work_spans(doc, lex)  # 'the drama Million Dollar Baby', which the NER missed
+    works: set[str] = set()
     for span in spans:
         mention = _named_one(article, span, lex, types)
         if mention and mention.key.startswith("name:") and _after_honorific(span, lex):
             mention = replace(mention, type=EntityType.PERSON)  # 'Mr Kilroy-Silk': a person
+        elif called_a_work(span, lex):  # 'wine comedy Sideways', 'The Aviator, starring X'
+            work = mention or _named_one(article, span, lex, {**types, "": "Work"})
+            if work is not None and work.key.startswith("name:"):
+                mention = replace(work, type=EntityType.WORK)
+                works.add(mention.key)
         elif mention and mention.key.startswith("name:") and _called_a_company(span, lex):
             mention = replace(mention, type=EntityType.ORGANIZATION)  # 'carmaker Maruti'
         elif _names_a_team(span, lex):  # 'Manchester United striker X', 'Arsenal boss Y'
@@ -188,6 +196,9 @@ def named_mentions(
                 prefixes[span[0].i] = prefix
         elif mention is not None:
             by_token.update({t.i: mention for t in span})
+    by_token = {  # what the context calls a work is one wherever the article names it
+        i: replace(m, type=EntityType.WORK) if m.key in works else m for i, m in by_token.items()
+    }
     return _bracket_aliases(doc, by_token), prefixes
 
 

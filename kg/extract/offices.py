@@ -140,3 +140,20 @@ def academic(org: Mention, index: MentionIndex) -> bool:
     """A university or college: its staff are quoted as experts, not as its voice."""
     words = index.lex.words("academic_words")
     return any(w in words for w in re.findall(r"\w+", org.text.lower()))
+
+
+def predicated(head: Token) -> list[Token]:
+    """What a copula says the person is now: 'X is the editor of Y', 'X, who is chairman of
+    Y', 'X became president of Z'; not 'X was ...' (no longer), 'X will be ...' or 'X is not'."""
+    verbs = [head.head] if head.dep_ == "nsubj" else []
+    verbs += [
+        c
+        for c in head.children
+        if c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.tag_ == "WP" for s in c.children)
+    ]
+    found = []
+    for verb in verbs:
+        now = verb.lemma_ == "become" or (verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"))
+        if now and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
+            found += [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+    return found

@@ -101,6 +101,31 @@ def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
                 yield relation(org, ["basedIn"], place, [tok], article, "phrase:based", index)
 
 
+def operates_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """'JPMorgan Chase bank in Tokyo', 'the High Court in London', 'a Tesco depot in the UK':
+    a place after 'in' on an organisation's name (or on the noun it names) is where it works."""
+    for tok in doc:
+        org = index.by_token.get(tok.i)
+        if org is None or org.type != EntityType.ORGANIZATION or not _head_of(tok, org):
+            continue
+        if _after_a_verb(tok):
+            continue  # 'protested against Acme in Paris': where the protest was
+        for t in (t for described in _described(tok, index) for t in preps(described, ["in"])):
+            place = resolve(t, index)
+            if place is not None and place.type in _PLACES and place.key != org.key:
+                yield relation(org, ["operatesIn"], place, [tok], article, "phrase:in", index)
+
+
+def _after_a_verb(tok: Token) -> bool:
+    """The name is a verb's object, or in a phrase on a verb: a place after it may well say
+    where the act was, not where the organisation is."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ in ("dobj", "dative", "attr", "oprd"):
+        return True
+    return tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX")
+
+
 def _relational(tok: Token, index: MentionIndex) -> tuple[str, Token] | None:
     """'unit', 'owner' with an 'of' phrase: (predicate, the noun)."""
     table: dict[str, str] = index.lex.vocab.get("relational_nouns", {})
@@ -230,27 +255,9 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
                     )
 
 
-def owned(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """ "Tarkovsky's Stalker": a person's possessive on a work is its author. (An organisation's
-    on another is too often a product or a scheme the NER took for a name: "Delta's new
-    SimpliFares".)"""
-    for tok in doc:
-        named = index.by_token.get(tok.i)
-        if named is None or not _head_of(tok, named):
-            continue
-        kinds = {EntityType.WORK: (EntityType.PERSON, "authorOf")}  # not "Delta's SimpliFares"
-        if named.type not in kinds:
-            continue
-        owner_type, predicate = kinds[named.type]
-        for c in (c for c in tok.lefts if c.dep_ == "poss" and index.by_token.get(c.i) != named):
-            owner = resolve(c, index)
-            if owner is not None and owner.type == owner_type and not c.lower_.startswith("it"):
-                yield relation(owner, [predicate], named, [tok], article, "phrase:owner", index)
-
-
 def organisation_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
-    found = [*based_in(article, doc, index), *part_of(article, doc, index)]
+    found = [*based_in(article, doc, index), *operates_in(article, doc, index)]
+    found += part_of(article, doc, index)
     found += possessed(article, doc, index)
-    found += owned(article, doc, index)
     found += nominal_acts(article, doc, index)
     return [r for r in found if r is not None]

@@ -1,7 +1,8 @@
 """Where people come from, as news puts it beside their names: 'Writer X, from West Sussex',
 'Mia Hamm of the United States', 'London teacher Y', 'the Birmingham woman Z', 'Brazilian
-youngster W'. The nouns that describe a person without a title are `person_nouns` in
-kg/data/lexicon_<lang>.toml (titles are read by kg.extract.titles)."""
+youngster W'; and who they work for: 'V from Acme told the BBC'. The nouns that describe a
+person without a title are `person_nouns` in kg/data/lexicon_<lang>.toml (titles are read by
+kg.extract.titles)."""
 
 from __future__ import annotations
 
@@ -52,10 +53,12 @@ def _origin_of(noun: Token, article: Article, index: MentionIndex) -> tuple[str,
 
 def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
     for tok, person in _heads(doc, index):
-        for t in preps(tok, ["from"]):
+        for t in preps(tok, ["from"]):  # 'X, from West Sussex'; 'Y from Acme told the BBC'
             place = resolve(t, index)
             if place is not None and place.type in _PLACES:
                 yield relation(person, ["comesFrom"], place, [tok], article, "phrase:from", index)
+            elif place is not None and place.type == EntityType.ORGANIZATION:
+                yield relation(person, ["worksFor"], place, [tok], article, "phrase:from", index)
         for t in preps(tok, ["of"]):
             country = resolve(t, index)
             if country is not None and country.type == EntityType.COUNTRY:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.common import conjuncts, preps, resolve_all, verb_lemmas
 from kg.extract.coref import find_corefs
+from kg.extract.culture import work_relations
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import event_relations, location_relations
 from kg.extract.organisations import organisation_relations
@@ -180,6 +181,7 @@ def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Rel
         *location_relations(article, doc, index),
         *organisation_relations(article, doc, index),
         *people_relations(article, doc, index),
+        *work_relations(article, doc, index),
     ]
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX"):

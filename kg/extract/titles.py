@@ -37,6 +37,8 @@ def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[To
         appositions = [a for a in appositions if index.lex.title(_words(a, index))[1]]
     for phrase in appositions:
         near += phrase
+    for attr in offices.predicated(head):  # 'X is the editor of Y'
+        near += _phrase(attr, person, index)
     first = min(t.i for t in head.subtree if t.idx >= person.start)
     extra: list[Token] = []
     if first >= 2 and head.doc[first - 1].text == ",":  # 'AU chief, Moussa Faki'
@@ -134,6 +136,8 @@ def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
         tok, head = head, head.head  # to the last word of the name
     if tok.dep_ == "pobj" and head.lower_ in index.lex.words("office_preps"):
         return _missed_name(head.head, index)  # 'Bank of Japan governor'
+    if tok.dep_ == "pobj" and head.lower_ not in index.lex.words("employer_preps"):
+        return True  # what the post is about: 'consultant ON RFID', 'envoy TO Sudan'
     if head.i == tok.i or tok.dep_ not in DESCRIBING:
         return False
     lemma = head.lemma_.lower()

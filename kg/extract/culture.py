@@ -1,0 +1,74 @@
+"""Who made a work and who is in it, read from noun phrases:
+
+- a person's possessive on the work or on its noun is its maker: "Eastwood's boxing drama X"
+  (directs, for a film), "Tolstoy's novel Y" (authorOf), "Tarkovsky's Stalker";
+- 'Vera Drake star Imelda Staunton', 'X, the star of Y': starsIn.
+
+Works are typed by kg/extract/works.py; the ontology's domains and ranges decide, as everywhere.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.common import resolve
+from kg.extract.mentions import MentionIndex
+from kg.extract.stance import relation
+from kg.extract.works import work_noun
+from kg.model import Article, EntityType, Mention, Relation
+
+
+def _head_of(tok: Token, m: Mention) -> bool:
+    return tok.head.i == tok.i or not (m.start <= tok.head.idx < m.end)
+
+
+def _owners(tok: Token, work: Mention, index: MentionIndex) -> Iterator[tuple[Token, str]]:
+    """Possessives on the work's name or on the work noun before it, with the predicate of
+    the maker: "Scorsese's The Aviator" (authorOf), "Eastwood's drama X" (directs)."""
+    doc = tok.doc
+    first = doc.char_span(work.start, work.end, alignment_mode="expand")
+    noun = doc[first.start - 1] if first is not None and first.start > 0 else None
+    predicate = work_noun(noun, index.lex) if noun is not None else None
+    holders = [tok] + ([noun] if noun is not None and predicate else [])
+    for holder in holders:
+        for c in holder.lefts:
+            if c.dep_ == "poss" and index.by_token.get(c.i) != work:
+                yield c, predicate or "authorOf"
+
+
+def made(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """ "Tarkovsky's Stalker", "Eastwood's boxing drama X": a person's possessive on a work is
+    its maker. (An organisation's on a name is too often a product or a scheme the NER took
+    for a name: "Delta's new SimpliFares".)"""
+    for tok in doc:
+        work = index.by_token.get(tok.i)
+        if work is None or work.type != EntityType.WORK or not _head_of(tok, work):
+            continue
+        for c, predicate in _owners(tok, work, index):
+            owner = resolve(c, index)
+            if owner is not None and owner.type == EntityType.PERSON and c.lower_[:2] != "it":
+                yield relation(owner, [predicate], work, [tok], article, "phrase:owner", index)
+
+
+def starring(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """'Vera Drake star Imelda Staunton', 'X, the star of Y': the person is in the work."""
+    stars = index.lex.words("star_nouns")
+    for tok in doc:
+        person = index.by_token.get(tok.i)
+        if person is None or person.type != EntityType.PERSON or not _head_of(tok, person):
+            continue
+        nouns = [c for c in tok.children if c.lemma_.lower() in stars and c.pos_ == "NOUN"]
+        for noun in nouns:
+            near = [c for c in noun.lefts if c.dep_ in ("compound", "poss", "nmod")]
+            near += [g for p in noun.children if p.lower_ == "of" for g in p.children]
+            for t in near:
+                work = resolve(t, index)
+                if work is not None and work.type == EntityType.WORK:
+                    yield relation(person, ["starsIn"], work, [tok], article, "phrase:star", index)
+
+
+def work_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
+    found = [*made(article, doc, index), *starring(article, doc, index)]
+    return [r for r in found if r is not None]

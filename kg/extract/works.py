@@ -1,0 +1,70 @@
+"""Works (films, books, albums) named by their context: a name right after a work noun is a
+work, whatever type the NER gave it, and so is a name with 'starring' or 'directed by' on it
+('the boxing drama Million Dollar Baby', 'The Aviator, starring X'). The NER often misses such
+names or takes them for places and people. The nouns are in the lexicon ([work_nouns],
+`work_participles`); kg/extract/culture.py reads who made a work and who is in it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.lexicon import Lex
+
+_LONGEST = 6  # words in a work's name found after its noun
+_INNER = ("of", "the", "and", "a")  # 'Hounds of Love', 'War and Peace'
+
+
+def work_noun(tok: Token, lex: Lex) -> str | None:
+    """The maker's predicate of a work noun ('film': directs), if `tok` is one."""
+    nouns: dict[str, str] = lex.vocab.get("work_nouns", {})
+    if tok.pos_ not in ("NOUN", "ADJ") or not tok.is_lower:  # 'novel' is often tagged ADJ
+        return None
+    return nouns.get(tok.lemma_.lower())
+
+
+def work_spans(doc: Doc, lex: Lex) -> list[Span]:
+    """Names right after a work noun that the NER did not mark: 'the drama Million Dollar
+    Baby'. (A name it marked is typed by `called_a_work`.)"""
+    found = []
+    for tok in doc:
+        if work_noun(tok, lex) is None:
+            continue
+        end = tok.i + 1
+        while end < len(doc) and end - tok.i <= _LONGEST:
+            later = end > tok.i + 1  # the NER's marks inside are bits of it ('The Pelican Brief')
+            if not (_name_word(doc[end], later) or (later and _inner(doc, end))):
+                break
+            end += 1
+        if end > tok.i + 1 and doc[end - 1].pos_ in ("PROPN", "NOUN"):
+            found.append(doc[tok.i + 1 : end])
+    return found
+
+
+def _inner(doc: Doc, i: int) -> bool:
+    """A small word inside a name, with more of the name after it ('Lord of the Rings')."""
+    while i < len(doc) and doc[i].lower_ in _INNER:
+        i += 1
+    return i < len(doc) and _name_word(doc[i], True)
+
+
+def _name_word(tok: Token, marked: bool = False) -> bool:
+    """A capitalised word, not opening a sentence; one the NER marked only if `marked`."""
+    unmarked = marked or not tok.ent_type_
+    return tok.is_alpha and tok.text[:1].isupper() and unmarked and not tok.is_sent_start
+
+
+def called_a_work(span: Span, lex: Lex) -> bool:
+    """A name right after a work noun ('wine comedy Sideways') or with a participle of the
+    trade on it ('The Aviator, starring X', 'Y, directed by Z') is a work."""
+    doc = span.doc
+    before = span.start - 1
+    if before > 0 and doc[before].pos_ == "DET":  # 'the thriller The Firm'
+        before -= 1
+    if before >= 0 and work_noun(doc[before], lex) is not None:
+        return True
+    participles = lex.words("work_participles")
+    return any(
+        c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and c.lemma_.lower() in participles
+        for c in span.root.children
+    )
