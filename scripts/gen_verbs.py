@@ -87,6 +87,13 @@ PLAN: list[Rule] = [
     ),  # 'reached a deal with'
     # 06 material cooperation
     R("cooperatesWith", "cooperate collaborate coordinate", "prep:with"),
+    # 07 provide aid
+    R(
+        "providesAidTo",
+        "extend grant provide",
+        "prep:to dative",
+        nouns="loan loans aid assistance credit credits",
+    ),  # 'extended three loans to India'
     # 08 yield
     R("withdrawsFrom", "withdraw retreat", "prep:from"),
     # 09 investigate

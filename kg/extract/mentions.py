@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import Lex, lex_for
 from kg.extract.named import doc_text, mention, named_mentions, one_sense_per_article, surname
+from kg.extract.teams import contest_teams
 from kg.model import Article, EntityType, Mention
 
 
@@ -143,5 +144,6 @@ def find_mentions(article: Article, doc: Doc) -> MentionIndex:
     """Every entity mention of the article, keyed by the tokens it covers."""
     lex = lex_for(article.lang)
     named, prefixes = named_mentions(article, doc, lex)
+    named = contest_teams(article, doc, lex, named)  # 'Chelsea beat Newcastle': two teams
     index = MentionIndex(one_sense_per_article(named, lex.words("honorifics")), prefixes, lex)
     return MentionIndex({**index.by_token, **_nouns(article, doc, index)}, prefixes, lex)

@@ -39,7 +39,7 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
     if any(t.lower_ in rel for t in found) or (not found and verb.dep_ == "relcl"):
         return conjuncts(_antecedent(verb.head, index))
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOUNS:
-        return conjuncts(verb.head)  # 'the firm owning X', 'the film starring X'
+        return conjuncts(_named(verb.head))  # 'the firm owning X', 'the film starring X'
     if not found and verb.dep_ == "acl" and verb.tag_ == "VB":  # "X's plans to buy Y"
         owners = [c for c in verb.head.children if c.dep_ == "poss"]
         if owners and verb.head.lemma_.lower() in index.lex.words("intention_nouns"):
@@ -49,6 +49,13 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
     if not found and verb.dep_ in _INHERIT and verb.head.i != verb.i and depth < 3:
         return subjects(verb.head, index, depth + 1)
     return found
+
+
+def _named(noun: Token) -> Token:
+    """A common noun in apposition to a name stands for it: 'TLX Partners, a GROUP led by X'."""
+    if noun.pos_ == "NOUN" and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        return noun.head
+    return noun
 
 
 def _antecedent(noun: Token, index: MentionIndex) -> Token:
@@ -75,7 +82,7 @@ def _slot(verb: Token, noun: Token | None, slot: str) -> list[Token]:
             return [t for c in verb.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
         participle = verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"  # 'X, based in Y'
         if (participle or (_is_passive(verb) and verb.dep_ == "acl")) and verb.head.pos_ in _NOUNS:
-            return conjuncts(verb.head)
+            return conjuncts(_named(verb.head))
         deps = ("dobj", "nsubjpass") if _is_passive(verb) else ("dobj",)
         return [t for c in verb.children if c.dep_ in deps for t in conjuncts(c)]
     if slot == "npadvmod":  # 'London-based'

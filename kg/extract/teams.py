@@ -1,0 +1,83 @@
+"""Teams named by the contest they are in: the subject and the object of a verb of beating
+('Chelsea defeated Newcastle 4-0', 'Arsenal beat Portsmouth', 'Leeds lost to Saracens') are
+teams (or players, or countries), whatever the NER made of them. The NER takes a club named
+after its town for the town, or misses it; a place cannot beat anyone, so the domain check
+then drops a true `defeats`. The verbs are the generated rules' for `defeats`
+(kg/data/verbs_<lang>.toml); a team so named is an organisation wherever the article names it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.lexicon import Lex
+from kg.extract.named import doc_text, mention
+from kg.lexicon import normalize
+from kg.model import Article, EntityType, Mention
+
+_PARTS = ("compound", "flat")
+
+
+def _contest_words(lex: Lex) -> dict[tuple[str, str], list[str]]:
+    """(lemma, VERB or NOUN) -> the object slots ('dobj', 'prep:to') of the verb rules and the
+    nominalisations for `defeats` ('X beat Y', 'X lost to Y', "X's victory over Y")."""
+    found: dict[tuple[str, str], list[str]] = {}
+    for rule in lex.vocab.get("verbs", []):
+        if "defeats" in rule["predicate"]:
+            for lemma in rule["lemmas"]:
+                found.setdefault((lemma, "VERB"), []).extend(rule["object"])
+    for noun, entries in lex.vocab.get("nominalisations", {}).items():
+        for entry in entries if isinstance(entries, list) else [entries]:
+            if entry["predicate"] == "defeats":
+                found.setdefault((noun, "NOUN"), []).extend("prep:" + p for p in entry["object"])
+    return found
+
+
+def _sides(word: Token, slots: list[str]) -> list[Token]:
+    found = [c for c in word.children if c.dep_ == "nsubj"] if word.pos_ == "VERB" else []
+    for slot in slots:
+        dep, _, prep = slot.partition(":")
+        if dep == "prep":
+            found += [g for c in word.children if c.lower_ == prep for g in c.children]
+        else:
+            found += [c for c in word.children if c.dep_ == dep]
+    return [t for t in found if t.pos_ == "PROPN"]
+
+
+def _name_at(tok: Token) -> tuple[int, int]:
+    """The tokens of the proper name ending at `tok` ('Manchester United')."""
+    start = tok.i
+    while (
+        start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ == "compound"
+    ):
+        start -= 1
+    return start, tok.i + 1
+
+
+def contest_teams(
+    article: Article, doc: Doc, lex: Lex, by_token: dict[int, Mention]
+) -> dict[int, Mention]:
+    """`by_token` with the sides of a contest typed as teams (a person or a country stays)."""
+    words = _contest_words(lex)
+    keys: set[str] = set()
+    found: dict[int, Mention] = {}
+    for word in (t for t in doc if (t.lemma_.lower(), t.pos_) in words):
+        for side in _sides(word, words[word.lemma_.lower(), word.pos_]):
+            known = by_token.get(side.i)
+            if known is not None and known.type == EntityType.PLACE:
+                keys.add(known.key)
+            elif known is None and side.text[:1].isupper():
+                start, end = _name_at(side)
+                begin, stop = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+                text = doc_text(doc)[begin:stop]
+                team = mention(
+                    article, doc, begin, stop, "Organization", "name:" + normalize(text), text
+                )
+                found.update({i: team for i in range(start, end)})
+                keys.add(team.key)
+    return {
+        i: replace(m, type=EntityType.ORGANIZATION) if m.key in keys else m
+        for i, m in {**by_token, **found}.items()
+    }
