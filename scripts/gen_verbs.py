@@ -162,6 +162,25 @@ PLAN: list[Rule] = [
     # Posts and politics (VerbNet)
     R("appointedTo", "appoint", "prep:to", source="verbnet:appoint-29.1", **PATIENT),
     R("electedTo", "elect", "prep:to", source="verbnet:appoint-29.1", **PATIENT),
+    R(
+        "appointedTo",
+        "appoint",
+        "dobj",
+        source="verbnet:appoint-29.1",
+        subject_types="Organization Country",
+        object_types="Person",
+        **INVERSE,
+    ),  # 'the FA appointed X (as caretaker)'
+    R(
+        "appointedTo",
+        "name",
+        "dobj",
+        source="verbnet:appoint-29.1",
+        only_with="as",
+        subject_types="Organization Country",
+        object_types="Person",
+        **INVERSE,
+    ),  # 'Acme named X as chief executive'
     R("nominatedFor", "nominate", "prep:for", source="verbnet:appoint-29.1", **PATIENT),
     R("resignsFrom", "resign", "prep:from", source="verbnet:resign-10.11-1", through="of"),
     R("resignsFrom", "quit", "dobj", source="verbnet:resign-10.11-2"),

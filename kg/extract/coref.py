@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.anaphora import Corefs, definite_nouns, last_agent, subject_of_clause, window
 from kg.extract.common import resolve, verb_lemmas
+from kg.extract.definite import definite_title
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import doc_text
 from kg.lexicon import load_toml
@@ -64,7 +65,7 @@ def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mentio
     if same:  # 'He arrived ..., where he met': the same person, or no one
         return found.get(same[-1].i, ())
     people = [(j, p) for j in window(tok) if (p := _person_at(j, index, found))]
-    if tok.dep_ in _SUBJECTS and tok.i == tok.sent.start:
+    if tok.dep_ in _SUBJECTS and min(t.i for t in tok.subtree) == tok.sent.start:
         subjects = [(j, p) for j, p in people if subject_of_clause(tok.doc[j], j < tok.sent.start)]
         main = [p for j, p in subjects if _in_main_clause(tok.doc[j])]
         if main or subjects:  # 'X said he hopes Y will ... . He also said': X, not Y
@@ -72,6 +73,16 @@ def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mentio
         if _unknown_subject(tok, index):
             return ()  # 'Pervez Musharraf (no NER) held talks with Tony Blair. He ...': not Blair
     return people[0][1] if people else ()
+
+
+def _office_holder(tok: Token, index: MentionIndex, aff: Affiliations) -> tuple[Mention, ...]:
+    """The last person named before a definite title who holds an office in its organisation."""
+    keys = {m.key for m in definite_title(tok, index)}
+    for j in range(tok.i - 1, -1, -1):
+        m = index.by_token.get(j)
+        if keys and m is not None and keys & {o.key for o in aff.get(m.key, [])}:
+            return (m,)
+    return ()
 
 
 def _unknown_subject(tok: Token, index: MentionIndex) -> bool:
@@ -215,6 +226,9 @@ def find_corefs(doc: Doc, index: MentionIndex, aff: Affiliations) -> tuple[Coref
             if ants:
                 found[tok.i] = ants
     found.update(definite_nouns(doc, index))
+    for tok in doc:  # 'Tory leader Michael Howard ... The Tory leader said'
+        if ants := _office_holder(tok, index, aff):
+            found[tok.i] = ants
     for tok in doc:
         outside = not any(s <= tok.idx < e for s, e in quotes)
         if outside and _kind(tok, pronouns) == "it" and (ants := last_agent(tok, index, found)):

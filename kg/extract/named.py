@@ -9,6 +9,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.companies import company_names, legal_form
+from kg.extract.known import known_spans
 from kg.extract.lexicon import Lex
 from kg.extract.works import called_a_work, work_spans
 from kg.lexicon import load_toml, normalize
@@ -119,35 +121,8 @@ def _prefix(article: Article, tok: Token, lex: Lex) -> Mention | None:
     return mention(article, tok.doc, start, start + len(head), "Organization", key, head)
 
 
-def _company_names(doc: Doc, lex: Lex) -> list[Span]:
-    """Entity spans, with 'Acme and Co Inc' one name (NER often ends it at 'and'), and so
-    'Acme UK': a country right after a company's name is its national arm."""
-    suffixes = lex.words("corporate_suffixes")
-    ents: list[Span] = []
-    for ent in doc.ents:
-        prev = ents[-1] if ents else None
-        if prev is None:
-            ents.append(ent)
-            continue
-        gap = doc[prev.end : ent.start]
-        joined = len(gap) == 1 and gap[0].lower_ in ("and", "&", "en")
-        suffix = joined and all(t.lower_.strip(".") in suffixes for t in ent)
-        if suffix or (not gap and _arm(prev, ent, lex)):
-            ents[-1] = Span(doc, prev.start, ent.end, label=prev.label)
-        else:
-            ents.append(ent)
-    return ents
-
-
-def _arm(company: Span, country: Span, lex: Lex) -> bool:
-    known = lex.gaz.lookup(country.text, lex.lang)
-    return (
-        company.label_ == "ORG"
-        and lex.gaz.lookup(company.text, lex.lang) is None
-        and len(country) == 1
-        and known is not None
-        and known.type == "Country"
-    )
+def _lone(tok: Token) -> bool:
+    return not tok.ent_type_ and tok.text[:1].isupper()
 
 
 def _bracket_aliases(doc: Doc, by_token: dict[int, Mention]) -> dict[int, Mention]:
@@ -171,33 +146,41 @@ def named_mentions(
     types: dict[str, str] = load_toml("ner_types.toml")
     by_token: dict[int, Mention] = {}
     prefixes: dict[int, Mention] = {}
-    spans = [s for s in (_trim(e, lex) for e in _company_names(doc, lex)) if s is not None]
-    spans += [doc[t.i : t.i + 1] for t in doc if not t.ent_type_ and t.text[:1].isupper()]
+    spans = [s for s in (_trim(e, lex) for e in company_names(doc, lex)) if s is not None]
+    inside = {i for s in spans for i in range(s.start, s.end)}  # 'FC' of 'Liverpool FC'
+    spans += [doc[t.i : t.i + 1] for t in doc if t.i not in inside and _lone(t)]
+    spans += known_spans(doc, lex, spans)  # 'Liberal Democrat' where the NER saw 'Democrat'
     spans += work_spans(doc, lex)  # 'the drama Million Dollar Baby', which the NER missed
-    works: set[str] = set()
+    sure: dict[str, EntityType] = {}  # names whose type the context gives
+    suffixes = lex.words("corporate_suffixes")
     for span in spans:
         mention = _named_one(article, span, lex, types)
         if mention and mention.key.startswith("name:") and _after_honorific(span, lex):
             mention = replace(mention, type=EntityType.PERSON)  # 'Mr Kilroy-Silk': a person
+        elif mention and mention.key.startswith("name:") and legal_form(span, suffixes):
+            mention = replace(mention, type=EntityType.ORGANIZATION)  # 'Lyle Plc', 'Acme NV'
+        elif mention and mention.key.startswith("name:") and _titled(span, lex):
+            mention = replace(mention, type=EntityType.PERSON)  # 'X, Google vice-president'
         elif called_a_work(span, lex):  # 'wine comedy Sideways', 'The Aviator, starring X'
             work = mention or _named_one(article, span, lex, {**types, "": "Work"})
             if work is not None and work.key.startswith("name:"):
                 mention = replace(work, type=EntityType.WORK)
-                works.add(mention.key)
+                sure[mention.key] = EntityType.WORK
         elif mention and mention.key.startswith("name:") and _called_a_company(span, lex):
             mention = replace(mention, type=EntityType.ORGANIZATION)  # 'carmaker Maruti'
         elif _names_a_team(span, lex):  # 'Manchester United striker X', 'Arsenal boss Y'
             team = mention or _named_one(article, span, lex, {**types, "": "Organization"})
             if team is not None and team.key.startswith("name:"):
                 mention = replace(team, type=EntityType.ORGANIZATION)
+                sure[mention.key] = EntityType.ORGANIZATION
         if mention is None and len(span) == 1 and "-" in span.text:
             prefix = _prefix(article, span[0], lex)
             if prefix:
                 prefixes[span[0].i] = prefix
         elif mention is not None:
             by_token.update({t.i: mention for t in span})
-    by_token = {  # what the context calls a work is one wherever the article names it
-        i: replace(m, type=EntityType.WORK) if m.key in works else m for i, m in by_token.items()
+    by_token = {  # what the context calls a work or a team is one wherever the article names it
+        i: replace(m, type=sure[m.key]) if m.key in sure else m for i, m in by_token.items()
     }
     return _bracket_aliases(doc, by_token), prefixes
 
@@ -211,6 +194,21 @@ def _names_a_team(span: Span, lex: Lex) -> bool:
     head = root.head.lemma_.lower()
     predicates = set(lex.vocab.get("titles", {}).get(head, []))
     return bool(predicates & {"playsFor", "coaches"}) or head in lex.words("team_titles")
+
+
+def _titled(span: Span, lex: Lex) -> bool:
+    """A name with one person's post in apposition ('Urs Holzle, Google vice-president of
+    operations') is a person, whatever type the NER gave it."""
+    doc = span.doc
+    for noun in (c for c in span.root.children if c.dep_ == "appos" and c.tag_ == "NN"):
+        first = min(t.i for t in noun.subtree)
+        if first == 0 or doc[first - 1].text != ",":  # a real apposition, set off by a comma
+            continue
+        words = [c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod")]
+        _, predicates = lex.title([*words, noun.lemma_.lower()])
+        if set(predicates) & {"leads", "holdsRoleAt", "worksFor", "speaksFor"}:
+            return True
+    return False
 
 
 def _called_a_company(span: Span, lex: Lex) -> bool:

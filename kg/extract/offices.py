@@ -116,9 +116,12 @@ def predicates_for(
     title: str, predicates: list[str], org: Mention, index: MentionIndex
 ) -> list[str]:
     """Only a head of state or government leads a country: "Kenya's Europe director" or
-    "Chad's army commander" serves it."""
+    "Chad's army commander" serves it; a party's chairman is its officer, not its leader."""
     if org.type == EntityType.COUNTRY and title not in index.lex.words("state_heads"):
         return ["memberOf" if p == "leads" else p for p in predicates]
+    party = any(w in index.lex.words("party_words") for w in org.label.lower().split())
+    if party and title in index.lex.words("party_officers"):
+        return [p for p in predicates if p != "leads"]  # a party's chairman runs it, not leads it
     return predicates
 
 

@@ -39,7 +39,7 @@ def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[To
         near += phrase
     for attr in offices.predicated(head):  # 'X is the editor of Y'
         near += _phrase(attr, person, index)
-    first = min(t.i for t in head.subtree if t.idx >= person.start)
+    first = min((t.i for t in head.subtree if t.idx >= person.start), default=head.i)
     extra: list[Token] = []
     if first >= 2 and head.doc[first - 1].text == ",":  # 'AU chief, Moussa Faki'
         before = head.doc[first - 2]
@@ -204,55 +204,66 @@ def title_relations(
     found: list[Relation] = []
     affiliations: Affiliations = {}
     for head, person in _person_heads(doc, index):
-        tokens, before = _context(head, person, index)
-        title, predicates = index.lex.title(_words(tokens, index))
-        first = index.by_token.get(head.head.i) if head.dep_ == "conj" else None
-        if not predicates and first is not None and first.type == EntityType.PERSON:
-            shared, before = _context(head.head, first, index)  # 'Tory hopefuls X and Y'
-            if any(t.tag_ in ("NNS", "NNPS") and t.i not in index.by_token for t in shared):
-                tokens = shared  # a plural title; not 'US President X and Y'
-                title, predicates = index.lex.title(_words(tokens, index))
-        if not predicates and before:
-            tokens = sorted({*tokens, *before}, key=lambda t: t.i)
-            title, predicates = index.lex.title(_words(tokens, index))
-        asides = [c for c in head.children if c.dep_ == "advmod"]  # 'X, formerly an aide'
-        if not predicates or offices.former(tokens + asides, index):
-            continue
-        orgs = _orgs(head, tokens, index)
-        national = _national(title, predicates, index)
-        if national and not any(o.type == EntityType.ORGANIZATION for o in orgs):
-            known = {o.key for o in orgs}  # 'French President X', 'Brazilian midfielder Y'
-            orgs += [c for c in _demonyms(tokens, article, index) if c.key not in known]
-        parts = offices.units(tokens, orgs, index)
-        orgs = [o for o in orgs if o not in parts]
-        partisan = offices.partisan(tokens, index) or offices.party_office(
-            title, tokens, orgs, index
-        )
-        narrow = bool(parts or partisan or offices.narrowed(tokens, orgs, index))
-        if {"leads", "holdsRoleAt"} & set(predicates) and narrow:
-            predicates = ["memberOf"]
-        # analysts speak for themselves
-        office = bool(set(predicates) & _OFFICES)  # a player or a founder is no one's voice
-        voice = office and title not in index.lex.words("no_voice_titles") and not partisan
-        units = index.lex.words("unit_nouns")  # the head of Acme's US unit speaks for the unit
-        voice = voice and not parts and not any(t.lemma_.lower() in units for t in tokens)
-        for org in orgs:
-            if voice and not offices.academic(org, index):
-                affiliations.setdefault(person.key, []).append(org)
-            for predicate in offices.predicates_for(title, predicates, org, index):
-                if predicate == "holdsRoleAt":
-                    continue  # with its title, below
-                if narrow and predicate == "memberOf" and not _a_body(org, index):
-                    predicate = "worksFor"  # 'director of UK Equities at Standard Life'
-                if predicate == "memberOf" and org.type == EntityType.COUNTRY:
-                    continue  # a minister holds a post in the country, not membership of it
-                rel = relation(person, [predicate], org, [head], article, "title", index)
-                found.extend([rel] if rel else [])
-            citizen = org.type == EntityType.COUNTRY and "citizenOf" in predicates
-            post = not narrow or org.type == EntityType.COUNTRY  # 'Britain's Europe director'
-            if post and not citizen:
-                found.extend(_role(person, title, org, head, article, index))
+        titled(head, person, article, index, found, affiliations)
     return found, affiliations
+
+
+def titled(
+    head: Token,
+    person: Mention,
+    article: Article,
+    index: MentionIndex,
+    found: list[Relation],
+    affiliations: Affiliations,
+) -> None:
+    """The relations the title around one person's name gives, added to `found`; the
+    organisations the person speaks for, to `affiliations`."""
+    tokens, before = _context(head, person, index)
+    title, predicates = index.lex.title(_words(tokens, index))
+    first = index.by_token.get(head.head.i) if head.dep_ == "conj" else None
+    if not predicates and first is not None and first.type == EntityType.PERSON:
+        shared, before = _context(head.head, first, index)  # 'Tory hopefuls X and Y'
+        if any(t.tag_ in ("NNS", "NNPS") and t.i not in index.by_token for t in shared):
+            tokens = shared  # a plural title; not 'US President X and Y'
+            title, predicates = index.lex.title(_words(tokens, index))
+    if not predicates and before:
+        tokens = sorted({*tokens, *before}, key=lambda t: t.i)
+        title, predicates = index.lex.title(_words(tokens, index))
+    asides = [c for c in head.children if c.dep_ == "advmod"]  # 'X, formerly an aide'
+    if not predicates or offices.former(tokens + asides, index):
+        return
+    orgs = _orgs(head, tokens, index)
+    national = _national(title, predicates, index)
+    if national and not any(o.type == EntityType.ORGANIZATION for o in orgs):
+        known = {o.key for o in orgs}  # 'French President X', 'Brazilian midfielder Y'
+        orgs += [c for c in _demonyms(tokens, article, index) if c.key not in known]
+    parts = offices.units(tokens, orgs, index)
+    orgs = [o for o in orgs if o not in parts]
+    partisan = offices.partisan(tokens, index) or offices.party_office(title, tokens, orgs, index)
+    narrow = bool(parts or partisan or offices.narrowed(tokens, orgs, index))
+    if {"leads", "holdsRoleAt"} & set(predicates) and narrow:
+        predicates = ["memberOf"]
+    # analysts speak for themselves
+    office = bool(set(predicates) & _OFFICES)  # a player or a founder is no one's voice
+    voice = office and title not in index.lex.words("no_voice_titles") and not partisan
+    units = index.lex.words("unit_nouns")  # the head of Acme's US unit speaks for the unit
+    voice = voice and not parts and not any(t.lemma_.lower() in units for t in tokens)
+    for org in orgs:
+        if voice and not offices.academic(org, index):
+            affiliations.setdefault(person.key, []).append(org)
+        for predicate in offices.predicates_for(title, predicates, org, index):
+            if predicate == "holdsRoleAt":
+                continue  # with its title, below
+            if narrow and predicate == "memberOf" and not _a_body(org, index):
+                predicate = "worksFor"  # 'director of UK Equities at Standard Life'
+            if predicate == "memberOf" and org.type == EntityType.COUNTRY:
+                continue  # a minister holds a post in the country, not membership of it
+            rel = relation(person, [predicate], org, [head], article, "title", index)
+            found.extend([rel] if rel else [])
+        citizen = org.type == EntityType.COUNTRY and "citizenOf" in predicates
+        post = not narrow or org.type == EntityType.COUNTRY  # 'Britain's Europe director'
+        if post and not citizen:
+            found.extend(_role(person, title, org, head, article, index))
 
 
 def _a_body(org: Mention, index: MentionIndex) -> bool:

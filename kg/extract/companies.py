@@ -1,0 +1,61 @@
+"""Company names as the NER leaves them: 'Acme and Co Inc' and 'Tate and Lyle Plc' are one
+name (the NER often ends it at 'and'), 'Liverpool FC' too (it ends at the town), and a country
+right after a company's name is its national arm ('Acme UK'). A legal form at the end makes a
+name an organisation, whatever type the NER gave it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.lexicon import Lex
+
+
+def company_names(doc: Doc, lex: Lex) -> list[Span]:
+    """Entity spans, with 'Acme and Co Inc' one name (NER often ends it at 'and'), and so
+    'Acme UK': a country right after a company's name is its national arm."""
+    suffixes = lex.words("corporate_suffixes")
+    ents: list[Span] = []
+    for ent in doc.ents:
+        if _form_after(ent, suffixes):  # 'Liverpool FC': the NER ends at the town
+            ent = Span(doc, ent.start, ent.end + 1, label=ent.label)
+        prev = ents[-1] if ents else None
+        if prev is None:
+            ents.append(ent)
+            continue
+        gap = doc[prev.end : ent.start]
+        joined = len(gap) == 1 and gap[0].lower_ in ("and", "&", "en")
+        suffix = joined and all(t.lower_.strip(".") in suffixes for t in ent)
+        founders = prev.label_ == "PERSON" and legal_form(ent, suffixes)  # 'Tate and Lyle Plc'
+        suffix = suffix or (joined and founders)
+        if suffix or (not gap and _arm(prev, ent, lex)):
+            ents[-1] = Span(doc, prev.start, ent.end, label=prev.label)
+        else:
+            ents.append(ent)
+    return ents
+
+
+def _form_after(ent: Span, suffixes: frozenset[str]) -> bool:
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        after is not None
+        and not after.ent_type_
+        and after.text[:1].isupper()
+        and after.lower_.strip(".") in suffixes
+    )
+
+
+def legal_form(span: Span, suffixes: frozenset[str]) -> bool:
+    """The name ends in a company's legal form ('Inc', 'Plc', 'NV', 'FC'): an organisation."""
+    return len(span) > 1 and span[-1].lower_.strip(".") in suffixes
+
+
+def _arm(company: Span, country: Span, lex: Lex) -> bool:
+    known = lex.gaz.lookup(country.text, lex.lang)
+    return (
+        company.label_ == "ORG"
+        and lex.gaz.lookup(company.text, lex.lang) is None
+        and len(country) == 1
+        and known is not None
+        and known.type == "Country"
+    )

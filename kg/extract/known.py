@@ -1,0 +1,36 @@
+"""Names the gazetteer knows, found in the text itself where the NER cut them short or missed
+them: 'Liberal Democrat chairman X' (the NER marks only 'Democrat'), 'the Bank of England'
+(marked as 'England'). Longest first; never a piece of a longer name the NER marked."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.lexicon import Lex
+
+_LONGEST = 5  # words in a name looked up
+
+
+def known_spans(doc: Doc, lex: Lex, marked: list[Span]) -> list[Span]:
+    """Spans of two or more words that name a gazetteer entry (single words are looked up as
+    the NER's spans and the capitalised words are)."""
+    inside = {i: s for s in marked for i in range(s.start, s.end)}
+    found: list[Span] = []
+    i = 0
+    while i < len(doc):
+        span = _longest_at(doc, i, lex, inside) if doc[i].text[:1].isupper() else None
+        if span is not None:
+            found.append(span)
+        i = span.end if span is not None else i + 1
+    return found
+
+
+def _longest_at(doc: Doc, i: int, lex: Lex, inside: dict[int, Span]) -> Span | None:
+    for n in range(min(_LONGEST, len(doc) - i), 1, -1):
+        span = doc[i : i + n]
+        if not span[-1].text[:1].isupper() or lex.gaz.lookup(span.text, lex.lang) is None:
+            continue
+        outer = [s for s in (inside.get(k) for k in range(i, i + n)) if s is not None]
+        if all(len(s) <= n and s.start >= i and s.end <= i + n for s in outer):
+            return span
+    return None
