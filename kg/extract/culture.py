@@ -2,7 +2,8 @@
 
 - a person's possessive on the work or on its noun is its maker: "Eastwood's boxing drama X"
   (directs, for a film), "Tolstoy's novel Y" (authorOf), "Tarkovsky's Stalker";
-- 'Vera Drake star Imelda Staunton', 'X, the star of Y': starsIn.
+- 'Vera Drake star Imelda Staunton', 'X, the star of Y', "the film's director Z": starsIn,
+  directs.
 
 Works are typed by kg/extract/works.py; the ontology's domains and ranges decide, as everywhere.
 """
@@ -13,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.common import resolve
+from kg.extract.common import resolve, resolve_all
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
 from kg.extract.works import work_noun
@@ -35,6 +36,8 @@ def _owners(tok: Token, work: Mention, index: MentionIndex) -> Iterator[tuple[To
     for holder in holders:
         for c in holder.lefts:
             if c.dep_ == "poss" and index.by_token.get(c.i) != work:
+                if holder is noun and c.pos_ == "PRON" and predicate == "directs":
+                    continue  # 'her new movie X': she may be in it as well as have made it
                 yield c, predicate or "authorOf"
 
 
@@ -52,23 +55,25 @@ def made(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
                 yield relation(owner, [predicate], work, [tok], article, "phrase:owner", index)
 
 
-def starring(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """'Vera Drake star Imelda Staunton', 'X, the star of Y': the person is in the work."""
-    stars = index.lex.words("star_nouns")
+def crew(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """'Vera Drake star Imelda Staunton', 'X, the star of Y', "the film's director Z": a
+    person with a role in a work ([work_roles]: star, director, writer) is in it or made it."""
+    roles: dict[str, str] = index.lex.vocab.get("work_roles", {})
     for tok in doc:
         person = index.by_token.get(tok.i)
         if person is None or person.type != EntityType.PERSON or not _head_of(tok, person):
             continue
-        nouns = [c for c in tok.children if c.lemma_.lower() in stars and c.pos_ == "NOUN"]
+        nouns = [c for c in tok.children if c.pos_ == "NOUN" and c.lemma_.lower() in roles]
+        nouns += [tok.head] if tok.dep_ == "appos" and tok.head.lemma_.lower() in roles else []
         for noun in nouns:
             near = [c for c in noun.lefts if c.dep_ in ("compound", "poss", "nmod")]
             near += [g for p in noun.children if p.lower_ == "of" for g in p.children]
-            for t in near:
-                work = resolve(t, index)
-                if work is not None and work.type == EntityType.WORK:
-                    yield relation(person, ["starsIn"], work, [tok], article, "phrase:star", index)
+            for work in (w for t in near for w in resolve_all(t, index)):  # 'the film's'
+                if work.type == EntityType.WORK:
+                    predicate = roles[noun.lemma_.lower()]
+                    yield relation(person, [predicate], work, [tok], article, "phrase:crew", index)
 
 
 def work_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
-    found = [*made(article, doc, index), *starring(article, doc, index)]
+    found = [*made(article, doc, index), *crew(article, doc, index)]
     return [r for r in found if r is not None]

@@ -106,8 +106,15 @@ def _slot(verb: Token, noun: Token | None, slot: str) -> list[Token]:
 
 
 def _owner(noun: Token, through: list[str]) -> list[Token]:
-    """'criticised Bush's record': with "poss" in `through`, whose the object is."""
-    return [c for c in noun.children if c.dep_ == "poss"] if "poss" in through else []
+    """'criticised Bush's record', 'attacked the Tory plans', 'rejected the EU proposal': with
+    "poss" in `through`, whose the object is (a possessive, or a name on the noun)."""
+    if "poss" not in through:
+        return []
+    return [
+        c
+        for c in noun.children
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN")
+    ]
 
 
 def _noun(verb: Token, rule: dict[str, Any]) -> tuple[bool, Token | None]:
