@@ -1,0 +1,114 @@
+"""The organisations and countries a title is held in: named in it ('AU chair'), after 'of'
+('Governor X of Y'), or a company a definite noun stands for ("the company's founder"); not a
+name that describes another noun ('head of MMS firm Acme': Acme, not MMS), a place that
+locates the office ('director of Acme in Kenya'), or an aside in brackets."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.common import preps
+from kg.extract.mentions import MentionIndex
+from kg.extract.offices import AGENTS, DESCRIBING
+from kg.model import EntityType, Mention
+
+
+def _bracketed(tok: Token) -> bool:
+    doc = tok.doc
+    return 0 < tok.i < len(doc) - 1 and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"
+
+
+def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Mention]:
+    """The organisations and countries of the title: named in it ('AU chair'), or after
+    'of' ('Governor X of Y'); not an aside in brackets ('chairman of Acme (USA) Inc')."""
+    found = [
+        index.by_token.get(t.i) or index.prefixes.get(t.i) or _definite(t, index)
+        for t in tokens
+        if not _bracketed(t) and not _describes_a_noun(t, index) and not _locates(t, index)
+    ]
+    of = index.lex.words("office_preps") - index.lex.words("employer_preps")  # 'of', 'van'
+    found += [index.by_token.get(t.i) for t in preps(head, of)]
+    orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in AGENTS))
+    if any(m.type == EntityType.ORGANIZATION for m in orgs) or _with_a_company(tokens, index):
+        # "Peru's Acme chief", "of US firm Acme": Acme; 'UK director of filtering firm X': not
+        # the UK, whether the NER found X or not
+        orgs = [m for m in orgs if m.type == EntityType.ORGANIZATION]
+    return orgs
+
+
+def _definite(tok: Token, index: MentionIndex) -> Mention | None:
+    """ "X, the company's founder": the organisation 'the company' stands for."""
+    found = index.corefs.get(tok.i, ()) if tok.dep_ == "poss" else ()
+    return found[0] if len(found) == 1 and found[0].type == EntityType.ORGANIZATION else None
+
+
+def _with_a_company(tokens: list[Token], index: MentionIndex) -> bool:
+    """The office is with a company named by a common noun ('director OF filtering FIRM X',
+    'chief of the bank')."""
+    nouns, office = index.lex.words("company_nouns"), index.lex.words("office_preps")
+    for t in (t for t in tokens if t.lemma_.lower() in nouns):
+        obj = t.head if t.dep_ in ("compound", "appos") else t  # 'firm Acme': Acme
+        if obj.dep_ == "pobj" and obj.head.lower_ in office:
+            return True
+    return False
+
+
+def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
+    """A name that modifies a common noun which is not a title ('of UK magazine Mac Format',
+    'head of MMS firm Acme', "chairman of Spain's biggest bank") or a name the NER missed
+    ('Egypt FA spokesman') describes it: it is not the office's organisation. Nor is an
+    unknown name before 'minister' (a portfolio: 'Civil Aviation minister')."""
+    mention = index.by_token.get(tok.i)
+    head = tok.head
+    while head.i != tok.i and index.by_token.get(head.i) == mention and mention is not None:
+        tok, head = head, head.head  # to the last word of the name
+    if tok.dep_ == "pobj" and head.lower_ in index.lex.words("office_preps"):
+        return _missed_name(head.head, index)  # 'Bank of Japan governor'
+    if tok.dep_ == "pobj" and head.lower_ not in index.lex.words("employer_preps"):
+        return True  # what the post is about: 'consultant ON RFID', 'envoy TO Sudan'
+    if head.i == tok.i or tok.dep_ not in DESCRIBING:
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in index.lex.words("unit_nouns"):
+        return False  # "director of Acme's trading division", 'chair of the Senate panel
+    if lemma in index.lex.words("portfolio_titles") and mention and mention.key.startswith("name:"):
+        return True  # 'Civil Aviation minister': a portfolio, not an organisation
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    missed = after is not None and after.i not in index.by_token and _abbreviation(after.text)
+    if missed and after is not None and after.lower_ not in index.lex.title_words():
+        return True  # a name the NER missed goes on: 'Egypt FA spokesman' (not 'Labour MP')
+    return head.pos_ == "NOUN" and lemma not in index.lex.title_words()
+
+
+def _missed_name(owner: Token, index: MentionIndex) -> bool:
+    """A capitalised word that is not a title, place word or name, before 'of': the start of
+    a name the NER missed ('Bank of Japan'), which the name after 'of' is part of."""
+    words = index.lex.title_words()
+    return (
+        owner.pos_ in ("NOUN", "PROPN")
+        and owner.text[:1].isupper()
+        and owner.i not in index.by_token
+        and owner.i not in index.prefixes
+        and owner.lemma_.lower() not in words
+    )
+
+
+def _locates(tok: Token, index: MentionIndex) -> bool:
+    """A name after 'at' or 'in' on another organisation says where that one is ('director
+    of the Acme Centre at Kenyatta University'): the office is in the first."""
+    prep = tok.head
+    while prep.dep_ != "prep" and prep.head.i != prep.i and index.by_token.get(prep.i):
+        prep = prep.head  # up from the last word of the name
+    owner = index.by_token.get(prep.head.i)
+    mention = index.by_token.get(tok.i)
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ in index.lex.words("locating_preps")
+        and owner is not None
+        and owner != mention
+        and owner.type == EntityType.ORGANIZATION
+    )
+
+
+def _abbreviation(text: str) -> bool:
+    return len(text) >= 2 and text.isalpha() and text.isupper()
