@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.anaphora import Corefs, definite_nouns, last_agent, subject_of_clause, window
+from kg.extract.anaphora import Corefs, last_agent, subject_of_clause, window
 from kg.extract.common import resolve, verb_lemmas
 from kg.extract.definite import definite_title
 from kg.extract.mentions import MentionIndex
@@ -78,9 +78,9 @@ def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mentio
 def _office_holder(tok: Token, index: MentionIndex, aff: Affiliations) -> tuple[Mention, ...]:
     """The last person named before a definite title who holds an office in its organisation."""
     keys = {m.key for m in definite_title(tok, index)}
-    for j in range(tok.i - 1, -1, -1):
+    for j in range(tok.i - 1, -1, -1) if keys else ():
         m = index.by_token.get(j)
-        if keys and m is not None and keys & {o.key for o in aff.get(m.key, [])}:
+        if m is not None and keys & {o.key for o in aff.get(m.key, [])}:
             return (m,)
     return ()
 
@@ -225,8 +225,8 @@ def find_corefs(doc: Doc, index: MentionIndex, aff: Affiliations) -> tuple[Coref
             ants = _last_person(tok, index, found) if kind == "person" else _plural(tok, index)
             if ants:
                 found[tok.i] = ants
-    found.update(definite_nouns(doc, index))
-    for tok in doc:  # 'Tory leader Michael Howard ... The Tory leader said'
+    found.update(index.corefs)  # 'the film', 'the company' (kg.extract.anaphora.definite_nouns)
+    for tok in doc if aff else ():  # 'Tory leader Michael Howard ... The Tory leader said'
         if ants := _office_holder(tok, index, aff):
             found[tok.i] = ants
     for tok in doc:

@@ -15,13 +15,24 @@ def known_spans(doc: Doc, lex: Lex, marked: list[Span]) -> list[Span]:
     """Spans of two or more words that name a gazetteer entry (single words are looked up as
     the NER's spans and the capitalised words are)."""
     inside = {i: s for s in marked for i in range(s.start, s.end)}
+    firsts = _first_words(lex)
     found: list[Span] = []
     i = 0
     while i < len(doc):
-        span = _longest_at(doc, i, lex, inside) if doc[i].text[:1].isupper() else None
+        first = doc[i].text[:1].isupper() and doc[i].lower_ in firsts
+        span = _longest_at(doc, i, lex, inside) if first else None
         if span is not None:
             found.append(span)
         i = span.end if span is not None else i + 1
+    return found
+
+
+def _first_words(lex: Lex) -> frozenset[str]:
+    """The first words of the gazetteer's names of two or more words, built once."""
+    if "gazetteer_firsts" not in lex._memo:
+        names = lex.gaz.names
+        lex._memo["gazetteer_firsts"] = frozenset(n.split()[0] for n in names if " " in n)
+    found: frozenset[str] = lex._memo["gazetteer_firsts"]
     return found
 
 

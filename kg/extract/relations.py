@@ -8,6 +8,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.anaphora import definite_nouns
 from kg.extract.common import conjuncts, preps, resolve_all, verb_lemmas
 from kg.extract.coref import find_corefs
 from kg.extract.culture import work_relations
@@ -186,6 +187,7 @@ def _speech(
 
 def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Relation, ...]:
     rules: list[dict[str, Any]] = index.lex.vocab.get("verbs", [])
+    index = replace(index, corefs=definite_nouns(doc, index))  # "the company's founder"
     titles, aff = title_relations(article, doc, index)
     corefs, speakers = find_corefs(doc, index, aff)
     index = replace(index, corefs=corefs, speakers=speakers)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from kg.extract.lexicon import Lex
@@ -18,11 +19,15 @@ from kg.lexicon import normalize
 from kg.model import Article, EntityType, Mention
 
 _PARTS = ("compound", "flat")
+_KINDS = (VERB, NOUN)  # the parts of speech of the words of beating, as spaCy's ids
 
 
 def _contest_words(lex: Lex) -> dict[tuple[str, str], list[str]]:
     """(lemma, VERB or NOUN) -> the object slots ('dobj', 'prep:to') of the verb rules and the
     nominalisations for `defeats` ('X beat Y', 'X lost to Y', "X's victory over Y")."""
+    if "contest_words" in lex._memo:
+        known: dict[tuple[str, str], list[str]] = lex._memo["contest_words"]
+        return known
     found: dict[tuple[str, str], list[str]] = {}
     for rule in lex.vocab.get("verbs", []):
         if "defeats" in rule["predicate"]:
@@ -32,6 +37,7 @@ def _contest_words(lex: Lex) -> dict[tuple[str, str], list[str]]:
         for entry in entries if isinstance(entries, list) else [entries]:
             if entry["predicate"] == "defeats":
                 found.setdefault((noun, "NOUN"), []).extend("prep:" + p for p in entry["object"])
+    lex._memo["contest_words"] = found
     return found
 
 
@@ -63,7 +69,10 @@ def contest_teams(
     words = _contest_words(lex)
     keys: set[str] = set()
     found: dict[int, Mention] = {}
-    for word in (t for t in doc if (t.lemma_.lower(), t.pos_) in words):
+    lemmas = {doc.vocab.strings.add(lemma) for lemma, _ in words}  # as ids: a cheap test
+    for word in (t for t in doc if t.lemma in lemmas and t.pos in _KINDS):
+        if (word.lemma_.lower(), word.pos_) not in words:
+            continue
         for side in _sides(word, words[word.lemma_.lower(), word.pos_]):
             known = by_token.get(side.i)
             if known is not None and known.type == EntityType.PLACE:

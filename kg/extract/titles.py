@@ -9,7 +9,6 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg.extract import offices
-from kg.extract.anaphora import definite_nouns
 from kg.extract.employers import title_orgs
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
@@ -108,7 +107,6 @@ def title_relations(
 ) -> tuple[list[Relation], Affiliations]:
     found: list[Relation] = []
     affiliations: Affiliations = {}
-    index = replace(index, corefs=definite_nouns(doc, index))  # 'the company's founder'
     for head, person in _person_heads(doc, index):
         titled(head, person, article, index, found, affiliations)
     return found, affiliations

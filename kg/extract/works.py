@@ -7,10 +7,12 @@ names or takes them for places and people. The nouns are in the lexicon ([work_n
 
 from __future__ import annotations
 
+from spacy.symbols import ADJ, NOUN
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import Lex
 
+_WORK_TAGS = (NOUN, ADJ)
 _LONGEST = 6  # words in a work's name found after its noun
 _INNER = ("of", "the", "and", "a")  # 'Hounds of Love', 'War and Peace'
 
@@ -18,7 +20,7 @@ _INNER = ("of", "the", "and", "a")  # 'Hounds of Love', 'War and Peace'
 def work_noun(tok: Token, lex: Lex) -> str | None:
     """The maker's predicate of a work noun ('film': directs), if `tok` is one."""
     nouns: dict[str, str] = lex.vocab.get("work_nouns", {})
-    if tok.pos_ not in ("NOUN", "ADJ") or not tok.is_lower:  # 'novel' is often tagged ADJ
+    if tok.pos not in _WORK_TAGS or not tok.is_lower:  # 'novel' is often tagged ADJ
         return None
     return nouns.get(tok.lemma_.lower())
 
