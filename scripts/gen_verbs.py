@@ -184,6 +184,14 @@ PLAN: list[Rule] = [
     R("nominatedFor", "nominate", "prep:for", source="verbnet:appoint-29.1", **PATIENT),
     R("resignsFrom", "resign", "prep:from", source="verbnet:resign-10.11-1", through="of"),
     R("resignsFrom", "quit", "dobj", source="verbnet:resign-10.11-2"),
+    R(
+        "resignsFrom",
+        "resign",
+        "prep:as",
+        source="verbnet:resign-10.11-1",
+        through="poss of",
+    ),  # 'resigned as Scotland manager', 'resigned as chairman of Acme': whose the post was
+    R("resignsFrom", "quit", "prep:as", source="verbnet:resign-10.11-2", through="poss of"),
     # Sport and culture (VerbNet)
     R("coaches", "coach", "dobj", source="verbnet:captain-29.8-1"),
     R("defeats", "beat", "dobj", source="verbnet:hit-18.1-1"),

@@ -20,7 +20,7 @@ from kg.extract.stance import modality, relation
 from kg.extract.titles import Affiliations, title_relations
 from kg.model import Article, EntityType, Modality, Relation
 
-_INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl"})
+_INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"})  # acomp: "is set to"
 _NOUNS = ("NOUN", "PROPN")
 
 
@@ -47,9 +47,26 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
             return conjuncts(owners[0])
     if not found and verb.dep_ == "conj" and not _is_passive(verb) and _is_passive(verb.head):
         return [t for c in verb.head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    head = verb.head
+    if (
+        verb.dep_ == "xcomp"
+        and _is_passive(head)
+        and not any(c.dep_ == "agent" for c in head.children)
+    ):
+        return [
+            t for c in head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)
+        ]  # 'X is set to buy'
+    if verb.dep_ == "acomp" and not _modal_adjective(verb, index):
+        return []  # 'is happy to buy': not said to be done, nor how likely
     if not found and verb.dep_ in _INHERIT and verb.head.i != verb.i and depth < 3:
         return subjects(verb.head, index, depth + 1)
     return found
+
+
+def _modal_adjective(adj: Token, index: MentionIndex) -> bool:
+    """'is likely to', 'is poised to': an adjective whose infinitive the modality reads."""
+    words = index.lex.words("intention_governors") | index.lex.words("hypothetical_governors")
+    return adj.lemma_.lower() in words or adj.lower_ in words
 
 
 def _named(noun: Token) -> Token:

@@ -1,6 +1,7 @@
 """Teams named by the contest they are in: the subject and the object of a verb of beating
 ('Chelsea defeated Newcastle 4-0', 'Arsenal beat Portsmouth', 'Leeds lost to Saracens') are
-teams (or players, or countries), whatever the NER made of them. The NER takes a club named
+teams (or players, or countries), whatever the NER made of them; so is what a player signs
+for or someone joins ('X joined Sunderland': a club, not the town). The NER takes a club named
 after its town for the town, or misses it; a place cannot beat anyone, so the domain check
 then drops a true `defeats`. The verbs are the generated rules' for `defeats`
 (kg/data/verbs_<lang>.toml); a team so named is an organisation wherever the article names it.
@@ -30,7 +31,8 @@ def _contest_words(lex: Lex) -> dict[tuple[str, str], list[str]]:
         return known
     found: dict[tuple[str, str], list[str]] = {}
     for rule in lex.vocab.get("verbs", []):
-        if "defeats" in rule["predicate"]:
+        joins = rule.get("object_types") == ["Organization"] and "worksFor" in rule["predicate"]
+        if {"defeats", "playsFor"} & set(rule["predicate"]) or joins:  # 'X joined Sunderland'
             for lemma in rule["lemmas"]:
                 found.setdefault((lemma, "VERB"), []).extend(rule["object"])
     for noun, entries in lex.vocab.get("nominalisations", {}).items():
