@@ -145,18 +145,25 @@ def academic(org: Mention, index: MentionIndex) -> bool:
     return any(w in words for w in re.findall(r"\w+", org.text.lower()))
 
 
+_APPOINTING = ("name", "elect", "appoint")  # 'was named chairman': holds the post now
+
+
 def predicated(head: Token) -> list[Token]:
     """What a copula says the person is now: 'X is the editor of Y', 'X, who is chairman of
-    Y', 'X became president of Z'; not 'X was ...' (no longer), 'X will be ...' or 'X is not'."""
+    Y', 'X became president of Z', 'X was named (elected, appointed) chairman of W'; not 'X
+    was ...' (no longer), 'X will be ...' or 'X is not'."""
     verbs = [head.head] if head.dep_ == "nsubj" else []
     verbs += [
         c
         for c in head.children
         if c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.tag_ == "WP" for s in c.children)
     ]
+    if head.dep_ == "nsubjpass" and head.head.lemma_ in _APPOINTING:  # 'X was named president of Y'
+        verbs.append(head.head)
     found = []
     for verb in verbs:
-        now = verb.lemma_ == "become" or (verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"))
+        now = verb.lemma_ in ("become", *_APPOINTING)
+        now = now or (verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"))
         if now and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
-            found += [c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+            found += [c for c in verb.children if c.dep_ in ("attr", "oprd") and c.pos_ == "NOUN"]
     return found
