@@ -83,9 +83,20 @@ def next_mention(tok: Token, etype: EntityType, index: MentionIndex, span: int) 
         m = index.by_token.get(t.i)
         if m is not None and m.type == etype:
             return m
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ"):
+        if _ends_phrase(t):
             return None
     return None
+
+
+def _ends_phrase(t: Token) -> bool:
+    """Punctuation (not a hyphen inside a word: 'anti-spyware'), a verb, a preposition, or an
+    'and' that does not join two nouns of one description ('model and actress X')."""
+    doc = t.doc
+    inner = t.text == "-" and not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_
+    if (t.is_punct and not inner) or t.pos_ in ("VERB", "AUX", "ADP"):
+        return True
+    after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    return t.pos_ == "CCONJ" and not (after is not None and after.pos_ == "NOUN" and after.is_lower)
 
 
 def pobjs(prep: Token) -> list[Token]:

@@ -96,7 +96,7 @@ def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
             and doc[tok.i - 1].text == "-"
         ):
             place = index.by_token.get(tok.i - 2)
-            org = next_mention(tok, EntityType.ORGANIZATION, index, 5)
+            org = next_mention(tok, EntityType.ORGANIZATION, index, 8)
             if place is not None and place.type in _PLACES and org is not None:
                 yield relation(org, ["basedIn"], place, [tok], article, "phrase:based", index)
 

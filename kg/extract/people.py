@@ -80,7 +80,7 @@ def born(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
         if known is not None and known.type == EntityType.COUNTRY:
             end = before.idx + len(before)
             place = mention(article, doc, before.idx, end, known.type, known.key, known.label)
-        person = next_mention(tok, EntityType.PERSON, index, 4)
+        person = next_mention(tok, EntityType.PERSON, index, 7)
         if place is not None and place.type in _PLACES and person is not None:
             yield relation(person, ["comesFrom"], place, [tok], article, "phrase:born", index)
 

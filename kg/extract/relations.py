@@ -16,6 +16,7 @@ from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import event_relations, location_relations
 from kg.extract.organisations import organisation_relations
 from kg.extract.people import people_relations
+from kg.extract.sport import score_relations
 from kg.extract.stance import modality, relation
 from kg.extract.titles import Affiliations, title_relations
 from kg.model import Article, EntityType, Modality, Relation
@@ -215,6 +216,7 @@ def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Rel
         *organisation_relations(article, doc, index),
         *people_relations(article, doc, index),
         *work_relations(article, doc, index),
+        *score_relations(article, doc, index),
     ]
     for verb in doc:
         if verb.pos_ not in ("VERB", "AUX"):

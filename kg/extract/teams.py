@@ -9,10 +9,11 @@ then drops a true `defeats`. The verbs are the generated rules' for `defeats`
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.symbols import NOUN, VERB
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import Lex
 from kg.extract.named import doc_text, mention
@@ -64,6 +65,31 @@ def _name_at(tok: Token) -> tuple[int, int]:
     return start, tok.i + 1
 
 
+_NAME = r"[A-Z][\w.'&]*(?:[ -][A-Z][\w.'&]*){0,3}"
+_SCORE_LINE = re.compile(rf"^({_NAME}) (\d{{1,3}})-(\d{{1,3}}) ({_NAME})[ \t]*$", re.MULTILINE)
+
+
+def score_lines(doc: Doc) -> list[tuple[Span, int, Span, int]]:
+    """Result lines, as a match report's headline gives them: 'Borders 19-20 Ulster', 'Bristol
+    City 2-1 Milton Keynes' (a line of its own): the two sides and their scores."""
+    found = []
+    for m in _SCORE_LINE.finditer(doc_text(doc)):
+        home = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        away = doc.char_span(m.start(4), m.end(4), alignment_mode="expand")
+        if home is not None and away is not None:
+            found.append((home, int(m.group(2)), away, int(m.group(3))))
+    return found
+
+
+def _side(article: Article, doc: Doc, named: Span, known: Mention | None) -> Mention:
+    """The mention of one side of a result line: the one the NER found, if it is just that
+    name; else the name itself ('Bristol City 2-1 Milton Keynes' was one name to the NER)."""
+    if known is not None and (known.start, known.end) == (named.start_char, named.end_char):
+        return known
+    text, key = named.text, "name:" + normalize(named.text)
+    return mention(article, doc, named.start_char, named.end_char, "Organization", key, text)
+
+
 def contest_teams(
     article: Article, doc: Doc, lex: Lex, by_token: dict[int, Mention]
 ) -> dict[int, Mention]:
@@ -88,7 +114,15 @@ def contest_teams(
                 )
                 found.update({i: team for i in range(start, end)})
                 keys.add(team.key)
+    dropped: set[int] = set()  # the NER's one name over a whole result line
+    for line in score_lines(doc):
+        dropped.update(range(line[0].start, line[2].end))
+        for named in (line[0], line[2]):
+            team = _side(article, doc, named, by_token.get(named.end - 1))
+            found.update({i: team for i in range(named.start, named.end)})
+            keys.update([team.key] if team.type != EntityType.COUNTRY else [])
     return {
         i: replace(m, type=EntityType.ORGANIZATION) if m.key in keys else m
         for i, m in {**by_token, **found}.items()
+        if i in found or i not in dropped
     }
