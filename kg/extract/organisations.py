@@ -126,6 +126,24 @@ def _after_a_verb(tok: Token) -> bool:
     return tok.dep_ == "pobj" and tok.head.head.pos_ in ("VERB", "AUX")
 
 
+def part_at(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """'the Disaster Research Center at the University of Delaware': a centre, an institute
+    or a school (`part_names`) at an organisation is part of it."""
+    parts = index.lex.words("part_names")
+    for tok in doc:
+        org = index.by_token.get(tok.i)
+        if org is None or org.type != EntityType.ORGANIZATION or not _head_of(tok, org):
+            continue
+        if org.label.lower().rsplit(" ", 1)[-1] not in parts:
+            continue
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        right = [after] if after is not None and after.lower_ == "at" else []  # misattached
+        for t in [*preps(tok, ["at"]), *(g for p in right for g in p.children if g.dep_ == "pobj")]:
+            whole = resolve(t, index)
+            if whole is not None and whole.type == EntityType.ORGANIZATION:
+                yield relation(org, ["subsidiaryOf"], whole, [tok], article, "phrase:at", index)
+
+
 def _relational(tok: Token, index: MentionIndex) -> tuple[str, Token] | None:
     """'unit', 'owner' with an 'of' phrase: (predicate, the noun)."""
     table: dict[str, str] = index.lex.vocab.get("relational_nouns", {})
@@ -257,7 +275,7 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
 
 def organisation_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*based_in(article, doc, index), *operates_in(article, doc, index)]
-    found += part_of(article, doc, index)
+    found += [*part_of(article, doc, index), *part_at(article, doc, index)]
     found += possessed(article, doc, index)
     found += nominal_acts(article, doc, index)
     return [r for r in found if r is not None]

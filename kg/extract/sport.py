@@ -21,6 +21,6 @@ def score_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Rel
             continue
         winner, loser = (home, away) if home_score > away_score else (away, home)
         tokens = [*home_span, *away_span]
-        rel = relation(winner, ["defeats"], loser, tokens, article, "phrase:score", index)
+        rel = relation(winner, ["defeats"], loser, tokens, article, "score:line", index)
         found.extend([rel] if rel else [])
     return found
