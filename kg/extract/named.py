@@ -77,6 +77,8 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
     if normalize(span.text) in lex.words("portfolios"):  # 'Finance' of 'Finance Minister'
         return None
     generic = lex.words("generic_names") | lex.words("titles")
+    if len(span) == 1 and span.label_ != "PERSON" and normalize(span.text) in lex.title_words():
+        return None  # 'Vice' of 'MGM Vice Chairman X', which the NER took for a company
     if normalize(span.text) in generic or not _cased(span.text):  # or 'Solicitor General',
         return None  # 'Committee', 'Central Bank', 'management board': which one is unsaid
     if _numbered(span):

@@ -108,8 +108,19 @@ def party_office(title: str, tokens: list[Token], orgs: list[Mention], index: Me
 
 
 def narrowed(tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> bool:
-    """The office heads a part of its organisation or country, so its holder is a member."""
-    return _qualified(tokens, index) or _regional(tokens, orgs, index)
+    """The office heads a part of its organisation or country, so its holder is a member; or
+    it is held in a body ('Tory leader in the Lords': the party's leader there)."""
+    return _qualified(tokens, index) or _regional(tokens, orgs, index) or _in_a_body(tokens, index)
+
+
+def _in_a_body(tokens: list[Token], index: MentionIndex) -> bool:
+    titles = index.lex.words("titles")
+    for t in tokens:
+        m = index.by_token.get(t.i)
+        on_title = t.head.lower_ == "in" and t.head.head.lemma_.lower() in titles
+        if m is not None and m.type == EntityType.ORGANIZATION and t.dep_ == "pobj" and on_title:
+            return True
+    return False
 
 
 def predicates_for(

@@ -240,7 +240,9 @@ def _meant(
     """A 'bid', a 'planned takeover': intended; a 'possible merger': hypothetical."""
     if rel is None or rel.provenance.modality != Modality.ASSERTED:
         return rel
-    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound")}
+    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "acl")}
+    if noun.dep_ == "pobj":  # 'two rounds of talks, scheduled for Friday'
+        mods |= {c.lower_ for c in noun.head.head.children if c.dep_ == "acl"}
     if entry.get("modality") == "intended" or mods & index.lex.words("intention_modifiers"):
         modality = Modality.INTENDED
     elif mods & index.lex.words("hypothetical_modifiers"):
