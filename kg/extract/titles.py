@@ -44,7 +44,14 @@ def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[To
         before = head.doc[first - 2]
         if before.dep_ != "pobj":  # not '... his term as US President, Mary Lee said'
             extra = [t for t in before.subtree if t.i < first - 1]
+            if any(_other_person(t, person, index) for t in extra):
+                extra = []  # 'Scottish actor X, Oscar nominee Y': X's title, not Y's
     return _outside_quotes(sorted(set(near), key=lambda t: t.i), head), extra
+
+
+def _other_person(tok: Token, person: Mention, index: MentionIndex) -> bool:
+    m = index.by_token.get(tok.i)
+    return m is not None and m.type == EntityType.PERSON and m.key != person.key
 
 
 def _phrase(tok: Token, person: Mention, index: MentionIndex) -> list[Token]:
