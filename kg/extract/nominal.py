@@ -35,7 +35,8 @@ def _event(tok: Token, ev: Mention, index: MentionIndex, article: Article) -> li
             for a in agents
             for t in targets
         ]
-        if not agents:
+        owned = any(c.dep_ == "poss" for c in tok.children)  # 'his attack on Labour': his
+        if not agents and not owned:
             found += [relation(ev, ["attacks"], t, [tok], article, "event", index) for t in targets]
     found += [
         relation(ev, ["occurredIn"], p, [tok], article, "event", index)

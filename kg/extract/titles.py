@@ -215,7 +215,7 @@ def _role(
 ) -> list[Relation]:
     """The post itself: 'chief operating officer of TNT' is a role at TNT, its title on the
     statement (W3C ORG's membership with a role). Not for bare membership ('member', 'ally')."""
-    if title in index.lex.words("membership_titles"):
+    if title in index.lex.words("membership_titles") | index.lex.words("non_posts"):
         return []
     rel = relation(person, ["holdsRoleAt"], org, [head], article, "title", index)
     return [replace(rel, provenance=replace(rel.provenance, role_title=title))] if rel else []
