@@ -157,24 +157,14 @@ def named_mentions(
     suffixes = lex.words("corporate_suffixes")
     for span in spans:
         mention = _named_one(article, span, lex, types)
-        if mention and mention.key.startswith("name:") and _after_honorific(span, lex):
-            mention = replace(mention, type=EntityType.PERSON)  # 'Mr Kilroy-Silk': a person
-        elif mention and mention.key.startswith("name:") and legal_form(span, suffixes):
-            mention = replace(mention, type=EntityType.ORGANIZATION)  # 'Lyle Plc', 'Acme NV'
-        elif mention and mention.key.startswith("name:") and _titled(span, lex):
-            mention = replace(mention, type=EntityType.PERSON)  # 'X, Google vice-president'
-        elif called_a_work(span, lex):  # 'wine comedy Sideways', 'The Aviator, starring X'
-            work = mention or _named_one(article, span, lex, {**types, "": "Work"})
-            if work is not None and work.key.startswith("name:"):
-                mention = replace(work, type=EntityType.WORK)
-                sure[mention.key] = EntityType.WORK
-        elif mention and mention.key.startswith("name:") and _called_a_company(span, lex):
-            mention = replace(mention, type=EntityType.ORGANIZATION)  # 'carmaker Maruti'
-        elif _names_a_team(span, lex):  # 'Manchester United striker X', 'Arsenal boss Y'
-            team = mention or _named_one(article, span, lex, {**types, "": "Organization"})
-            if team is not None and team.key.startswith("name:"):
-                mention = replace(team, type=EntityType.ORGANIZATION)
-                sure[mention.key] = EntityType.ORGANIZATION
+        fixed = _context_type(span, lex, suffixes) if mention else None
+        if mention and fixed is not None and mention.key.startswith("name:"):
+            mention = replace(mention, type=fixed)  # 'Mr X', 'Lyle Plc', 'carmaker Maruti'
+        elif (kind := _kind_named(span, lex)) is not None:  # 'wine comedy Sideways', 'Arsenal boss'
+            named = mention or _named_one(article, span, lex, {**types, "": kind.value})
+            if named is not None and named.key.startswith("name:"):
+                mention = replace(named, type=kind)
+                sure[mention.key] = kind
         if mention is None and len(span) == 1 and "-" in span.text:
             prefix = _prefix(article, span[0], lex)
             if prefix:
@@ -185,6 +175,25 @@ def named_mentions(
         i: replace(m, type=sure[m.key]) if m.key in sure else m for i, m in by_token.items()
     }
     return _bracket_aliases(doc, by_token), prefixes
+
+
+def _context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType | None:
+    """The type the words around a name the NER found give it: an honorific or a post in
+    apposition a person ('Mr Kilroy-Silk', 'X, Google vice-president'), a legal form or a
+    company noun an organisation ('Lyle Plc', 'carmaker Maruti')."""
+    if _after_honorific(span, lex) or _titled(span, lex):
+        return EntityType.PERSON
+    if legal_form(span, suffixes) or _called_a_company(span, lex):
+        return EntityType.ORGANIZATION
+    return None
+
+
+def _kind_named(span: Span, lex: Lex) -> EntityType | None:
+    """A work or a team the context names, whether the NER found the name or not: 'the drama
+    Million Dollar Baby', 'The Aviator, starring X'; 'Manchester United striker X'."""
+    if called_a_work(span, lex):
+        return EntityType.WORK
+    return EntityType.ORGANIZATION if _names_a_team(span, lex) else None
 
 
 def _names_a_team(span: Span, lex: Lex) -> bool:
