@@ -75,6 +75,11 @@ def comma_apposition(tok: Token, index: MentionIndex) -> Mention | None:
     return named if named is not None and named.type == EntityType.PERSON else None
 
 
+def head_of(tok: Token, m: Mention) -> bool:
+    """The token is the last word of its mention's phrase (its head lies outside it)."""
+    return tok.head.i == tok.i or not (m.start <= tok.head.idx < m.end)
+
+
 def next_mention(tok: Token, etype: EntityType, index: MentionIndex, span: int) -> Mention | None:
     """The first mention of `etype` in the `span` tokens after `tok`, within its phrase (not
     past punctuation, a verb, a preposition or 'and'): 'London-based bank X', 'Yugoslavian-born

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.anaphora import Corefs, last_agent, subject_of_clause, window
 from kg.extract.common import resolve, verb_lemmas
-from kg.extract.definite import definite_title
+from kg.extract.definite import definite_title, opens_sentence
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import doc_text
 from kg.lexicon import load_toml
@@ -65,7 +65,7 @@ def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mentio
     if same:  # 'He arrived ..., where he met': the same person, or no one
         return found.get(same[-1].i, ())
     people = [(j, p) for j in window(tok) if (p := _person_at(j, index, found))]
-    if tok.dep_ in _SUBJECTS and min(t.i for t in tok.subtree) == tok.sent.start:
+    if tok.dep_ in _SUBJECTS and opens_sentence(tok):
         subjects = [(j, p) for j, p in people if subject_of_clause(tok.doc[j], j < tok.sent.start)]
         main = [p for j, p in subjects if _in_main_clause(tok.doc[j])]
         if main or subjects:  # 'X said he hopes Y will ... . He also said': X, not Y

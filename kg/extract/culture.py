@@ -14,15 +14,11 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.common import resolve, resolve_all
+from kg.extract.common import head_of, resolve, resolve_all
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
 from kg.extract.works import work_noun
 from kg.model import Article, EntityType, Mention, Relation
-
-
-def _head_of(tok: Token, m: Mention) -> bool:
-    return tok.head.i == tok.i or not (m.start <= tok.head.idx < m.end)
 
 
 def _owners(tok: Token, work: Mention, index: MentionIndex) -> Iterator[tuple[Token, str]]:
@@ -47,7 +43,7 @@ def made(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
     for a name: "Delta's new SimpliFares".)"""
     for tok in doc:
         work = index.by_token.get(tok.i)
-        if work is None or work.type != EntityType.WORK or not _head_of(tok, work):
+        if work is None or work.type != EntityType.WORK or not head_of(tok, work):
             continue
         for c, predicate in _owners(tok, work, index):
             owner = resolve(c, index)
@@ -61,7 +57,7 @@ def crew(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
     roles: dict[str, str] = index.lex.vocab.get("work_roles", {})
     for tok in doc:
         person = index.by_token.get(tok.i)
-        if person is None or person.type != EntityType.PERSON or not _head_of(tok, person):
+        if person is None or person.type != EntityType.PERSON or not head_of(tok, person):
             continue
         nouns = [c for c in tok.children if c.pos_ == "NOUN" and c.lemma_.lower() in roles]
         nouns += [tok.head] if tok.dep_ == "appos" and tok.head.lemma_.lower() in roles else []

@@ -29,10 +29,10 @@ def known_spans(doc: Doc, lex: Lex, marked: list[Span]) -> list[Span]:
 
 def _first_words(lex: Lex) -> frozenset[str]:
     """The first words of the gazetteer's names of two or more words, built once."""
-    if "gazetteer_firsts" not in lex._memo:
-        names = lex.gaz.names
-        lex._memo["gazetteer_firsts"] = frozenset(n.split()[0] for n in names if " " in n)
-    found: frozenset[str] = lex._memo["gazetteer_firsts"]
+    names = lex.gaz.names
+    found: frozenset[str] = lex.built(
+        "gazetteer_firsts", lambda: frozenset(n.split()[0] for n in names if " " in n)
+    )
     return found
 
 

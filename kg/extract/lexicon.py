@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -75,6 +76,12 @@ class Lex:
 
     def people(self, text: str) -> Known | None:
         return self.gaz.peoples.get((self.lang, normalize(text)))
+
+    def built(self, key: str, make: Callable[[], Any]) -> Any:
+        """A value derived from the vocabulary (`make()`), made once per process."""
+        if key not in self._memo:
+            self._memo[key] = make()
+        return self._memo[key]
 
     def words(self, key: str) -> frozenset[str]:
         """The vocabulary list (or table keys) `key` as a set, built once."""

@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.common import conjuncts, next_mention, preps, resolve, resolve_all
+from kg.extract.common import conjuncts, head_of, next_mention, preps, resolve, resolve_all
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
 from kg.extract.stance import relation
@@ -28,11 +28,6 @@ from kg.model import Article, EntityType, Mention, Modality, Relation
 _PLACES = (EntityType.COUNTRY, EntityType.PLACE)
 _MODIFIERS = ("compound", "amod", "nmod", "poss", "npadvmod")
 _EMPLOYERS = ("at", "of", "with")
-
-
-def _head_of(tok: Token, m: Mention) -> bool:
-    """The token is the last word of its mention's phrase (its head lies outside it)."""
-    return tok.head.i == tok.i or not (m.start <= tok.head.idx < m.end)
 
 
 def _place_of(tok: Token, article: Article, index: MentionIndex) -> Mention | None:
@@ -78,7 +73,7 @@ def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
     """Organisations placed by the noun phrase that names them."""
     for tok in doc:
         org = index.by_token.get(tok.i)
-        if org is None or org.type != EntityType.ORGANIZATION or not _head_of(tok, org):
+        if org is None or org.type != EntityType.ORGANIZATION or not head_of(tok, org):
             continue
         for described in _described(tok, index):
             place = _place_of(described, article, index)
@@ -106,7 +101,7 @@ def operates_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Rel
     a place after 'in' on an organisation's name (or on the noun it names) is where it works."""
     for tok in doc:
         org = index.by_token.get(tok.i)
-        if org is None or org.type != EntityType.ORGANIZATION or not _head_of(tok, org):
+        if org is None or org.type != EntityType.ORGANIZATION or not head_of(tok, org):
             continue
         if _after_a_verb(tok):
             continue  # 'protested against Acme in Paris': where the protest was
@@ -132,7 +127,7 @@ def part_at(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
     parts = index.lex.words("part_names")
     for tok in doc:
         org = index.by_token.get(tok.i)
-        if org is None or org.type != EntityType.ORGANIZATION or not _head_of(tok, org):
+        if org is None or org.type != EntityType.ORGANIZATION or not head_of(tok, org):
             continue
         if org.label.lower().rsplit(" ", 1)[-1] not in parts:
             continue
@@ -259,7 +254,7 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
     titles = index.lex.title_words()
     for tok in doc:
         person = index.by_token.get(tok.i)
-        if person is None or person.type != EntityType.PERSON or not _head_of(tok, person):
+        if person is None or person.type != EntityType.PERSON or not head_of(tok, person):
             continue
         lefts = [c for c in tok.lefts if index.by_token.get(c.i) != person]
         if any(c.lemma_.lower() in titles for t in lefts for c in t.subtree):

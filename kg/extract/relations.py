@@ -48,20 +48,19 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
             return conjuncts(owners[0])
     if not found and verb.dep_ == "conj" and not _is_passive(verb) and _is_passive(verb.head):
         return [t for c in verb.head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
-    head = verb.head
-    if (
-        verb.dep_ == "xcomp"
-        and _is_passive(head)
-        and not any(c.dep_ == "agent" for c in head.children)
-    ):
-        return [
-            t for c in head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)
-        ]  # 'X is set to buy'
+    if verb.dep_ == "xcomp" and _raising(verb.head):  # 'X is set to buy Y'
+        return [t for c in verb.head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     if verb.dep_ == "acomp" and not _modal_adjective(verb, index):
         return []  # 'is happy to buy': not said to be done, nor how likely
     if not found and verb.dep_ in _INHERIT and verb.head.i != verb.i and depth < 3:
         return subjects(verb.head, index, depth + 1)
     return found
+
+
+def _raising(verb: Token) -> bool:
+    """A passive without an agent whose subject is its infinitive's ('is set to', 'is
+    expected to'; the modality reads the verb)."""
+    return _is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
 
 
 def _modal_adjective(adj: Token, index: MentionIndex) -> bool:

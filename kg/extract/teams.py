@@ -26,21 +26,23 @@ _KINDS = (VERB, NOUN)  # the parts of speech of the words of beating, as spaCy's
 
 def _contest_words(lex: Lex) -> dict[tuple[str, str], list[str]]:
     """(lemma, VERB or NOUN) -> the object slots ('dobj', 'prep:to') of the verb rules and the
-    nominalisations for `defeats` ('X beat Y', 'X lost to Y', "X's victory over Y")."""
-    if "contest_words" in lex._memo:
-        known: dict[tuple[str, str], list[str]] = lex._memo["contest_words"]
-        return known
+    nominalisations for `defeats` ('X beat Y', 'X lost to Y', "X's victory over Y"), and of
+    the rules for joining and signing ('X joined Sunderland'); made once."""
+    found: dict[tuple[str, str], list[str]] = lex.built("contest_words", lambda: _collect(lex))
+    return found
+
+
+def _collect(lex: Lex) -> dict[tuple[str, str], list[str]]:
     found: dict[tuple[str, str], list[str]] = {}
     for rule in lex.vocab.get("verbs", []):
         joins = rule.get("object_types") == ["Organization"] and "worksFor" in rule["predicate"]
-        if {"defeats", "playsFor"} & set(rule["predicate"]) or joins:  # 'X joined Sunderland'
+        if {"defeats", "playsFor"} & set(rule["predicate"]) or joins:
             for lemma in rule["lemmas"]:
                 found.setdefault((lemma, "VERB"), []).extend(rule["object"])
     for noun, entries in lex.vocab.get("nominalisations", {}).items():
         for entry in entries if isinstance(entries, list) else [entries]:
             if entry["predicate"] == "defeats":
                 found.setdefault((noun, "NOUN"), []).extend("prep:" + p for p in entry["object"])
-    lex._memo["contest_words"] = found
     return found
 
 
@@ -55,14 +57,12 @@ def _sides(word: Token, slots: list[str]) -> list[Token]:
     return [t for t in found if t.pos_ == "PROPN"]
 
 
-def _name_at(tok: Token) -> tuple[int, int]:
-    """The tokens of the proper name ending at `tok` ('Manchester United')."""
+def _name_at(tok: Token) -> Span:
+    """The proper name ending at `tok` ('Manchester United')."""
     start = tok.i
-    while (
-        start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ == "compound"
-    ):
+    while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ in _PARTS:
         start -= 1
-    return start, tok.i + 1
+    return tok.doc[start : tok.i + 1]
 
 
 _NAME = r"[A-Z][\w.'&]*(?:[ -][A-Z][\w.'&]*){0,3}"
@@ -82,8 +82,9 @@ def score_lines(doc: Doc) -> list[tuple[Span, int, Span, int]]:
 
 
 def _side(article: Article, doc: Doc, named: Span, known: Mention | None) -> Mention:
-    """The mention of one side of a result line: the one the NER found, if it is just that
-    name; else the name itself ('Bristol City 2-1 Milton Keynes' was one name to the NER)."""
+    """The mention of one side of a contest: the one the NER found, if it is just that name;
+    else the name itself, as a team ('Bristol City 2-1 Milton Keynes' was one name to the
+    NER; it missed 'Arsenal' in 'Arsenal beat Portsmouth')."""
     if known is not None and (known.start, known.end) == (named.start_char, named.end_char):
         return known
     text, key = named.text, "name:" + normalize(named.text)
@@ -106,13 +107,9 @@ def contest_teams(
             if known is not None and known.type == EntityType.PLACE:
                 keys.add(known.key)
             elif known is None and side.text[:1].isupper():
-                start, end = _name_at(side)
-                begin, stop = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-                text = doc_text(doc)[begin:stop]
-                team = mention(
-                    article, doc, begin, stop, "Organization", "name:" + normalize(text), text
-                )
-                found.update({i: team for i in range(start, end)})
+                named = _name_at(side)
+                team = _side(article, doc, named, None)
+                found.update({i: team for i in range(named.start, named.end)})
                 keys.add(team.key)
     dropped: set[int] = set()  # the NER's one name over a whole result line
     for line in score_lines(doc):
