@@ -140,7 +140,28 @@ def _aliases(names: dict[str, Known]) -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
+@dataclass(frozen=True)
+class City:
+    """A city of GeoNames (kg/data/cities.tsv): evidence that a name is a town, never a type
+    on its own ('Wigan' is a club too, 'Florence' a person)."""
+
+    geonameid: str
+    country: str  # ISO 3166-1 alpha-2
+    population: int
+
+
 @cache
+def cities() -> dict[str, City]:
+    """Normalised name -> the most populous city of that name."""
+    found: dict[str, City] = {}
+    for row in load_tsv("cities.tsv"):
+        city = City(row["geonameid"], row["country"], int(row["population"]))
+        key = normalize(row["name"])
+        if key not in found or found[key].population < city.population:
+            found[key] = city
+    return found
+
+
 @cache
 def vocabulary(lang: str) -> dict[str, Any]:
     """The extraction vocabulary of one language: kg/data/lexicon_<lang>.toml, with the verb

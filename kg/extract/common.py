@@ -10,6 +10,8 @@ from spacy.tokens import Token
 from kg.extract.mentions import MentionIndex
 from kg.model import EntityType, Mention
 
+_NAMED_BY_NOUN = (EntityType.COUNTRY, EntityType.PERSON, EntityType.WORK)
+
 
 def conjuncts(tok: Token) -> list[Token]:
     """The token and the tokens coordinated with it ('Peru and Chile')."""
@@ -49,7 +51,7 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
                 and child.i in index.by_token
             ):
                 named = index.by_token[child.i]
-                if named.type in (EntityType.COUNTRY, EntityType.PERSON) or named_noun:
+                if named.type in _NAMED_BY_NOUN or named_noun:  # 'the film X': the work
                     return named
     if tok.i in index.by_token:
         return index.by_token[tok.i]

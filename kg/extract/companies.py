@@ -5,7 +5,7 @@ name an organisation, whatever type the NER gave it."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import Lex
 
@@ -15,7 +15,7 @@ def company_names(doc: Doc, lex: Lex) -> list[Span]:
     'Acme UK': a country right after a company's name is its national arm."""
     suffixes = lex.words("corporate_suffixes")
     ents: list[Span] = []
-    for ent in doc.ents:
+    for ent in _with_unmarked(doc, [p for e in doc.ents for p in _split_of(e, suffixes)], suffixes):
         if _form_after(ent, suffixes):  # 'Liverpool FC': the NER ends at the town
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label)
         prev = ents[-1] if ents else None
@@ -32,6 +32,42 @@ def company_names(doc: Doc, lex: Lex) -> list[Span]:
         else:
             ents.append(ent)
     return ents
+
+
+def _split_of(ent: Span, suffixes: frozenset[str]) -> list[Span]:
+    """'Continental Grain Co of New York' (one name to the NER): the company, and the place
+    it is of (kg.extract.organisations reads basedIn)."""
+    doc = ent.doc
+    for k in range(ent.start + 2, ent.end):
+        if doc[k].lower_ != "of" or not _suffix(doc[k - 1], suffixes):
+            continue
+        company = Span(doc, ent.start, k, label="ORG")  # the NER may end at 'Co of'
+        place = [Span(doc, k + 1, ent.end, label="GPE")] if doc[k + 1 : ent.end].text else []
+        return [company, *place]
+    return [ent]
+
+
+def _with_unmarked(doc: Doc, ents: list[Span], suffixes: frozenset[str]) -> list[Span]:
+    """The NER's spans and the names it missed that end in a legal form ('Peavey Co of
+    Minneapolis'): capitalised words before 'Co', 'Inc', 'Ltd' ..., in text order."""
+    marked = {i for e in ents for i in range(e.start, e.end)}
+    found = list(ents)
+    for tok in doc:
+        if tok.i in marked or not _suffix(tok, suffixes) or tok.lower_ in _WORDS:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in marked:
+            start -= 1
+        if start < tok.i:
+            found.append(Span(doc, start, tok.i + 1, label="ORG"))
+    return sorted(found, key=lambda s: s.start)
+
+
+_WORDS = ("company", "sons", "partners", "associates", "limited", "corporation")  # also words
+
+
+def _suffix(tok: Token, suffixes: frozenset[str]) -> bool:
+    return tok.text[:1].isupper() and tok.lower_.strip(".") in suffixes
 
 
 def _form_after(ent: Span, suffixes: frozenset[str]) -> bool:

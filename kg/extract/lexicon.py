@@ -11,7 +11,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from kg.extract.dictionary import Translations, load_dictionary
-from kg.lexicon import Gazetteer, Known, gazetteer, languages, normalize, vocabulary
+from kg.lexicon import City, Gazetteer, Known, cities, gazetteer, languages, normalize, vocabulary
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,10 @@ class Lex:
 
     def demonym(self, text: str) -> Known | None:
         return self.gaz.adjectives.get((self.lang, normalize(text)))
+
+    def city(self, text: str) -> City | None:
+        """The GeoNames city of that name, if any (evidence, not a type: see kg.lexicon.City)."""
+        return cities().get(normalize(text))
 
     def people(self, text: str) -> Known | None:
         return self.gaz.peoples.get((self.lang, normalize(text)))

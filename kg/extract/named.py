@@ -161,10 +161,12 @@ def named_mentions(
         if mention and fixed is not None and mention.key.startswith("name:"):
             mention = replace(mention, type=fixed)  # 'Mr X', 'Lyle Plc', 'carmaker Maruti'
         elif (kind := _kind_named(span, lex)) is not None:  # 'wine comedy Sideways', 'Arsenal boss'
-            named = mention or _named_one(article, span, lex, {**types, "": kind.value})
+            named = mention or _named_one(article, span, lex, {**types, span.label_: kind.value})
             if named is not None and named.key.startswith("name:"):
                 mention = replace(named, type=kind)
                 sure[mention.key] = kind
+        if mention is None and _town_named(span, lex):  # 'Peavey Co of Minneapolis'
+            mention = _named_one(article, span, lex, {span.label_: "Place"})
         if mention is None and len(span) == 1 and "-" in span.text:
             prefix = _prefix(article, span[0], lex)
             if prefix:
@@ -196,15 +198,45 @@ def _kind_named(span: Span, lex: Lex) -> EntityType | None:
     return EntityType.ORGANIZATION if _names_a_team(span, lex) else None
 
 
+_PLACE_PREPS = ("in", "near", "outside")
+
+
+def _town_named(span: Span, lex: Lex) -> bool:
+    """A name the NER missed that GeoNames knows as a town, where a town is named: before a
+    comma and a region ('Barstow, California'), after 'in' ('a plant in Barstow') or after a
+    company's 'of' ('Peavey Co of Minneapolis')."""
+    if span.label_ or not all(t.pos_ == "PROPN" for t in span) or lex.city(span.text) is None:
+        return False
+    doc = span.doc
+    after = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].text == "," else None
+    if after is not None and after.ent_type_ == "GPE":
+        return True  # 'Barstow, California'
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if prep is None or prep.i != span.start - 1:
+        return False
+    company = prep.lower_ == "of" and prep.head.lower_.strip(".") in lex.words("corporate_suffixes")
+    return prep.lower_ in _PLACE_PREPS or company
+
+
 def _names_a_team(span: Span, lex: Lex) -> bool:
     """A proper name that modifies a player's or a manager's title ('Manchester United
     striker', 'Arsenal boss') is a club, whatever type the NER gave it (or none)."""
     root = span.root
-    if root.dep_ not in ("compound", "poss", "nmod") or not all(t.pos_ == "PROPN" for t in span):
+    if root.dep_ not in ("compound", "poss", "nmod") or not all(_name_word(t) for t in span):
         return False
+    outside = any(c.dep_ == "compound" and c.i < span.start for c in root.children)
+    if root.dep_ == "poss" and (span.label_ == "PERSON" or outside):
+        return False  # "Wenger's captain X", "Arsene Wenger's": the manager's, not a club's
     head = root.head.lemma_.lower()
     predicates = set(lex.vocab.get("titles", {}).get(head, []))
     return bool(predicates & {"playsFor", "coaches"}) or head in lex.words("team_titles")
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a name: a proper noun, or a capitalised noun inside a sentence ('Leicester
+    wing X', 'Dons' substitute Y': the tagger often makes a town's name a common noun)."""
+    capital = tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start
+    return tok.pos_ == "PROPN" or capital
 
 
 def _titled(span: Span, lex: Lex) -> bool:

@@ -44,6 +44,12 @@ def _place_of(tok: Token, article: Article, index: MentionIndex) -> Mention | No
     return None
 
 
+def _town(place: Mention, company: bool) -> bool:
+    """A place a company is 'of' ('Acme Inc of Nampa'); not an organisation's ('the University
+    of London' is not based in London: it is London's)."""
+    return company and place.type == EntityType.PLACE
+
+
 def _own_tokens(tok: Token, index: MentionIndex) -> set[int]:
     m = index.by_token.get(tok.i)
     return {t.i for t in tok.doc if m is not None and index.by_token.get(t.i) == m}
@@ -80,10 +86,11 @@ def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
             if place is not None and place.key != org.key:
                 yield relation(org, ["basedIn"], place, [tok], article, "phrase:place", index)
                 break
-        for t in preps(tok, ["of"]):  # 'Saab-Scania AB of Sweden'
-            country = resolve(t, index)
-            if country is not None and country.type == EntityType.COUNTRY:
-                yield relation(org, ["basedIn"], country, [tok], article, "phrase:of", index)
+        company = tok.lower_.strip(".") in index.lex.words("corporate_suffixes")
+        for t in preps(tok, ["of"]):  # 'Saab-Scania AB of Sweden', 'Peavey Co of Minneapolis'
+            place = resolve(t, index)
+            if place is not None and (place.type == EntityType.COUNTRY or _town(place, company)):
+                yield relation(org, ["basedIn"], place, [tok], article, "phrase:of", index)
     for tok in doc:  # 'the London-based bank HSBC'
         if (
             tok.lower_ in index.lex.words("base_words")

@@ -66,7 +66,27 @@ def called_a_work(span: Span, lex: Lex) -> bool:
     if before >= 0 and work_noun(doc[before], lex) is not None:
         return True
     participles = lex.words("work_participles")
-    return any(
+    return _crew_of(span, lex) or any(
         c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and c.lemma_.lower() in participles
         for c in span.root.children
     )
+
+
+_NOT_WORKS = ("ORG", "GPE", "LOC", "FAC", "EVENT")  # 'BBC director X', 'Hollywood star Y'
+
+
+def _crew_of(span: Span, lex: Lex) -> bool:
+    """A name on the role of a person named right after it: 'Goldeneye director Martin
+    Campbell', 'Kill Bill director Quentin Tarantino', 'Neighbours star X' ([work_roles]). Not
+    a name the NER took for an organisation or a place, nor a nationality, nor a place the
+    gazetteer knows ('Wigan star X')."""
+    root, roles = span.root, lex.vocab.get("work_roles", {})
+    noun = root.head
+    if root.dep_ != "compound" or noun.pos != NOUN or noun.lemma_.lower() not in roles:
+        return False
+    known = lex.demonym(span.text) or lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text)
+    if span.label_ in _NOT_WORKS or known:
+        return False
+    person = noun.head if noun.dep_ == "compound" else None  # the person the role is of
+    person = person or next((c for c in noun.children if c.dep_ == "appos"), None)
+    return person is not None and person.ent_type_ == "PERSON" and noun.i < person.i
