@@ -59,14 +59,23 @@ def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
                 yield relation(person, ["comesFrom"], place, [tok], article, "phrase:from", index)
             elif place is not None and place.type == EntityType.ORGANIZATION:
                 yield relation(person, ["worksFor"], place, [tok], article, "phrase:from", index)
-        for t in preps(tok, ["of"]):
-            country = resolve(t, index)
-            if country is not None and country.type == EntityType.COUNTRY:
-                yield relation(person, ["citizenOf"], country, [tok], article, "phrase:of", index)
+        for t in preps(tok, ["of"]):  # 'X of Sweden'; 'Y of Yahoo said'
+            known = resolve(t, index)
+            if known is not None and known.type == EntityType.COUNTRY:
+                yield relation(person, ["citizenOf"], known, [tok], article, "phrase:of", index)
+            elif known is not None and known.type == EntityType.ORGANIZATION and _bare(tok, t):
+                yield relation(person, ["worksFor"], known, [tok], article, "phrase:of", index)
         for noun in _described_by(tok, person, index):
             found = _origin_of(noun, article, index)
             if found is not None:
                 yield relation(person, [found[0]], found[1], [tok], article, "phrase:from", index)
+
+
+def _bare(name: Token, pobj: Token) -> bool:
+    """'Y of Yahoo': an untitled name (a title says the post: kg.extract.titles), with the
+    organisation's name right after its 'of' (not 'Y of the sales team at Acme')."""
+    titled = any(c.dep_ == "compound" and (c.pos_ == "NOUN" or not c.ent_type) for c in name.lefts)
+    return not titled and pobj.head.i + 1 == pobj.left_edge.i
 
 
 def born(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:

@@ -1,0 +1,126 @@
+"""The type a name's context gives it, over the NER's: an honorific or a post in apposition
+makes a person ('Mr X', 'X, Google vice-president'), a legal form or a company noun an
+organisation ('Lyle Plc', 'carmaker Maruti'), a work noun or a crew role a work ('the drama
+X', 'Kill Bill director Y'), a player's title a club ('Sale wing Z'), and a GeoNames town
+where a town is named a place ('Peavey Co of Minneapolis')."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.extract.companies import legal_form
+from kg.extract.lexicon import Lex
+from kg.extract.works import called_a_work
+from kg.model import EntityType
+
+
+def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType | None:
+    """The type the words around a name the NER found give it: an honorific or a post in
+    apposition a person ('Mr Kilroy-Silk', 'X, Google vice-president'), a legal form or a
+    company noun an organisation ('Lyle Plc', 'carmaker Maruti')."""
+    if _after_honorific(span, lex) or _titled(span, lex):
+        return EntityType.PERSON
+    if legal_form(span, suffixes) or _called_a_company(span, lex) or employer_named(span, lex):
+        return EntityType.ORGANIZATION
+    return None
+
+
+def kind_named(span: Span, lex: Lex) -> EntityType | None:
+    """A work or a team the context names, whether the NER found the name or not: 'the drama
+    Million Dollar Baby', 'The Aviator, starring X'; 'Manchester United striker X'."""
+    if called_a_work(span, lex):
+        return EntityType.WORK
+    return EntityType.ORGANIZATION if _names_a_team(span, lex) else None
+
+
+_PLACE_PREPS = ("in", "near", "outside")
+
+
+def town_named(span: Span, lex: Lex) -> bool:
+    """A name the NER missed that GeoNames knows as a town, where a town is named: before a
+    comma and a region ('Barstow, California'), after 'in' ('a plant in Barstow') or after a
+    company's 'of' ('Peavey Co of Minneapolis')."""
+    if span.label_ or not all(t.pos_ == "PROPN" for t in span) or lex.city(span.text) is None:
+        return False
+    doc = span.doc
+    after = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].text == "," else None
+    if after is not None and after.ent_type_ == "GPE":
+        return True  # 'Barstow, California'
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if prep is None or prep.i != span.start - 1:
+        return False
+    company = prep.lower_ == "of" and prep.head.lower_.strip(".") in lex.words("corporate_suffixes")
+    return prep.lower_ in _PLACE_PREPS or company
+
+
+def _names_a_team(span: Span, lex: Lex) -> bool:
+    """A proper name that modifies a player's or a manager's title ('Manchester United
+    striker', 'Arsenal boss') is a club, whatever type the NER gave it (or none)."""
+    root = span.root
+    if root.dep_ not in ("compound", "poss", "nmod") or not all(_name_word(t) for t in span):
+        return False
+    outside = any(c.dep_ == "compound" and c.i < span.start for c in root.children)
+    if root.dep_ == "poss" and (span.label_ == "PERSON" or outside):
+        return False  # "Wenger's captain X", "Arsene Wenger's": the manager's, not a club's
+    head = root.head.lemma_.lower()
+    predicates = set(lex.vocab.get("titles", {}).get(head, []))
+    return bool(predicates & {"playsFor", "coaches"}) or head in lex.words("team_titles")
+
+
+def _name_word(tok: Token) -> bool:
+    """A word of a name: a proper noun, or a capitalised noun inside a sentence ('Leicester
+    wing X', 'Dons' substitute Y': the tagger often makes a town's name a common noun)."""
+    capital = tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start
+    return tok.pos_ == "PROPN" or capital
+
+
+def _titled(span: Span, lex: Lex) -> bool:
+    """A name with one person's post in apposition ('Urs Holzle, Google vice-president of
+    operations') is a person, whatever type the NER gave it."""
+    doc = span.doc
+    for noun in (c for c in span.root.children if c.dep_ == "appos" and c.tag_ == "NN"):
+        first = min(t.i for t in noun.subtree)
+        if first == 0 or doc[first - 1].text != ",":  # a real apposition, set off by a comma
+            continue
+        words = [c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod")]
+        _, predicates = lex.title([*words, noun.lemma_.lower()])
+        if set(predicates) & {"leads", "holdsRoleAt", "worksFor", "speaksFor"}:
+            return True
+    return False
+
+
+def _called_a_company(span: Span, lex: Lex) -> bool:
+    """A name right after a company noun ('carmaker Maruti', 'filtering firm Zentrix') or with
+    one in apposition ('Maruti, India's biggest carmaker') is an organisation, whatever type
+    the NER gave it."""
+    nouns, doc, root = lex.words("company_nouns"), span.doc, span.root
+    near = [doc[span.start - 1]] if span.start > 0 else []
+    near += [root.head] if root.dep_ == "appos" else []
+    near += [c for c in root.children if c.dep_ == "appos"]
+    return any(t.lemma_.lower() in nouns and t.pos_ == "NOUN" for t in near)
+
+
+def _after_honorific(span: Span, lex: Lex) -> bool:
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return before is not None and before.lower_.rstrip(".") in lex.words("honorifics")
+
+
+_EMPLOYER_PREPS = ("at", "for", "with")
+
+
+def employer_named(span: Span, lex: Lex) -> bool:
+    """A name the NER missed right after a post's 'at', 'for' or 'with' is an organisation:
+    'an analyst at Gartmore', 'a consultant for Sophos'; so is one word it took for a person
+    or a place (and no gazetteer knows as one) after 'at' ('a lawyer for Jackson' may well be
+    a person's)."""
+    known = lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text)
+    lone_person = span.label_ in ("PERSON", "GPE") and len(span) == 1 and not known
+    if (span.label_ and not lone_person) or not all(t.pos_ == "PROPN" for t in span):
+        return False
+    root = span.root
+    prep = root.head if root.dep_ == "pobj" else None
+    preps = ("at",) if lone_person else _EMPLOYER_PREPS
+    if prep is None or prep.lower_ not in preps or span.start - prep.i > 2:
+        return False
+    post = prep.head
+    return post.pos_ == "NOUN" and bool(lex.title([post.lemma_.lower()])[1])
