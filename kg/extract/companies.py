@@ -36,9 +36,16 @@ def company_names(doc: Doc, lex: Lex) -> list[Span]:
 
 def _split_of(ent: Span, suffixes: frozenset[str]) -> list[Span]:
     """'Continental Grain Co of New York' (one name to the NER): the company, and the place
-    it is of (kg.extract.organisations reads basedIn)."""
+    it is of (kg.extract.organisations reads basedIn); 'Talvo Inc and Kess Corp': two."""
     doc = ent.doc
     for k in range(ent.start + 2, ent.end):
+        two = (
+            doc[k].lower_ in ("and", "&")
+            and k + 2 < ent.end
+            and _suffix(doc[ent.end - 1], suffixes)
+        )
+        if two and _suffix(doc[k - 1], suffixes):  # 'Talvo Inc and Kess Corp': two companies
+            return [Span(doc, ent.start, k, label="ORG"), Span(doc, k + 1, ent.end, label="ORG")]
         if doc[k].lower_ != "of" or not _suffix(doc[k - 1], suffixes):
             continue
         company = Span(doc, ent.start, k, label="ORG")  # the NER may end at 'Co of'
