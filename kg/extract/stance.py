@@ -111,6 +111,8 @@ def modality(tok: Token, lex: Lex) -> Modality:
             break
         if t.dep_ == "xcomp" and (gov := _governed(t, lex)) is not None:
             return gov
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in lex.words("plan_copulas"):
+            return Modality.INTENDED  # 'X is to star in Y': arranged, not done
         t = t.head
     return Modality.ASSERTED
 

@@ -7,7 +7,7 @@ names or takes them for places and people. The nouns are in the lexicon ([work_n
 
 from __future__ import annotations
 
-from spacy.symbols import ADJ, NOUN
+from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.lexicon import Lex
@@ -66,9 +66,13 @@ def called_a_work(span: Span, lex: Lex) -> bool:
     if before >= 0 and work_noun(doc[before], lex) is not None:
         return True
     participles = lex.words("work_participles")
-    return _crew_of(span, lex) or any(
-        c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and c.lemma_.lower() in participles
-        for c in span.root.children
+    return (
+        _crew_of(span, lex)
+        or _played_in(span, lex)
+        or any(
+            c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and c.lemma_.lower() in participles
+            for c in span.root.children
+        )
     )
 
 
@@ -90,3 +94,18 @@ def _crew_of(span: Span, lex: Lex) -> bool:
     person = noun.head if noun.dep_ == "compound" else None  # the person the role is of
     person = person or next((c for c in noun.children if c.dep_ == "appos"), None)
     return person is not None and person.ent_type_ == "PERSON" and noun.i < person.i
+
+
+def _played_in(span: Span, lex: Lex) -> bool:
+    """What someone stars in ('starred in Titanic'), or has a role or a performance in ('his
+    role in Dead Man's Shoes'; not one the NER took for an organisation: 'her role in Enron'),
+    unless the gazetteer or GeoNames knows the name as a place."""
+    root = span.root
+    prep = root.head if root.dep_ == "pobj" and root.head.lower_ == "in" else None
+    if prep is None or lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text):
+        return False
+    word = prep.head.lemma_.lower()
+    if prep.head.pos == VERB:
+        return word in lex.words("work_participles")
+    owned = any(c.dep_ == "poss" for c in prep.head.children)
+    return owned and word in lex.words("performance_nouns") and span.label_ != "ORG"
