@@ -78,6 +78,13 @@ class Lex:
         """The GeoNames city of that name, if any (evidence, not a type: see kg.lexicon.City)."""
         return cities().get(normalize(text))
 
+    def nationality(self, text: str) -> Known | None:
+        """The country of a word for its people or things on a name: 'American', 'Frenchman',
+        'Dutchwoman' (the adjective's people)."""
+        stem = next((text[: -len(s)] for s in ("man", "woman") if text.endswith(s)), None)
+        known = self.demonym(text) or self.people(text) or (self.demonym(stem) if stem else None)
+        return known if known is not None and known.type == "Country" else None
+
     def people(self, text: str) -> Known | None:
         return self.gaz.peoples.get((self.lang, normalize(text)))
 

@@ -47,6 +47,10 @@ def _trim(span: Span, lex: Lex) -> Span | None:
         end = opened[-1]
     while start < end and (span.doc[start].lower_ in dets or _mark(span.doc[start])):
         start += 1
+    first = span.doc[start].text
+    person = span.label_ == "PERSON" or not lex.demonym(first)  # 'Frenchman', not 'Scottish'
+    if end - start > 2 and lex.nationality(first) and person:
+        start += 1  # 'Frenchman Cyril Saulnier', 'American Andy Roddick': a nationality
     doc = span.doc
     if doc[end - 1].pos_ in _FUNCTION and end < len(doc) and doc[end].pos_ == "PROPN":
         while end < len(doc) and doc[end].pos_ == "PROPN":  # NER stopped at 'Office of the'

@@ -177,7 +177,7 @@ def part_of(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
             continue
         predicate, noun = found
         others = [m for t in preps(noun, ["of"]) if (m := resolve(t, index))]
-        others += [m for c in noun.children if c.dep_ == "poss" and (m := resolve(c, index))]
+        others += [m for c in noun.children if c.dep_ == "poss" for m in resolve_all(c, index)]
         for subject in _named_by(noun, index):
             for other in others:
                 yield relation(subject, [predicate], other, [noun], article, "phrase:part", index)

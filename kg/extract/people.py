@@ -14,6 +14,7 @@ from kg.extract.common import next_mention, preps, resolve
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
 from kg.extract.stance import relation
+from kg.lexicon import Known
 from kg.model import Article, EntityType, Mention, Relation
 
 _PLACES = (EntityType.COUNTRY, EntityType.PLACE)
@@ -65,10 +66,25 @@ def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
                 yield relation(person, ["citizenOf"], known, [tok], article, "phrase:of", index)
             elif known is not None and known.type == EntityType.ORGANIZATION and _bare(tok, t):
                 yield relation(person, ["worksFor"], known, [tok], article, "phrase:of", index)
+        for c in tok.lefts:  # 'American Andy Roddick', 'Frenchman Cyril Saulnier'
+            nation = _nationality(c, person, index)
+            if nation is not None:
+                end = c.idx + len(c)
+                country = mention(article, doc, c.idx, end, nation.type, nation.key, nation.label)
+                yield relation(
+                    person, ["citizenOf"], country, [tok], article, "phrase:nation", index
+                )
         for noun in _described_by(tok, person, index):
             found = _origin_of(noun, article, index)
             if found is not None:
                 yield relation(person, [found[0]], found[1], [tok], article, "phrase:from", index)
+
+
+def _nationality(word: Token, person: Mention, index: MentionIndex) -> Known | None:
+    """The country of a nationality word right on a person's name (not inside it)."""
+    if word.dep_ not in ("compound", "amod") or word.i in index.by_token:
+        return None
+    return index.lex.nationality(word.text)
 
 
 def _bare(name: Token, pobj: Token) -> bool:

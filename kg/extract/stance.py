@@ -162,7 +162,8 @@ def confidence(
     score = table["rules"].get(rule.partition(":")[0], table["rules"]["default"])
     score *= _end_factor(ends[0], table["ends"]) * _end_factor(ends[1], table["ends"])
     context = table["context"]
-    if said_by is not None and predicate not in table["speech_acts"]:
+    own = said_by is not None and said_by.key in (ends[0].key, ends[1].key)  # 'Acme said it'
+    if said_by is not None and predicate not in table["speech_acts"] and not own:
         score *= context["reported"]  # a claim about others, not the speaker's own act
     if not _bare(sent.text).endswith(_ENDS):
         score *= context["fragment"]  # a headline or a sentence the parser split
