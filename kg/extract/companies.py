@@ -16,7 +16,7 @@ def company_names(doc: Doc, lex: Lex) -> list[Span]:
     suffixes = lex.words("corporate_suffixes")
     ents: list[Span] = []
     for ent in _with_unmarked(doc, [p for e in doc.ents for p in _split_of(e, suffixes)], suffixes):
-        if _form_after(ent, suffixes):  # 'Liverpool FC': the NER ends at the town
+        if _form_after(ent, suffixes) or _number_after(ent):  # 'Liverpool FC', 'BBC Three'
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label)
         prev = ents[-1] if ents else None
         if prev is None:
@@ -60,7 +60,7 @@ def _with_unmarked(doc: Doc, ents: list[Span], suffixes: frozenset[str]) -> list
     marked = {i for e in ents for i in range(e.start, e.end)}
     found = list(ents)
     for tok in doc:
-        if tok.i in marked or not _suffix(tok, suffixes) or tok.lower_ in _WORDS:
+        if tok.i in marked or not _suffix(tok, suffixes):
             continue
         start = tok.i
         while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in marked:
@@ -70,11 +70,22 @@ def _with_unmarked(doc: Doc, ents: list[Span], suffixes: frozenset[str]) -> list
     return sorted(found, key=lambda s: s.start)
 
 
-_WORDS = ("company", "sons", "partners", "associates", "limited", "corporation")  # also words
-
-
 def _suffix(tok: Token, suffixes: frozenset[str]) -> bool:
     return tok.text[:1].isupper() and tok.lower_.strip(".") in suffixes
+
+
+def _number_after(ent: Span) -> bool:
+    """A channel or a station numbered by a capitalised word: 'BBC Three', 'Radio Five'."""
+    doc = ent.doc
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        ent.label_ == "ORG"
+        and after is not None
+        and after.is_alpha
+        and after.is_title
+        and after.like_num
+        and after.ent_type_ in ("", "CARDINAL")
+    )
 
 
 def _form_after(ent: Span, suffixes: frozenset[str]) -> bool:

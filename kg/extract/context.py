@@ -22,7 +22,15 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
         return EntityType.PERSON
     if legal_form(span, suffixes) or _called_a_company(span, lex) or employer_named(span, lex):
         return EntityType.ORGANIZATION
-    return None
+    return EntityType.EVENT if _names_an_event(span, lex) else None
+
+
+def _names_an_event(span: Span, lex: Lex) -> bool:
+    """A name that ends in a contest's or a festival's word is an event, whatever type the NER
+    gave it: 'the Norwich Union Grand Prix', 'the SAP Open', 'the Commonwealth Games'."""
+    words = span.text.lower().split()
+    heads = lex.words("event_name_heads")
+    return len(words) > 1 and (words[-1] in heads or " ".join(words[-2:]) in heads)
 
 
 def kind_named(span: Span, lex: Lex) -> EntityType | None:
@@ -113,6 +121,8 @@ def employer_named(span: Span, lex: Lex) -> bool:
     'an analyst at Gartmore', 'a consultant for Sophos'; so is one word it took for a person
     or a place (and no gazetteer knows as one) after 'at' ('a lawyer for Jackson' may well be
     a person's)."""
+    if not span.label_ and all(t.pos_ == "PROPN" for t in span) and _called_a_company(span, lex):
+        return True  # 'gadget magazine Stuff', which the NER missed
     known = lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text)
     lone_person = span.label_ in ("PERSON", "GPE") and len(span) == 1 and not known
     if (span.label_ and not lone_person) or not all(t.pos_ == "PROPN" for t in span):

@@ -72,12 +72,24 @@ def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
     if lemma in index.lex.words("unit_nouns"):
         return False  # "director of Acme's trading division", 'chair of the Senate panel
     if lemma in index.lex.words("portfolio_titles") and mention and mention.key.startswith("name:"):
-        return True  # 'Civil Aviation minister': a portfolio, not an organisation
+        body = mention.text.lower().rsplit(" ", 1)[-1] in index.lex.words("body_heads")
+        return not body  # 'Civil Aviation minister': a portfolio; 'Home Office minister': a body
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     missed = after is not None and after.i not in index.by_token and _abbreviation(after.text)
     if missed and after is not None and after.lower_ not in index.lex.title_words():
         return True  # a name the NER missed goes on: 'Egypt FA spokesman' (not 'Labour MP')
-    return head.pos_ == "NOUN" and lemma not in index.lex.title_words()
+    beat = _on_a_beat(head, index)  # 'BBC home affairs correspondent': the BBC's
+    return head.pos_ == "NOUN" and lemma not in index.lex.title_words() and not beat
+
+
+def _on_a_beat(noun: Token, index: MentionIndex) -> bool:
+    """A portfolio between a name and a title is the post's field, not what the name describes
+    ('BBC home affairs correspondent', 'Labour health spokesman')."""
+    words = [c.lower_ for c in noun.lefts if c.dep_ in ("compound", "amod")] + [noun.lower_]
+    field = " ".join(words[-2:]) in index.lex.words("portfolios") or noun.lower_ in index.lex.words(
+        "portfolios"
+    )
+    return field and noun.head.lemma_.lower() in index.lex.title_words()
 
 
 def _missed_name(owner: Token, index: MentionIndex) -> bool:

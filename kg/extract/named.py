@@ -13,7 +13,7 @@ from kg.extract.companies import company_names
 from kg.extract.context import context_type, employer_named, kind_named, town_named
 from kg.extract.known import known_spans
 from kg.extract.lexicon import Lex
-from kg.extract.works import work_spans
+from kg.extract.works import whole_title, work_spans
 from kg.lexicon import load_toml, normalize
 from kg.model import Article, EntityType, Mention
 
@@ -160,12 +160,18 @@ def named_mentions(
     spans += work_spans(doc, lex)  # 'the drama Million Dollar Baby', which the NER missed
     sure: dict[str, EntityType] = {}  # names whose type the context gives
     suffixes = lex.words("corporate_suffixes")
+    whole: set[int] = set()  # tokens of work titles made whole ('Pirates of the Caribbean')
     for span in spans:
+        if span.start in whole:
+            continue
         mention = _named_one(article, span, lex, types)
         fixed = context_type(span, lex, suffixes) if mention else None
         if mention and fixed is not None and mention.key.startswith("name:"):
             mention = replace(mention, type=fixed)  # 'Mr X', 'Lyle Plc', 'carmaker Maruti'
         elif (kind := kind_named(span, lex)) is not None:  # 'wine comedy Sideways', 'Arsenal boss'
+            if kind == EntityType.WORK and (title := whole_title(span)) is not span:
+                span, mention = title, None  # 'Finding Neverland', where the NER saw 'Neverland'
+                whole.update(range(span.start, span.end))
             named = mention or _named_one(article, span, lex, {**types, span.label_: kind.value})
             if named is not None and named.key.startswith("name:"):
                 mention = replace(named, type=kind)

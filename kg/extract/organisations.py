@@ -225,6 +225,8 @@ def _act(
     tok: Token, entry: dict[str, Any], article: Article, index: MentionIndex
 ) -> Iterator[Relation | None]:
     agents = _roles(tok, entry["agent"], index) or _doer(tok, index)
+    if entry.get("named_agent"):  # 'his role in X': in a profile, 'his' is too often misread
+        agents = [a for a in agents if not a.coref]
     objects = _roles(tok, entry["object"], index)
     pairs = [(a, o) for a in agents for o in objects]
     if entry.get("symmetric"):  # 'talks between X and Y'; 'X and Y began talks'

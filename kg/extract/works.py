@@ -77,19 +77,22 @@ def called_a_work(span: Span, lex: Lex) -> bool:
 
 
 _NOT_WORKS = ("ORG", "GPE", "LOC", "FAC", "EVENT")  # 'BBC director X', 'Hollywood star Y'
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 def _crew_of(span: Span, lex: Lex) -> bool:
     """A name on the role of a person named right after it: 'Goldeneye director Martin
     Campbell', 'Kill Bill director Quentin Tarantino', 'Neighbours star X' ([work_roles]). Not
-    a name the NER took for an organisation or a place, nor a nationality, nor a place the
-    gazetteer knows ('Wigan star X')."""
+    a name the NER took for an organisation or a place (but a place of several words that no
+    gazetteer knows: 'Phoenix Nights'), nor a nationality, nor a place the gazetteer or
+    GeoNames knows ('Wigan star X', 'Hollywood star Y')."""
     root, roles = span.root, lex.vocab.get("work_roles", {})
     noun = root.head
     if root.dep_ != "compound" or noun.pos != NOUN or noun.lemma_.lower() not in roles:
         return False
     known = lex.demonym(span.text) or lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text)
-    if span.label_ in _NOT_WORKS or known:
+    unknown_place = span.label_ in _PLACE_LABELS and len(span) > 1  # "Phoenix Nights creator X"
+    if (span.label_ in _NOT_WORKS and not unknown_place) or known:
         return False
     person = noun.head if noun.dep_ == "compound" else None  # the person the role is of
     person = person or next((c for c in noun.children if c.dep_ == "appos"), None)
@@ -109,3 +112,21 @@ def _played_in(span: Span, lex: Lex) -> bool:
         return word in lex.words("work_participles")
     owned = any(c.dep_ == "poss" for c in prep.head.children)
     return owned and word in lex.words("performance_nouns") and span.label_ != "ORG"
+
+
+def whole_title(span: Span) -> Span:
+    """A work's name the NER cut short: 'Finding Neverland' (it marked 'Neverland'), 'Pirates of
+    the Caribbean' (it marked 'Pirates'): capitalised words right before it inside the sentence,
+    and small words with capitalised ones after it."""
+    doc, start, end = span.doc, span.start, span.end
+    while (
+        start > span.sent.start
+        and _name_word(doc[start - 1], True)
+        and doc[start - 1].pos_ != "DET"
+    ):
+        start -= 1  # not 'The' of "Scorsese's The Aviator": kg names works without it
+    while end < span.sent.end and (_name_word(doc[end], True) or _inner(doc, end)):
+        end += 1
+    while end > span.end and doc[end - 1].lower_ in _INNER:
+        end -= 1
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
