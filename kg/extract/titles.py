@@ -143,6 +143,8 @@ def titled(
     asides = [c for c in head.children if c.dep_ == "advmod"]  # 'X, formerly an aide'
     if not predicates or offices.former(tokens + asides, index):
         return
+    if "wins" in predicates:  # 'Wimbledon champion X', 'Commonwealth 100m champion Y'
+        found.extend(_won(person, tokens, head, article, index))
     orgs = title_orgs(head, tokens, index)
     national = _national(title, predicates, index)
     if national and not any(o.type == EntityType.ORGANIZATION for o in orgs):
@@ -163,8 +165,8 @@ def titled(
         if voice and not offices.academic(org, index):
             affiliations.setdefault(person.key, []).append(org)
         for predicate in offices.predicates_for(title, predicates, org, index):
-            if predicate == "holdsRoleAt":
-                continue  # with its title, below
+            if predicate in ("holdsRoleAt", "wins"):
+                continue  # with its title, below; what was won: _won
             if narrow and predicate == "memberOf" and not _a_body(org, index):
                 predicate = "worksFor"  # 'director of UK Equities at Standard Life'
             if predicate == "memberOf" and org.type == EntityType.COUNTRY:
@@ -175,6 +177,18 @@ def titled(
         post = not narrow or org.type == EntityType.COUNTRY  # 'Britain's Europe director'
         if post and not citizen:
             found.extend(_role(person, title, org, head, article, index))
+
+
+_CONTESTS = (EntityType.EVENT, EntityType.PLACE, EntityType.WORK)  # 'Wimbledon', 'the Open'
+
+
+def _won(
+    person: Mention, tokens: list[Token], head: Token, article: Article, index: MentionIndex
+) -> list[Relation]:
+    """A winner's title names what was won: an event, or the place it is named after."""
+    won = {m.key: m for t in tokens if (m := index.by_token.get(t.i)) and m.type in _CONTESTS}
+    found = [relation(person, ["wins"], m, [head], article, "title", index) for m in won.values()]
+    return [r for r in found if r is not None]
 
 
 def _a_body(org: Mention, index: MentionIndex) -> bool:
