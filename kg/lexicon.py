@@ -9,7 +9,7 @@ import tomllib
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -20,6 +20,7 @@ from kg.errors import KGError
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2013": "-", "\u2014": "-", "\u2019": "'"})
 
 
+@lru_cache(maxsize=1 << 16)  # the same words are looked up again and again
 def normalize(name: str) -> str:
     """The form names are compared in: NFC, case-folded, one dash and quote, single spaces."""
     text = unicodedata.normalize("NFC", name).translate(_DASHES).casefold()

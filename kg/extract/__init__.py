@@ -27,8 +27,12 @@ from kg.read.dates import iso_date
 
 def extract(article: Article, doc: Doc) -> Extraction:
     """Typed mentions and relations, with provenance, from one parsed article."""
-    index = find_mentions(article, doc)
-    relations = dated(article, find_relations(article, doc, index))
+    try:
+        index = find_mentions(article, doc)
+        relations = dated(article, find_relations(article, doc, index))
+    finally:
+        for key in ("kg.tokens", "kg.quotes"):  # kg.extract.docs: for this pass only
+            doc.user_data.pop(key, None)
     mentions = tuple(sorted(set(index.by_token.values()), key=lambda m: (m.start, m.end, m.key)))
     return Extraction(article, mentions, relations)
 

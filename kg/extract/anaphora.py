@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import verb_lemmas
+from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.model import EntityType, Mention
 
@@ -74,7 +75,7 @@ def definite_nouns(doc: Doc, index: MentionIndex) -> Corefs:
     table: dict[str, str] = index.lex.vocab.get("definite_nouns", {})
     dets = index.lex.words("definite_determiners")
     found: Corefs = {}
-    for tok in doc:
+    for tok in tokens(doc):
         kind = table.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
         if kind is None or tok.i in index.by_token or tok.tag_ in ("NNS", "NNPS"):
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.docs import tokens
 from kg.extract.lexicon import Lex
 
 
@@ -59,7 +60,7 @@ def _with_unmarked(doc: Doc, ents: list[Span], suffixes: frozenset[str]) -> list
     Minneapolis'): capitalised words before 'Co', 'Inc', 'Ltd' ..., in text order."""
     marked = {i for e in ents for i in range(e.start, e.end)}
     found = list(ents)
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.i in marked or not _suffix(tok, suffixes):
             continue
         start = tok.i

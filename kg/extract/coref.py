@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.anaphora import Corefs, last_agent, subject_of_clause, window
 from kg.extract.common import resolve, verb_lemmas
 from kg.extract.definite import definite_title, opens_sentence
+from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import doc_text
 from kg.lexicon import load_toml
@@ -219,22 +220,22 @@ def find_corefs(doc: Doc, index: MentionIndex, aff: Affiliations) -> tuple[Coref
     pronouns: dict[str, list[str]] = index.lex.vocab.get("pronouns", {})
     quotes = quote_spans(doc_text(doc))
     found: Corefs = {}
-    for tok in doc:
+    for tok in tokens(doc):
         kind = _kind(tok, pronouns)
         if kind in ("person", "plural") and not any(s <= tok.idx < e for s, e in quotes):
             ants = _last_person(tok, index, found) if kind == "person" else _plural(tok, index)
             if ants:
                 found[tok.i] = ants
     found.update(index.corefs)  # 'the film', 'the company' (kg.extract.anaphora.definite_nouns)
-    for tok in doc if aff else ():  # 'Tory leader Michael Howard ... The Tory leader said'
+    for tok in tokens(doc) if aff else ():  # 'Tory leader Michael Howard ... The Tory leader said'
         if ants := _office_holder(tok, index, aff):
             found[tok.i] = ants
-    for tok in doc:
+    for tok in tokens(doc):
         outside = not any(s <= tok.idx < e for s, e in quotes)
         if outside and _kind(tok, pronouns) == "it" and (ants := last_agent(tok, index, found)):
             found[tok.i] = ants
     speakers = _speakers(doc, index, found)
-    for tok in doc:
+    for tok in tokens(doc):
         kind = _kind(tok, pronouns)
         if kind in ("we", "i") and (ants := _in_quote(tok, kind, speakers, aff)):
             found[tok.i] = ants

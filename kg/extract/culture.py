@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import head_of, resolve, resolve_all
+from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
 from kg.extract.works import work_noun
@@ -41,7 +42,7 @@ def made(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
     """ "Tarkovsky's Stalker", "Eastwood's boxing drama X": a person's possessive on a work is
     its maker. (An organisation's on a name is too often a product or a scheme the NER took
     for a name: "Delta's new SimpliFares".)"""
-    for tok in doc:
+    for tok in tokens(doc):
         work = index.by_token.get(tok.i)
         if work is None or work.type != EntityType.WORK or not head_of(tok, work):
             continue
@@ -55,7 +56,7 @@ def crew(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
     """'Vera Drake star Imelda Staunton', 'X, the star of Y', "the film's director Z": a
     person with a role in a work ([work_roles]: star, director, writer) is in it or made it."""
     roles: dict[str, str] = index.lex.vocab.get("work_roles", {})
-    for tok in doc:
+    for tok in tokens(doc):
         person = index.by_token.get(tok.i)
         if person is None or person.type != EntityType.PERSON or not head_of(tok, person):
             continue

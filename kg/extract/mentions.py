@@ -7,8 +7,15 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.docs import tokens
 from kg.extract.lexicon import Lex, lex_for
-from kg.extract.named import doc_text, mention, named_mentions, one_sense_per_article, surname
+from kg.extract.named import (
+    doc_text,
+    mention,
+    named_mentions,
+    one_sense_per_article,
+    surname,
+)
 from kg.extract.teams import contest_teams
 from kg.model import Article, EntityType, Mention
 
@@ -99,7 +106,7 @@ def _figurative(tok: Token, index: MentionIndex) -> bool:
 def _concepts(doc: Doc, index: MentionIndex) -> dict[int, tuple[str | None, str | None]]:
     """(group concept, event concept) of each noun that has one."""
     found = {}
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.i not in index.by_token and tok.pos_ in ("NOUN", "PROPN"):
             rest = tok.text.partition("-")[2] if tok.i in index.prefixes else None
             group = index.lex.concept("groups", tok, rest)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.companies import company_names
 from kg.extract.context import context_type, employer_named, kind_named, town_named
+from kg.extract.docs import tokens
 from kg.extract.known import known_spans
 from kg.extract.lexicon import Lex
 from kg.extract.works import whole_title, work_spans
@@ -155,7 +156,7 @@ def named_mentions(
     prefixes: dict[int, Mention] = {}
     spans = [s for s in (_trim(e, lex) for e in company_names(doc, lex)) if s is not None]
     inside = {i for s in spans for i in range(s.start, s.end)}  # 'FC' of 'Liverpool FC'
-    spans += [doc[t.i : t.i + 1] for t in doc if t.i not in inside and _lone(t)]
+    spans += [doc[t.i : t.i + 1] for t in tokens(doc) if t.i not in inside and _lone(t)]
     spans += known_spans(doc, lex, spans)  # 'Liberal Democrat' where the NER saw 'Democrat'
     spans += work_spans(doc, lex)  # 'the drama Million Dollar Baby', which the NER missed
     sure: dict[str, EntityType] = {}  # names whose type the context gives

@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import preps, resolve
+from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
 from kg.lexicon import load_toml
@@ -48,7 +49,7 @@ def _event(tok: Token, ev: Mention, index: MentionIndex, article: Article) -> li
 
 def event_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = []
-    for tok in doc:
+    for tok in tokens(doc):
         ev = index.by_token.get(tok.i)
         if ev is not None and ev.type == EntityType.EVENT:
             found += _event(tok, ev, index, article)
@@ -88,7 +89,7 @@ def _owned_place(place: Mention, index: MentionIndex) -> bool:
 
 def location_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = []
-    for tok in doc:
+    for tok in tokens(doc):
         place = resolve(tok, index)
         if place is None or place.type != EntityType.PLACE:
             continue

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import conjuncts, head_of, next_mention, preps, resolve, resolve_all
+from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
 from kg.extract.stance import relation
@@ -77,7 +78,7 @@ def _describes(noun: Token, titles: frozenset[str]) -> bool:
 
 def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
     """Organisations placed by the noun phrase that names them."""
-    for tok in doc:
+    for tok in tokens(doc):
         org = index.by_token.get(tok.i)
         if org is None or org.type != EntityType.ORGANIZATION or not head_of(tok, org):
             continue
@@ -91,7 +92,7 @@ def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
             place = resolve(t, index)
             if place is not None and (place.type == EntityType.COUNTRY or _town(place, company)):
                 yield relation(org, ["basedIn"], place, [tok], article, "phrase:of", index)
-    for tok in doc:  # 'the London-based bank HSBC'
+    for tok in tokens(doc):  # 'the London-based bank HSBC'
         if (
             tok.lower_ in index.lex.words("base_words")
             and tok.i >= 2
@@ -106,7 +107,7 @@ def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
 def operates_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
     """'JPMorgan Chase bank in Tokyo', 'the High Court in London', 'a Tesco depot in the UK':
     a place after 'in' on an organisation's name (or on the noun it names) is where it works."""
-    for tok in doc:
+    for tok in tokens(doc):
         org = index.by_token.get(tok.i)
         if org is None or org.type != EntityType.ORGANIZATION or not head_of(tok, org):
             continue
@@ -132,7 +133,7 @@ def part_at(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
     """'the Disaster Research Center at the University of Delaware': a centre, an institute
     or a school (`part_names`) at an organisation is part of it."""
     parts = index.lex.words("part_names")
-    for tok in doc:
+    for tok in tokens(doc):
         org = index.by_token.get(tok.i)
         if org is None or org.type != EntityType.ORGANIZATION or not head_of(tok, org):
             continue
@@ -171,7 +172,7 @@ def _named_by(noun: Token, index: MentionIndex) -> list[Mention]:
 
 
 def part_of(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    for tok in doc:
+    for tok in tokens(doc):
         found = _relational(tok, index)
         if found is None:
             continue
@@ -214,7 +215,7 @@ def _between(noun: Token, index: MentionIndex) -> list[Mention]:
 def nominal_acts(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
     """Acts named by a noun, with their agent and object in its phrases."""
     table: dict[str, Any] = index.lex.vocab.get("nominalisations", {})
-    for tok in doc:
+    for tok in tokens(doc):
         found = table.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
         entries = found if isinstance(found, list) else [found] if found else []
         for entry in entries:
@@ -261,7 +262,7 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
     country's possessive and no title works for it or is its citizen (a party's: its member,
     kg.extract.stance); a title says more, and kg.extract.titles reads it."""
     titles = index.lex.title_words()
-    for tok in doc:
+    for tok in tokens(doc):
         person = index.by_token.get(tok.i)
         if person is None or person.type != EntityType.PERSON or not head_of(tok, person):
             continue

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import next_mention, preps, resolve
+from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
 from kg.extract.stance import relation
@@ -22,10 +23,11 @@ _PLACES = (EntityType.COUNTRY, EntityType.PLACE)
 
 def _heads(doc: Doc, index: MentionIndex) -> Iterator[tuple[Token, Mention]]:
     """Each person's mention at the word its phrase hangs on."""
-    for tok in doc:
+    for tok in tokens(doc):
         m = index.by_token.get(tok.i)
-        head = tok.head.i == tok.i or index.by_token.get(tok.head.i) != m
-        if m is not None and m.type == EntityType.PERSON and head:
+        if m is None or m.type != EntityType.PERSON:
+            continue
+        if tok.head.i == tok.i or index.by_token.get(tok.head.i) != m:
             yield tok, m
 
 
@@ -96,7 +98,7 @@ def _bare(name: Token, pobj: Token) -> bool:
 
 def born(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
     """'the Yugoslavian-born Bogdanovic', 'London-born X': where the person is from."""
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lower_ != "born" or tok.i < 2 or doc[tok.i - 1].text != "-":
             continue
         before = doc[tok.i - 2]

@@ -12,6 +12,7 @@ from kg.extract.anaphora import definite_nouns
 from kg.extract.common import conjuncts, preps, resolve_all, verb_lemmas
 from kg.extract.coref import find_corefs
 from kg.extract.culture import work_relations
+from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import event_relations, location_relations
 from kg.extract.organisations import organisation_relations
@@ -203,6 +204,20 @@ def _speech(
     return found
 
 
+def _rules_by_lemma(index: MentionIndex, rules: list[dict[str, Any]]) -> dict[str, list[int]]:
+    """lemma -> the numbers of the verb rules with that lemma, in the rules' order; made once."""
+
+    def make() -> dict[str, list[int]]:
+        found: dict[str, list[int]] = {}
+        for n, rule in enumerate(rules):
+            for lemma in rule["lemmas"]:
+                found.setdefault(lemma, []).append(n)
+        return found
+
+    by_lemma: dict[str, list[int]] = index.lex.built("rules_by_lemma", make)
+    return by_lemma
+
+
 def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Relation, ...]:
     rules: list[dict[str, Any]] = index.lex.vocab.get("verbs", [])
     index = replace(index, corefs=definite_nouns(doc, index))  # "the company's founder"
@@ -218,13 +233,13 @@ def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Rel
         *work_relations(article, doc, index),
         *score_relations(article, doc, index),
     ]
-    for verb in doc:
+    by_lemma = _rules_by_lemma(index, rules)
+    for verb in tokens(doc):
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         lemmas = verb_lemmas(verb)
-        for rule in rules:
-            if lemmas & set(rule["lemmas"]):
-                found.extend(_verb_rule(verb, rule, index, article))
+        for n in sorted({n for lemma in lemmas for n in by_lemma.get(lemma, ())}):
+            found.extend(_verb_rule(verb, rules[n], index, article))
         found.extend(_speech(verb, index, article, aff))
     unique = {(r.subject.key, r.predicate, r.object.key, r.provenance.start): r for r in found}
     return tuple(unique[k] for k in sorted(unique, key=lambda k: (k[3], k[0], k[1], k[2])))

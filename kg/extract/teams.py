@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.docs import tokens
 from kg.extract.lexicon import Lex
 from kg.extract.named import doc_text, mention
 from kg.lexicon import normalize
@@ -99,7 +100,7 @@ def contest_teams(
     keys: set[str] = set()
     found: dict[int, Mention] = {}
     lemmas = {doc.vocab.strings.add(lemma) for lemma, _ in words}  # as ids: a cheap test
-    for word in (t for t in doc if t.lemma in lemmas and t.pos in _KINDS):
+    for word in (t for t in tokens(doc) if t.lemma in lemmas and t.pos in _KINDS):
         if (word.lemma_.lower(), word.pos_) not in words:
             continue
         for side in _sides(word, words[word.lemma_.lower(), word.pos_]):

@@ -9,6 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg.extract import offices
+from kg.extract.docs import quote_marks
 from kg.extract.employers import title_orgs
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
@@ -80,8 +81,7 @@ def _outside_quotes(tokens: list[Token], head: Token) -> list[Token]:
     """The tokens not cut off from the person by a quotation mark: a quote is not the
     speaker's title, though the parser may hang the speaker under it as an apposition
     ('"... in countries such as Peru and Chile," Ann Lee, head of X, said')."""
-    window = head.doc[max(0, head.i - 60) : head.i + 60]
-    quotes = [t.i for t in window if t.is_quote and t.dep_ != "case"]  # not "members' body"
+    quotes = [q for q in quote_marks(head.doc) if head.i - 60 <= q < head.i + 60]
     return [t for t in tokens if not any(min(t.i, head.i) < q < max(t.i, head.i) for q in quotes)]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.docs import tokens
 from kg.extract.lexicon import Lex
 
 _WORK_TAGS = (NOUN, ADJ)
@@ -29,7 +30,7 @@ def work_spans(doc: Doc, lex: Lex) -> list[Span]:
     """Names right after a work noun that the NER did not mark: 'the drama Million Dollar
     Baby'. (A name it marked is typed by `called_a_work`.)"""
     found = []
-    for tok in doc:
+    for tok in tokens(doc):
         if work_noun(tok, lex) is None:
             continue
         end = tok.i + 1
