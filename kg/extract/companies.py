@@ -16,7 +16,8 @@ def company_names(doc: Doc, lex: Lex) -> list[Span]:
     'Acme UK': a country right after a company's name is its national arm."""
     suffixes = lex.words("corporate_suffixes")
     ents: list[Span] = []
-    for ent in _with_unmarked(doc, [p for e in doc.ents for p in _split_of(e, suffixes)], suffixes):
+    split = [p for e in doc.ents for p in _split_of(e, suffixes, lex)]
+    for ent in _with_unmarked(doc, split, suffixes):
         if _form_after(ent, suffixes) or _number_after(ent):  # 'Liverpool FC', 'BBC Three'
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label)
         prev = ents[-1] if ents else None
@@ -35,9 +36,10 @@ def company_names(doc: Doc, lex: Lex) -> list[Span]:
     return ents
 
 
-def _split_of(ent: Span, suffixes: frozenset[str]) -> list[Span]:
+def _split_of(ent: Span, suffixes: frozenset[str], lex: Lex) -> list[Span]:
     """'Continental Grain Co of New York' (one name to the NER): the company, and the place
-    it is of (kg.extract.organisations reads basedIn); 'Talvo Inc and Kess Corp': two."""
+    it is of (kg.extract.organisations reads basedIn), but not a country ('TDK Corp of
+    America' is the name of TDK's American arm); 'Talvo Inc and Kess Corp': two."""
     doc = ent.doc
     for k in range(ent.start + 2, ent.end):
         two = (
@@ -51,6 +53,9 @@ def _split_of(ent: Span, suffixes: frozenset[str]) -> list[Span]:
             continue
         company = Span(doc, ent.start, k, label="ORG")  # the NER may end at 'Co of'
         place = [Span(doc, k + 1, ent.end, label="GPE")] if doc[k + 1 : ent.end].text else []
+        known = lex.gaz.lookup(place[0].text, lex.lang) if place else None
+        if known is not None and known.type == "Country":
+            return [ent]  # 'TDK Corp of America': a national arm's own name
         return [company, *place]
     return [ent]
 

@@ -88,6 +88,8 @@ def _crew_of(span: Span, lex: Lex) -> bool:
     gazetteer knows: 'Phoenix Nights'), nor a nationality, nor a place the gazetteer or
     GeoNames knows ('Wigan star X', 'Hollywood star Y')."""
     root, roles = span.root, lex.vocab.get("work_roles", {})
+    if span[0].is_sent_start and span[0].pos_ != "PROPN" and not span.label_:
+        return False  # 'Race director X': a capital that only opens the sentence
     noun = root.head
     if root.dep_ != "compound" or noun.pos != NOUN or noun.lemma_.lower() not in roles:
         return False
