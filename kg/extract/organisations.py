@@ -23,12 +23,12 @@ from kg.extract.common import conjuncts, head_of, next_mention, preps, resolve, 
 from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
+from kg.extract.possessives import owned_companies, possessed
 from kg.extract.stance import relation
 from kg.model import Article, EntityType, Mention, Modality, Relation
 
 _PLACES = (EntityType.COUNTRY, EntityType.PLACE)
 _MODIFIERS = ("compound", "amod", "nmod", "poss", "npadvmod")
-_EMPLOYERS = ("at", "of", "with")
 
 
 def _place_of(tok: Token, article: Article, index: MentionIndex) -> Mention | None:
@@ -179,7 +179,9 @@ def part_of(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
         predicate, noun = found
         others = [m for t in preps(noun, ["of"]) if (m := resolve(t, index))]
         others += [m for c in noun.children if c.dep_ == "poss" for m in resolve_all(c, index)]
-        for subject in _named_by(noun, index):
+        if not others and noun.dep_ == "appos":  # 'X, a Rockwell International subsidiary'
+            others = [m for c in noun.lefts if c.dep_ == "compound" and (m := resolve(c, index))]
+        for subject in (m for m in _named_by(noun, index) if m not in others):
             for other in others:
                 yield relation(subject, [predicate], other, [noun], article, "phrase:part", index)
 
@@ -257,32 +259,9 @@ def _meant(
     return replace(rel, provenance=replace(rel.provenance, modality=modality))
 
 
-def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """ "MSN's X", "Britain's Y", "Labour's Z": a person named with an organisation's or a
-    country's possessive and no title works for it or is its citizen (a party's: its member,
-    kg.extract.stance); a title says more, and kg.extract.titles reads it."""
-    titles = index.lex.title_words()
-    for tok in tokens(doc):
-        person = index.by_token.get(tok.i)
-        if person is None or person.type != EntityType.PERSON or not head_of(tok, person):
-            continue
-        lefts = [c for c in tok.lefts if index.by_token.get(c.i) != person]
-        if any(c.lemma_.lower() in titles for t in lefts for c in t.subtree):
-            continue
-        for owner in (m for c in lefts if c.dep_ == "poss" and (m := resolve(c, index))):
-            predicates = ["worksFor"] if owner.type == EntityType.ORGANIZATION else ["citizenOf"]
-            yield relation(person, predicates, owner, [tok], article, "phrase:owner", index)
-        if not any(c.dep_ == "appos" for c in tok.children):  # 'said Ken Mayland AT Clearview'
-            for employer in (m for t in preps(tok, _EMPLOYERS) if (m := resolve(t, index))):
-                if employer.type == EntityType.ORGANIZATION:
-                    yield relation(
-                        person, ["worksFor"], employer, [tok], article, "phrase:at", index
-                    )
-
-
 def organisation_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*based_in(article, doc, index), *operates_in(article, doc, index)]
     found += [*part_of(article, doc, index), *part_at(article, doc, index)]
-    found += possessed(article, doc, index)
+    found += [*possessed(article, doc, index), *owned_companies(article, doc, index)]
     found += nominal_acts(article, doc, index)
     return [r for r in found if r is not None]
