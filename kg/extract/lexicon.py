@@ -83,6 +83,8 @@ class Lex:
         'Dutchwoman' (the adjective's people)."""
         stem = next((text[: -len(s)] for s in ("man", "woman") if text.endswith(s)), None)
         known = self.demonym(text) or self.people(text) or (self.demonym(stem) if stem else None)
+        national = self.vocab.get("nationals", {}).get(text.lower()) if text[:1].isupper() else None
+        known = known or (self.gaz.lookup(national, "en") if national else None)
         return known if known is not None and known.type == "Country" else None
 
     def people(self, text: str) -> Known | None:
