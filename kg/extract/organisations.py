@@ -67,8 +67,10 @@ def _described(tok: Token, index: MentionIndex) -> list[Token]:
     titles = index.lex.title_words()  # 'British package courier X'; not a person's title
     found = [tok]
     found += [c for c in tok.children if c.dep_ in ("compound", "appos") and _describes(c, titles)]
-    if tok.dep_ in ("appos", "compound") and _describes(tok.head, titles):
-        found.append(tok.head)
+    company = tok.head.lemma_.lower() in index.lex.words("company_nouns")
+    describing = tok.dep_ == "appos" or (tok.dep_ == "compound" and company)
+    if describing and _describes(tok.head, titles):
+        found.append(tok.head)  # 'the Vedomosti newspaper'; not 'American MTV gongs' (MTV's)
     return found
 
 

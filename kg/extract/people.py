@@ -84,8 +84,8 @@ def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
 
 def _nationality(word: Token, person: Mention, index: MentionIndex) -> Known | None:
     """The country of a nationality word right on a person's name (not inside it)."""
-    if word.dep_ not in ("compound", "amod") or word.i in index.by_token:
-        return None
+    if word.dep_ not in ("compound", "amod") or word.i in index.by_token or " " not in person.text:
+        return None  # a full name: not 'Australian Idol', whose 'Idol' the NER took for a person
     return index.lex.nationality(word.text)
 
 
