@@ -97,12 +97,7 @@ def _number_after(ent: Span) -> bool:
 def _form_after(ent: Span, suffixes: frozenset[str]) -> bool:
     doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
-    return (
-        after is not None
-        and not after.ent_type_
-        and after.text[:1].isupper()
-        and after.lower_.strip(".") in suffixes
-    )
+    return after is not None and not after.ent_type_ and _suffix(after, suffixes)
 
 
 def legal_form(span: Span, suffixes: frozenset[str]) -> bool:

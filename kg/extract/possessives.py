@@ -47,7 +47,7 @@ def owned_companies(article: Article, doc: Doc, index: MentionIndex) -> Iterator
         org = index.by_token.get(tok.i)
         if org is None or org.type != EntityType.ORGANIZATION or not head_of(tok, org):
             continue
-        if org.text.rsplit(" ", 1)[-1].lower().strip(".") not in suffixes:
+        if tok.lower_.strip(".") not in suffixes:  # the name's last word: a legal form
             continue
         for c in (c for c in tok.lefts if c.dep_ == "poss" and index.by_token.get(c.i) != org):
             parent = resolve(c, index)
