@@ -16,6 +16,7 @@ class EntityType(StrEnum):
     GROUP = "Group"
     EVENT = "Event"
     WORK = "Work"
+    AWARD = "Award"
 
 
 class Modality(StrEnum):

@@ -51,6 +51,8 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
                 and child.i in index.by_token
             ):
                 named = index.by_token[child.i]
+                if named.type == EntityType.COUNTRY and child.dep_ == "compound":
+                    continue  # 'a UK banker' is no name for the UK ('its partner Kenya' is)
                 if named.type in _NAMED_BY_NOUN or named_noun:  # 'the film X': the work
                     return named
     if tok.i in index.by_token:

@@ -22,9 +22,30 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
         return EntityType.PERSON
     if legal_form(span, suffixes) or _called_a_company(span, lex) or employer_named(span, lex):
         return EntityType.ORGANIZATION
+    if _owned(span) and span.label_ == "PERSON":
+        return EntityType.ORGANIZATION  # 'Virgin Blue, which is 25% owned by Acme'
+    if _names_a_publication(span, lex):
+        return EntityType.ORGANIZATION  # "Germany's Manager Magazin", 'the Sunday Times'
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.words("facility_words"):
         return EntityType.PLACE  # "the museum's Clock Tower"
     return EntityType.EVENT if _names_an_event(span, lex) else None
+
+
+def _owned(span: Span) -> bool:
+    """A name said to be owned ('X is owned by Y', 'X, which is 25% owned by Y') is no person."""
+    root = span.root
+    verbs = [root.head] if root.dep_ == "nsubjpass" else []
+    verbs += [c for c in root.children if c.dep_ == "relcl"]
+    return any(v.lemma_ == "own" and any(c.dep_ == "auxpass" for c in v.children) for v in verbs)
+
+
+def _names_a_publication(span: Span, lex: Lex) -> bool:
+    """A name ending in a newspaper's word: 'the Sunday Times'; one word only after another
+    name's word ('Manager Magazin', where the NER saw 'Magazin')."""
+    if not len(span) or span[-1].lower_ not in lex.words("publication_heads"):
+        return False
+    before = span.doc[span.start - 1] if span.start > span.sent.start else None
+    return len(span) > 1 or (before is not None and before.text[:1].isupper())
 
 
 def _names_an_event(span: Span, lex: Lex) -> bool:
@@ -35,11 +56,36 @@ def _names_an_event(span: Span, lex: Lex) -> bool:
     return len(words) > 1 and (words[-1] in heads or " ".join(words[-2:]) in heads)
 
 
+def _names_a_prize(span: Span, lex: Lex) -> bool:
+    """A name that ends in a prize's word is a prize ('the Pepsi Viewers Choice Award', 'an
+    OBE', 'the Oscars'); one word the NER took for a person is a first name ('Oscar')."""
+    words = whole_prize(span).text.lower().split()
+    heads = lex.words("award_heads")
+    named = bool(words) and (words[-1] in heads or " ".join(words[-2:]) in heads)
+    generic = len(words) == 1 and words[0] in lex.words("award_nouns")  # 'Award' alone
+    return named and not generic and (len(words) > 1 or span.label_ != "PERSON")
+
+
+def whole_prize(span: Span) -> Span:
+    """A prize's name the NER cut short or missed: 'The Rising Star Award' (it saw 'Award'):
+    the capitalised words on it before it, not 'The'."""
+    doc, start = span.doc, span.start
+    while start > span.sent.start and _prize_word(doc[start - 1], span.root):
+        start -= 1
+    return doc[start : span.end] if start != span.start else span
+
+
+def _prize_word(tok: Token, root: Token) -> bool:
+    return tok.text[:1].isupper() and tok.pos_ != "DET" and tok.head.i == root.i
+
+
 def kind_named(span: Span, lex: Lex) -> EntityType | None:
     """A work or a team the context names, whether the NER found the name or not: 'the drama
     Million Dollar Baby', 'The Aviator, starring X'; 'Manchester United striker X'."""
     if called_a_work(span, lex):
         return EntityType.WORK
+    if _names_a_prize(span, lex):
+        return EntityType.AWARD
     return EntityType.ORGANIZATION if _names_a_team(span, lex) else None
 
 
@@ -116,6 +162,31 @@ def _after_honorific(span: Span, lex: Lex) -> bool:
 
 
 _EMPLOYER_PREPS = ("at", "for", "with")
+_POSTS = frozenset({"leads", "holdsRoleAt", "worksFor"})
+
+
+def _on_a_post(span: Span, lex: Lex) -> bool:
+    """A name on the post of the person named right after it ('Pharmacia treasurer Bertil
+    Tiusanen') is the employer's, unless it is a person's surname the article gives whole
+    ('Blair aide X' after 'Tony Blair')."""
+    root, doc = span.root, span.doc
+    post = root.head
+    if root.dep_ not in ("compound", "nmod") or post.pos_ != "NOUN" or post.i < span.end:
+        return False
+    proper = all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span)  # 'Pharmacia'
+    if not proper or lex.nationality(span.text):
+        return False
+    named = post.head if post.dep_ == "compound" else None
+    if named is None or named.ent_type_ != "PERSON" or named.i - post.i > 3:
+        return False
+    words = [
+        c.lemma_.lower() for c in post.lefts if c.dep_ in ("compound", "amod") and c.i >= span.end
+    ]
+    predicates = set(lex.title([*words, post.lemma_.lower()])[1])
+    if not predicates & (_POSTS if not span.label_ else _POSTS - {"worksFor"}):
+        return False  # 'Bush adviser X' (a name the NER gave a person) may be a person's
+    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    return span[-1].lower_ not in surnames
 
 
 def employer_named(span: Span, lex: Lex) -> bool:
@@ -123,10 +194,13 @@ def employer_named(span: Span, lex: Lex) -> bool:
     'an analyst at Gartmore', 'a consultant for Sophos'; so is one word it took for a person
     or a place (and no gazetteer knows as one) after 'at' ('a lawyer for Jackson' may well be
     a person's)."""
-    if not span.label_ and all(t.pos_ == "PROPN" for t in span) and _called_a_company(span, lex):
+    unlabelled = span.label_ in ("", "PRODUCT")  # 'security firm Sophos' (a product, it said)
+    if unlabelled and all(t.pos_ == "PROPN" for t in span) and _called_a_company(span, lex):
         return True  # 'gadget magazine Stuff', which the NER missed
     known = lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text)
     lone_person = span.label_ in ("PERSON", "GPE") and len(span) == 1 and not known
+    if (lone_person or not span.label_) and not known and _on_a_post(span, lex):
+        return True  # 'Pharmacia treasurer X', 'former NatWest chief executive Y'
     if (span.label_ and not lone_person) or not all(t.pos_ == "PROPN" for t in span):
         return False
     root = span.root

@@ -20,14 +20,14 @@ def _bracketed(tok: Token) -> bool:
 
 def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Mention]:
     """The organisations and countries of the title: named in it ('AU chair'), or after
-    'of' ('Governor X of Y'); not an aside in brackets ('chairman of Acme (USA) Inc')."""
+    the name's 'of' or 'at' ('Governor X of Y', 'nickel analyst X at Y'); not an aside in
+    brackets ('chairman of Acme (USA) Inc')."""
     found = [
         index.by_token.get(t.i) or index.prefixes.get(t.i) or _definite(t, index)
         for t in tokens
         if not _bracketed(t) and not _describes_a_noun(t, index) and not _locates(t, index)
     ]
-    of = index.lex.words("office_preps") - index.lex.words("employer_preps")  # 'of', 'van'
-    found += [index.by_token.get(t.i) for t in preps(head, of)]
+    found += [index.by_token.get(t.i) for t in preps(head, index.lex.words("name_office_preps"))]
     orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in AGENTS))
     if any(m.type == EntityType.ORGANIZATION for m in orgs) or _with_a_company(tokens, index):
         # "Peru's Acme chief", "of US firm Acme": Acme; 'UK director of filtering firm X': not

@@ -10,7 +10,13 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.companies import company_names
-from kg.extract.context import context_type, employer_named, kind_named, town_named
+from kg.extract.context import (
+    context_type,
+    employer_named,
+    kind_named,
+    town_named,
+    whole_prize,
+)
 from kg.extract.docs import tokens
 from kg.extract.known import known_spans
 from kg.extract.lexicon import Lex
@@ -133,6 +139,22 @@ def _lone(tok: Token) -> bool:
     return not tok.ent_type_ and tok.text[:1].isupper()
 
 
+def _lone_runs(doc: Doc, inside: set[int]) -> list[Span]:
+    """Capitalised words the NER left out, each a span, but a proper noun on the next one
+    joined to it ('Air Deccan', where the NER saw nothing)."""
+    found: list[Span] = []
+    for t in tokens(doc):
+        if t.i in inside or not _lone(t):
+            continue
+        last = found[-1] if found else None
+        joined = last is not None and last.end == t.i and doc[t.i - 1].head.i == t.i
+        if joined and last is not None and doc[t.i - 1].pos_ == t.pos_ == "PROPN":
+            found[-1] = doc[last.start : t.i + 1]
+        else:
+            found.append(doc[t.i : t.i + 1])
+    return found
+
+
 def _bracket_aliases(doc: Doc, by_token: dict[int, Mention]) -> dict[int, Mention]:
     """'the Office of Fair Trading (OFT)', 'Acme Corp <ACM>': a name in brackets right after a
     name is its alias (an abbreviation, a stock ticker), not an entity of its own."""
@@ -156,7 +178,7 @@ def named_mentions(
     prefixes: dict[int, Mention] = {}
     spans = [s for s in (_trim(e, lex) for e in company_names(doc, lex)) if s is not None]
     inside = {i for s in spans for i in range(s.start, s.end)}  # 'FC' of 'Liverpool FC'
-    spans += [doc[t.i : t.i + 1] for t in tokens(doc) if t.i not in inside and _lone(t)]
+    spans += _lone_runs(doc, inside)
     spans += known_spans(doc, lex, spans)  # 'Liberal Democrat' where the NER saw 'Democrat'
     spans += work_spans(doc, lex)  # 'the drama Million Dollar Baby', which the NER missed
     sure: dict[str, EntityType] = {}  # names whose type the context gives
@@ -170,7 +192,8 @@ def named_mentions(
         if mention and fixed is not None and mention.key.startswith("name:"):
             mention = replace(mention, type=fixed)  # 'Mr X', 'Lyle Plc', 'carmaker Maruti'
         elif (kind := kind_named(span, lex)) is not None:  # 'wine comedy Sideways', 'Arsenal boss'
-            if kind == EntityType.WORK and (title := whole_title(span)) is not span:
+            made_whole = {EntityType.WORK: whole_title, EntityType.AWARD: whole_prize}.get(kind)
+            if made_whole is not None and (title := made_whole(span)) is not span:
                 span, mention = title, None  # 'Finding Neverland', where the NER saw 'Neverland'
                 whole.update(range(span.start, span.end))
             named = mention or _named_one(article, span, lex, {**types, span.label_: kind.value})

@@ -229,6 +229,9 @@ def nominal_acts(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Re
 def _act(
     tok: Token, entry: dict[str, Any], article: Article, index: MentionIndex
 ) -> Iterator[Relation | None]:
+    undone = tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
+    if undone and tok.head.lemma_.lower() in index.lex.words("undoing_verbs"):
+        return  # 'sold its stake in X', 'regulators blocked the merger': not (or no longer) so
     agents = _roles(tok, entry["agent"], index) or _doer(tok, index)
     if entry.get("named_agent"):  # 'his role in X': in a profile, 'his' is too often misread
         agents = [a for a in agents if not a.coref]

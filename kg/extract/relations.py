@@ -9,6 +9,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from kg.extract.anaphora import definite_nouns
+from kg.extract.awards import given, won
 from kg.extract.common import conjuncts, preps, resolve_all, verb_lemmas
 from kg.extract.coref import find_corefs
 from kg.extract.culture import work_relations
@@ -39,7 +40,9 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
     if _is_passive(verb):
         return [t for c in verb.children if c.dep_ == "agent" for t in _pobj_conj(c)]
     found = [t for c in verb.children if c.dep_ in ("nsubj", "csubj") for t in conjuncts(c)]
-    if any(t.lower_ in rel for t in found) or (not found and verb.dep_ == "relcl"):
+    if any(t.lower_ in rel for t in found):
+        return conjuncts(_named(_antecedent(verb.head, index)))  # 'X, a banker who ...': X
+    if not found and verb.dep_ == "relcl":
         return conjuncts(_antecedent(verb.head, index))
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOUNS:
         return conjuncts(_named(verb.head))  # 'the firm owning X', 'the film starring X'
@@ -95,7 +98,7 @@ def _pobj_conj(prep: Token) -> list[Token]:
     return [t for c in prep.children if c.dep_ == "pobj" for t in conjuncts(c)]
 
 
-def _slot(verb: Token, noun: Token | None, slot: str) -> list[Token]:
+def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> list[Token]:
     if slot == "dobj":
         if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
             return [t for c in verb.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
@@ -103,7 +106,10 @@ def _slot(verb: Token, noun: Token | None, slot: str) -> list[Token]:
         if (participle or (_is_passive(verb) and verb.dep_ == "acl")) and verb.head.pos_ in _NOUNS:
             return conjuncts(_named(verb.head))
         deps = ("dobj", "nsubjpass") if _is_passive(verb) else ("dobj",)
-        return [t for c in verb.children if c.dep_ in deps for t in conjuncts(c)]
+        found = [t for c in verb.children if c.dep_ in deps for t in conjuncts(c)]
+        if not found and verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):
+            return conjuncts(_antecedent(verb.head, index))  # 'X, which is 25% owned by Y'
+        return found
     if slot == "npadvmod":  # 'London-based'
         return [c for c in verb.children if c.dep_ in ("npadvmod", "compound") and c.i < verb.i]
     if slot == "xcomp":  # 'threatened to attack X': X
@@ -156,7 +162,9 @@ def _verb_rule(
     applies, noun = _noun(verb, rule)
     if not applies:
         return []
-    objects = next((toks for slot in rule["object"] if (toks := _slot(verb, noun, slot))), [])
+    objects = next(
+        (toks for slot in rule["object"] if (toks := _slot(verb, noun, slot, index))), []
+    )
     through = rule.get("through", [])  # 'urge a return TO the ceasefire'
     stops = index.lex.words("stop_nouns")  # not 'call for an END to the offensive'
     objects += [
@@ -171,7 +179,9 @@ def _verb_rule(
     to_do = any(c.dep_ == "xcomp" for c in verb.children)  # 'call for X TO hold a vote'
     predicates = rule.get("with_infinitive", rule["predicate"]) if to_do else rule["predicate"]
     agents = (
-        _slot(verb, None, "dobj") if rule.get("subject") == "patient" else subjects(verb, index)
+        _slot(verb, None, "dobj", index)
+        if rule.get("subject") == "patient"
+        else subjects(verb, index)
     )
     types, doers = rule.get("object_types"), rule.get("subject_types")
     if rule.get("symmetric") and not objects and len(agents) > 1:
@@ -201,6 +211,23 @@ def _speech(
         for org in aff.get(person.key, []):
             rel = relation(person, ["speaksFor"], org, [verb], article, "speech", index)
             found.extend([rel] if rel else [])
+    return found
+
+
+def _prizes(verb: Token, index: MentionIndex, article: Article) -> list[Relation]:
+    """Prizes won, given or nominated for (kg.extract.awards), by their winners."""
+    winners, won_prizes, predicate = won(verb, index)
+    pairs = [
+        (m, p)
+        for t in (subjects(verb, index) if winners is None else winners)
+        for m in resolve_all(t, index)
+        for p in won_prizes
+    ]
+    pairs += [(m, p) for t, p in given(verb, index) for m in resolve_all(t, index)]
+    found = []
+    for winner, prize in pairs:
+        rel = relation(winner, [predicate], prize, [verb], article, "verb:prize", index)
+        found.extend([rel] if rel else [])
     return found
 
 
@@ -241,5 +268,6 @@ def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Rel
         for n in sorted({n for lemma in lemmas for n in by_lemma.get(lemma, ())}):
             found.extend(_verb_rule(verb, rules[n], index, article))
         found.extend(_speech(verb, index, article, aff))
+        found.extend(_prizes(verb, index, article))
     unique = {(r.subject.key, r.predicate, r.object.key, r.provenance.start): r for r in found}
     return tuple(unique[k] for k in sorted(unique, key=lambda k: (k[3], k[0], k[1], k[2])))

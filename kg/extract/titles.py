@@ -161,6 +161,8 @@ def titled(
     voice = office and title not in index.lex.words("no_voice_titles") and not partisan
     units = index.lex.words("unit_nouns")  # the head of Acme's US unit speaks for the unit
     voice = voice and not parts and not any(t.lemma_.lower() in units for t in tokens)
+    if set(predicates) <= {"worksFor"}:  # 'a UK banker': staff of no country
+        orgs = [o for o in orgs if o.type != EntityType.COUNTRY]
     for org in orgs:
         if voice and not offices.academic(org, index):
             affiliations.setdefault(person.key, []).append(org)

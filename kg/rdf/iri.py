@@ -22,6 +22,7 @@ KINDS = (
     "group",
     "event",
     "work",
+    "award",
     "article",
     "statement",
 )

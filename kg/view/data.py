@@ -15,7 +15,7 @@ from rdflib.term import Node as RdfNode
 
 from kg.ontology import KG, NAMESPACE
 
-TYPES = ("Person", "Organization", "Country", "Place", "Group", "Event", "Work")
+TYPES = ("Person", "Organization", "Country", "Place", "Group", "Event", "Work", "Award")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,107 @@
+"""Prizes won and given, where the prize is named or only its category is:
+
+- 'X took home the Pepsi Viewers Choice Award', 'X picked up an OBE': a verb of winning
+  ([award_verbs]) on a prize (a name ending in a prize's word, [award_heads], typed by
+  kg.extract.context) or an event;
+- 'X won best actress at the Y Awards', 'X took the best director prize', 'X won the award for
+  best feature', 'X scooped one of the top prizes': a category, not a name. What is won is the
+  ceremony or contest: the one the sentence names after 'at', else the last one the article
+  named before (the article's awards night, its tournament);
+- 'The best screenplay award went to X', 'the prize was awarded to Y': the prize's recipient;
+- 'X was nominated for best actress': the same, for nominatedFor.
+
+The verb's own modality holds ('are favourites to win best actress' is not a win).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.common import conjuncts, resolve
+from kg.extract.mentions import MentionIndex
+from kg.model import EntityType, Mention
+
+_GIVE_PASSIVE = ("auxpass", "nsubjpass")
+
+
+def _category(tok: Token, index: MentionIndex) -> bool:
+    """'best actress', 'the best director prize', 'awards for best video', 'one of the top
+    prizes', 'the title of best male': an unnamed prize ([award_nouns]) or a category (a
+    superlative on a category noun: not 'the best price')."""
+    lex = index.lex
+    if tok.lemma_.lower() == "one":
+        inner = [g for p in tok.children if p.lower_ == "of" for g in p.children]
+        return any(_category(g, index) for g in inner)
+    if tok.pos_ != "NOUN":
+        return False
+    if tok.lemma_.lower() in lex.words("award_nouns"):
+        return True
+    best = any(c.lower_ in lex.words("award_superlatives") for c in tok.lefts)
+    return best and tok.lemma_.lower() in lex.words("award_categories")
+
+
+def _ceremony(verb: Token, objects: list[Token], index: MentionIndex) -> Mention | None:
+    """The contest a category is won at: 'at the Y Awards' in the sentence, else the last
+    awards night, festival or tournament the article named before."""
+    for holder in [verb, *objects]:
+        for p in holder.children:
+            if p.dep_ == "prep" and p.lower_ in ("at", "in"):
+                for g in p.children:
+                    m = resolve(g, index)
+                    if m is not None and m.type == EntityType.EVENT:
+                        return m
+    before = [
+        m
+        for m in set(index.by_token.values())
+        if m.type == EntityType.EVENT and m.end <= verb.idx and m.is_name
+    ]
+    return max(before, key=lambda m: m.start) if before else None
+
+
+def prizes(verb: Token, objects: list[Token], index: MentionIndex) -> list[Mention]:
+    """What a verb of winning (or a nomination) on `objects` wins: named prizes and events,
+    or, for categories, their ceremony."""
+    found: list[Mention] = []
+    for obj in objects:
+        m = resolve(obj, index)
+        if m is not None and m.type in (EntityType.AWARD, EntityType.EVENT):
+            found.append(m)
+        elif m is None and _category(obj, index):
+            ceremony = _ceremony(verb, objects, index)
+            found.extend([ceremony] if ceremony is not None else [])
+    return found
+
+
+def won(verb: Token, index: MentionIndex) -> tuple[list[Token] | None, list[Mention], str]:
+    """(winners' tokens, prizes, predicate) of a verb of winning: 'X took home the Y Award',
+    'X won best actress' (winners None: the verb's subjects); 'X was awarded an OBE'; 'X was
+    nominated for best actress' (nominatedFor)."""
+    lemma = verb.lemma_.lower()
+    passive = bool({c.dep_ for c in verb.children} & set(_GIVE_PASSIVE))
+    patients = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    objects = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
+    fors = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
+    if lemma == "nominate" and passive:
+        categories = [t for g in fors for t in conjuncts(g)]
+        return patients, prizes(verb, categories, index), "nominatedFor"
+    if lemma in index.lex.words("award_giving") and passive:
+        return patients, prizes(verb, objects, index), "wins"
+    particle = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    if lemma in index.lex.words("award_particle_verbs") and not particle & {"up", "home"}:
+        return None, [], "wins"  # 'picked up the award', not 'picked X for the team'
+    if lemma not in index.lex.words("award_verbs") or passive:
+        return None, [], "wins"
+    fors = [g for g in fors if _category(g, index)]  # 'the award for best feature'
+    return None, prizes(verb, objects + (fors if objects else []), index), "wins"
+
+
+def given(verb: Token, index: MentionIndex) -> list[tuple[Token, Mention]]:
+    """'The best screenplay award went to X', 'the prize was awarded to Y': (Y, the prize)."""
+    lemma = verb.lemma_.lower()
+    passive = {c.dep_ for c in verb.children} & set(_GIVE_PASSIVE)
+    if not (lemma == "go" or (lemma in index.lex.words("award_giving") and passive)):
+        return []
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    won_prizes = prizes(verb, subjects, index)
+    to = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    return [(t, p) for g in to for t in conjuncts(g) for p in won_prizes]
