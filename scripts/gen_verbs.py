@@ -196,6 +196,9 @@ PLAN: list[Rule] = [
     R("coaches", "coach", "dobj", source="verbnet:captain-29.8-1"),
     R("defeats", "beat", "dobj", source="verbnet:hit-18.1-1"),
     R("defeats", "defeat", "dobj", uncoded=True),
+    R("defeats", "overcome outrace", "dobj", source="verbnet:exceed-90"),  # 'overcame Y 7-6'
+    R("defeats", "thrash", "dobj", source="verbnet:spank-18.3"),  # 'X thrashed Y 7-0'
+    R("defeats", "trounce", "dobj", source="verbnet:hit-18.1"),
     R("defeats", "lose", "prep:to", source="verbnet:succeed-74-3-1", **INVERSE),  # 'X lost to Y'
     R("withdrawsFrom", "pull", "prep:of", only_with="out", uncoded=True),  # 'pulled out of'
     # CAMEO codes it as force (190): not in sport

@@ -59,6 +59,9 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     if end - start > 2 and lex.nationality(first) and person:
         start += 1  # 'Frenchman Cyril Saulnier', 'American Andy Roddick': a nationality
     doc = span.doc
+    if span.label_ == "PERSON" and end - start == 1 and doc[start].pos_ == "ADJ" and end < len(doc):
+        if doc[end].text[:1].isupper() and doc[end].pos_ in ("NOUN", "PROPN"):
+            end += 1  # 'Mardy Fish beat X': the tagger made 'Mardy' an adjective, the NER stopped
     if doc[end - 1].pos_ in _FUNCTION and end < len(doc) and doc[end].pos_ == "PROPN":
         while end < len(doc) and doc[end].pos_ == "PROPN":  # NER stopped at 'Office of the'
             end += 1
@@ -66,7 +69,13 @@ def _trim(span: Span, lex: Lex) -> Span | None:
         doc[end - 1].dep_ == "case" or _mark(doc[end - 1]) or doc[end - 1].pos_ in _FUNCTION
     ):
         end -= 1
+    while span.label_ == "PERSON" and end - start > 1 and _score_part(doc[end - 1]):
+        end -= 1  # 'Tommy Haas 7-6': the NER took the score into the name
     return Span(span.doc, start, end, label=span.label) if end > start else None
+
+
+def _score_part(tok: Token) -> bool:
+    return tok.is_digit or tok.text in ("-", "(", ")")
 
 
 def _mark(tok: Token) -> bool:
@@ -113,8 +122,10 @@ def _numbered(span: Span) -> bool:
     if span.label_ == "PERSON" and any(c.isdigit() for c in span.text):
         return True
     after = doc[span.end] if span.end < len(doc) else None
+    score = span.end + 2 < len(doc) and doc[span.end + 1].text == "-" and doc[span.end + 2].is_digit
     return (
         after is not None
+        and not score  # 'Tommy Robredo 7-6 6-2': a score, not a title's number
         and after.pos_ == "NUM"
         and (after.head.i in range(span.start, span.end) or any(t.head.i == after.i for t in span))
     )

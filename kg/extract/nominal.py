@@ -87,6 +87,13 @@ def _owned_place(place: Mention, index: MentionIndex) -> bool:
     return place.is_known or (len(words) > 1 and not any(w in polity for w in words))
 
 
+def _region_in_a_town(place: Mention, outer: Mention, index: MentionIndex) -> bool:
+    """'Italy were beaten by Wales in Rome': a region the gazetteer knows lies in no town."""
+    lex = index.lex
+    town = outer.type == EntityType.PLACE and lex.city(outer.label) is not None
+    return town and place.is_known and lex.city(place.label) is None
+
+
 def location_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = []
     for tok in tokens(doc):
@@ -97,6 +104,8 @@ def location_relations(article: Article, doc: Doc, index: MentionIndex) -> list[
             if not _in_prose(tok, evidence) or (
                 evidence.dep_ == "poss" and not _owned_place(place, index)
             ):
+                continue
+            if _region_in_a_town(place, outer, index):
                 continue
             rel = relation(place, ["locatedIn"], outer, [tok, evidence], article, "place", index)
             found.extend([rel] if rel else [])
