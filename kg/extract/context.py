@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from kg.extract.companies import legal_form
 from kg.extract.lexicon import Lex
 from kg.extract.works import called_a_work
+from kg.lexicon import normalize
 from kg.model import EntityType
 
 
@@ -113,7 +114,11 @@ def _names_a_team(span: Span, lex: Lex) -> bool:
     """A proper name that modifies a player's or a manager's title ('Manchester United
     striker', 'Arsenal boss') is a club, whatever type the NER gave it (or none)."""
     root = span.root
-    if root.dep_ not in ("compound", "poss", "nmod") or not all(_name_word(t) for t in span):
+    opening = span.start == span.sent.start and span.text[:1].isupper()  # 'Arsenal midfielder X'
+    opening = opening and normalize(span.text) not in lex.words("player_modifiers")
+    if root.dep_ not in ("compound", "poss", "nmod") or not (
+        opening or all(_name_word(t) for t in span)
+    ):
         return False
     outside = any(c.dep_ == "compound" and c.i < span.start for c in root.children)
     if root.dep_ == "poss" and (span.label_ == "PERSON" or outside):

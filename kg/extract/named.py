@@ -108,6 +108,13 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
     return mention(article, doc, span.start_char, span.end_char, types[span.label_], key, span.text)
 
 
+def _club(article: Article, span: Span) -> Mention:
+    key = "name:" + normalize(span.text)
+    return mention(
+        article, span.doc, span.start_char, span.end_char, "Organization", key, span.text
+    )
+
+
 def _cased(text: str) -> bool:
     """A name has a capital somewhere ('eBay', 'al-Qaeda'); text the NER took for one and that
     has none ('management board') is a common noun."""
@@ -208,6 +215,8 @@ def named_mentions(
                 span, mention = title, None  # 'Finding Neverland', where the NER saw 'Neverland'
                 whole.update(range(span.start, span.end))
             named = mention or _named_one(article, span, lex, {**types, span.label_: kind.value})
+            if named is None and kind == EntityType.ORGANIZATION and span[0].pos_ == "ADJ":
+                named = _club(article, span)  # 'Arsenal midfielder X', the tagger's adjective
             if named is not None and named.key.startswith("name:"):
                 mention = replace(named, type=kind)
                 sure[mention.key] = kind
