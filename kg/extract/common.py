@@ -57,6 +57,8 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
                     return named
     if tok.i in index.by_token:
         return index.by_token[tok.i]
+    if (work := _work_after(tok, index)) is not None:
+        return work  # 'starred in the sitcom Nighty Night', which the parser tore apart
     if tok.lower_ in index.lex.words("relative_pronouns") and tok.head.dep_ in ("relcl", "acl"):
         return resolve(tok.head.head, index) if tok.head.head.i != tok.head.i else None
     if tok.lemma_.lower() in index.lex.words("place_descriptors"):
@@ -67,6 +69,14 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
         if child.dep_ in ("appos", "flat") and child.i in index.by_token:
             return index.by_token[child.i]
     return comma_apposition(tok, index)
+
+
+def _work_after(tok: Token, index: MentionIndex) -> Mention | None:
+    """The work named right after a work noun ('the sitcom Nighty Night')."""
+    after = index.by_token.get(tok.i + 1) if tok.pos_ == "NOUN" else None
+    if after is None or after.type != EntityType.WORK or after.start != tok.idx + len(tok) + 1:
+        return None
+    return after if tok.lemma_.lower() in index.lex.words("work_nouns") else None
 
 
 def comma_apposition(tok: Token, index: MentionIndex) -> Mention | None:

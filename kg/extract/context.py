@@ -23,6 +23,8 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
         return EntityType.PERSON
     if legal_form(span, suffixes) or _called_a_company(span, lex) or employer_named(span, lex):
         return EntityType.ORGANIZATION
+    if span.label_ == "ORG" and _does_what_people_do(span, lex):
+        return EntityType.PERSON  # 'Sofia Coppola directed the film', which the NER took for a firm
     if _owned(span) and span.label_ == "PERSON":
         return EntityType.ORGANIZATION  # 'Virgin Blue, which is 25% owned by Acme'
     if _names_a_publication(span, lex):
@@ -30,6 +32,17 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.words("facility_words"):
         return EntityType.PLACE  # "the museum's Clock Tower"
     return EntityType.EVENT if _names_an_event(span, lex) else None
+
+
+def _does_what_people_do(span: Span, lex: Lex) -> bool:
+    """A name of two or three words that directs, stars, acts or marries ([person_verbs]), or
+    whose verb is coordinated with one, is a person's."""
+    root = span.root
+    if root.dep_ != "nsubj" or not 2 <= len(span) <= 3:
+        return False
+    verb = root.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB")]
+    return any(v.lemma_.lower() in lex.words("person_verbs") for v in verbs)
 
 
 def _owned(span: Span) -> bool:

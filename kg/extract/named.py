@@ -59,9 +59,8 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     if end - start > 2 and lex.nationality(first) and person:
         start += 1  # 'Frenchman Cyril Saulnier', 'American Andy Roddick': a nationality
     doc = span.doc
-    if span.label_ == "PERSON" and end - start == 1 and doc[start].pos_ == "ADJ" and end < len(doc):
-        if doc[end].text[:1].isupper() and doc[end].pos_ in ("NOUN", "PROPN"):
-            end += 1  # 'Mardy Fish beat X': the tagger made 'Mardy' an adjective, the NER stopped
+    if span.label_ == "PERSON" and end - start == 1 and _half_name(doc, start):
+        end += 1  # 'Mardy Fish beat X': the tagger made 'Mardy' an adjective, the NER stopped
     if doc[end - 1].pos_ in _FUNCTION and end < len(doc) and doc[end].pos_ == "PROPN":
         while end < len(doc) and doc[end].pos_ == "PROPN":  # NER stopped at 'Office of the'
             end += 1
@@ -72,6 +71,12 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     while span.label_ == "PERSON" and end - start > 1 and _score_part(doc[end - 1]):
         end -= 1  # 'Tommy Haas 7-6': the NER took the score into the name
     return Span(span.doc, start, end, label=span.label) if end > start else None
+
+
+def _half_name(doc: Doc, i: int) -> bool:
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    capital = after is not None and after.text[:1].isupper() and after.pos_ in ("NOUN", "PROPN")
+    return doc[i].pos_ == "ADJ" and capital
 
 
 def _score_part(tok: Token) -> bool:

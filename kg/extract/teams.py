@@ -62,16 +62,6 @@ def _sides(word: Token, slots: list[str]) -> list[Token]:
     return [t for t in found if t.pos_ == "PROPN"]
 
 
-def _person_cut(tok: Token, by_token: dict[int, Mention]) -> Mention | None:
-    """A person's name the NER cut short of its last word ('Mardy' of 'Mardy Fish beat Y')."""
-    before = by_token.get(tok.i - 1) if tok.i > 0 else None
-    ends_there = before is not None and before.end == tok.doc[tok.i - 1].idx + len(
-        tok.doc[tok.i - 1]
-    )
-    one_word = before is not None and " " not in before.text
-    return before if ends_there and one_word and before.type == EntityType.PERSON else None
-
-
 def _name_at(tok: Token) -> Span:
     """The proper name ending at `tok` ('Manchester United')."""
     start = tok.i
@@ -121,17 +111,6 @@ def contest_teams(
             known = by_token.get(side.i)
             if known is not None and known.type == EntityType.PLACE:
                 keys.add(known.key)
-            elif known is None and (person := _person_cut(side, by_token)) is not None:
-                whole = mention(
-                    article,
-                    doc,
-                    person.start,
-                    side.idx + len(side),
-                    "Person",
-                    "name:" + normalize(f"{person.text} {side.text}"),
-                    f"{person.text} {side.text}",
-                )
-                found.update({i: whole for i in range(side.i - 1, side.i + 1)})
             elif known is None and side.text[:1].isupper():
                 named = _name_at(side)
                 team = _side(article, doc, named, None)
