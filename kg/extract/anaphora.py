@@ -68,6 +68,12 @@ def _names_subject(tok: Token, index: MentionIndex) -> bool:
     return head.dep_ in _SUBJECTS
 
 
+def _named_here(noun: Token, index: MentionIndex) -> bool:
+    """The noun's own name is beside it: 'the film X', 'the company, X,'."""
+    own = any(c.dep_ in ("appos", "compound") and c.i in index.by_token for c in noun.children)
+    return own or (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].i in index.by_token)
+
+
 def definite_nouns(doc: Doc, index: MentionIndex) -> Corefs:
     """'the film', 'the company': the last work or organisation named before, within a few
     sentences, preferring one that was a subject (kg/data/lexicon_<lang>.toml
@@ -81,6 +87,8 @@ def definite_nouns(doc: Doc, index: MentionIndex) -> Corefs:
             continue
         if not any(c.dep_ in ("det", "poss") and c.lower_ in dets for c in tok.children):
             continue
+        if _named_here(tok, index):
+            continue  # 'the film Lost In Translation' names its own
         named = [
             (j, m)
             for j in window(tok)
