@@ -113,6 +113,26 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
     return mention(article, doc, span.start_char, span.end_char, types[span.label_], key, span.text)
 
 
+def _surnames(
+    article: Article, missed: list[Span], by_token: dict[int, Mention]
+) -> dict[int, Mention]:
+    """A capitalised word the NER left out that is the surname of a person the article names
+    in full is that person ('Depp was born in Kentucky' after 'Johnny Depp')."""
+    people = {
+        m.text.split()[-1]
+        for m in by_token.values()
+        if m.type == EntityType.PERSON and len(m.text.split()) > 1
+    }
+    found: dict[int, Mention] = {}
+    for span in missed:
+        if len(span) == 1 and span[0].pos_ == "PROPN" and span.text in people and not span.label_:
+            key = "name:" + normalize(span.text)
+            found[span.start] = mention(
+                article, span.doc, span.start_char, span.end_char, "Person", key, span.text
+            )
+    return found
+
+
 def _club(article: Article, span: Span) -> Mention:
     key = "name:" + normalize(span.text)
     return mention(
@@ -207,6 +227,7 @@ def named_mentions(
     sure: dict[str, EntityType] = {}  # names whose type the context gives
     suffixes = lex.words("corporate_suffixes")
     whole: set[int] = set()  # tokens of work titles made whole ('Pirates of the Caribbean')
+    missed: list[Span] = []
     for span in spans:
         if span.start in whole:
             continue
@@ -235,6 +256,9 @@ def named_mentions(
                 prefixes[span[0].i] = prefix
         elif mention is not None:
             by_token.update({t.i: mention for t in span})
+        else:
+            missed.append(span)
+    by_token.update(_surnames(article, missed, by_token))
     by_token = {  # what the context calls a work or a team is one wherever the article names it
         i: replace(m, type=sure[m.key]) if m.key in sure else m for i, m in by_token.items()
     }

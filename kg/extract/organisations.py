@@ -101,9 +101,20 @@ def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
             and doc[tok.i - 1].text == "-"
         ):
             place = index.by_token.get(tok.i - 2)
-            org = next_mention(tok, EntityType.ORGANIZATION, index, 8)
+            org = _appositive_org(tok, index) or next_mention(
+                tok, EntityType.ORGANIZATION, index, 8
+            )
             if place is not None and place.type in _PLACES and org is not None:
                 yield relation(org, ["basedIn"], place, [tok], article, "phrase:based", index)
+
+
+def _appositive_org(based: Token, index: MentionIndex) -> Mention | None:
+    """'Acme, a London-based bank,': the organisation the based noun is in apposition to."""
+    noun = based.head
+    if based.dep_ != "amod" or noun.dep_ != "appos":
+        return None
+    org = index.by_token.get(noun.head.i)
+    return org if org is not None and org.type == EntityType.ORGANIZATION else None
 
 
 def operates_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:

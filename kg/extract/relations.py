@@ -100,7 +100,7 @@ def _pobj_conj(prep: Token) -> list[Token]:
 
 def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> list[Token]:
     if slot == "dobj":
-        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i:
+        if verb.dep_ in ("advcl", "prep") and verb.tag_ == "VBN" and verb.i < verb.head.i:
             return [t for c in verb.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
         participle = verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"  # 'X, based in Y'
         if (participle or (_is_passive(verb) and verb.dep_ == "acl")) and verb.head.pos_ in _NOUNS:
