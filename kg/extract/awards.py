@@ -40,22 +40,32 @@ def _category(tok: Token, index: MentionIndex) -> bool:
     return best and tok.lemma_.lower() in lex.words("award_categories")
 
 
-def _ceremony(verb: Token, objects: list[Token], index: MentionIndex) -> Mention | None:
+def _ceremony(
+    verb: Token, objects: list[Token], index: MentionIndex, contests: bool
+) -> Mention | None:
     """The contest a category is won at: 'at the Y Awards' in the sentence, else the last
-    awards night, festival or tournament the article named before."""
+    one the article named before: an awards night ([award_ceremonies]: not a festival, where
+    a prize is collected, not the festival won), or with `contests` (a title, a crown) any
+    event (a tournament)."""
     for holder in [verb, *objects]:
         for p in holder.children:
             if p.dep_ == "prep" and p.lower_ in ("at", "in"):
                 for g in p.children:
                     m = resolve(g, index)
-                    if m is not None and m.type == EntityType.EVENT:
+                    if m is not None and _won_at(m, index, contests):
                         return m
     before = [
         m
         for m in set(index.by_token.values())
-        if m.type == EntityType.EVENT and m.end <= verb.idx and m.is_name
+        if _won_at(m, index, contests) and m.end <= verb.idx and m.is_name
     ]
     return max(before, key=lambda m: m.start) if before else None
+
+
+def _won_at(m: Mention, index: MentionIndex, contests: bool) -> bool:
+    last = m.label.lower().split()[-1] if m.label else ""
+    ceremony = last in index.lex.words("award_ceremonies")
+    return m.type == EntityType.EVENT and (contests or ceremony)
 
 
 def prizes(verb: Token, objects: list[Token], index: MentionIndex) -> list[Mention]:
@@ -67,7 +77,8 @@ def prizes(verb: Token, objects: list[Token], index: MentionIndex) -> list[Menti
         if m is not None and m.type in (EntityType.AWARD, EntityType.EVENT):
             found.append(m)
         elif m is None and _category(obj, index):
-            ceremony = _ceremony(verb, objects, index)
+            contests = obj.lemma_.lower() in index.lex.words("contest_prizes")
+            ceremony = _ceremony(verb, objects, index, contests)
             found.extend([ceremony] if ceremony is not None else [])
     return found
 

@@ -25,6 +25,8 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
         return EntityType.ORGANIZATION
     if span.label_ == "ORG" and _does_what_people_do(span, lex):
         return EntityType.PERSON  # 'Sofia Coppola directed the film', which the NER took for a firm
+    if span.label_ in ("ORG", "PERSON") and placed_by_region(span, lex):
+        return EntityType.PLACE  # 'X, 43, of Tuxford, Nottingham'
     if _owned(span) and span.label_ == "PERSON":
         return EntityType.ORGANIZATION  # 'Virgin Blue, which is 25% owned by Acme'
     if _names_a_publication(span, lex):
@@ -106,6 +108,28 @@ def kind_named(span: Span, lex: Lex) -> EntityType | None:
 _PLACE_PREPS = ("in", "near", "outside")
 
 
+def placed_by_region(span: Span, lex: Lex) -> bool:
+    """A name after 'of', 'from' or 'in' with a region after it and a comma is a place,
+    whatever the NER said: 'Leslie Gray, 43, of Tuxford, Nottingham'; not 'chairman of Acme,
+    Britain's biggest bank'."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is None or before.lower_ not in _REGION_PREPS or span.end + 1 >= len(doc):
+        return False
+    region = doc[span.end + 1]
+    known = lex.city(region.text) or lex.gaz.lookup(region.text, lex.lang)
+    if doc[span.end].text != "," or not (region.ent_type_ in ("GPE", "LOC") or known):
+        return False
+    end = span.end + 2  # past the region's first word, then the rest of its name
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    after = doc[end] if end < len(doc) else None
+    return after is None or after.is_punct or after.lower_ in ("and", "or")
+
+
+_REGION_PREPS = ("of", "from", "in")
+
+
 def town_named(span: Span, lex: Lex) -> bool:
     """A name the NER missed that GeoNames knows as a town, where a town is named: before a
     comma and a region ('Barstow, California'), after 'in' ('a plant in Barstow') or after a
@@ -128,7 +152,8 @@ def _names_a_team(span: Span, lex: Lex) -> bool:
     striker', 'Arsenal boss') is a club, whatever type the NER gave it (or none)."""
     root = span.root
     opening = span.start == span.sent.start and span.text[:1].isupper()  # 'Arsenal midfielder X'
-    opening = opening and normalize(span.text) not in lex.words("player_modifiers")
+    common = lex.words("player_modifiers") | lex.words("company_nouns") | lex.title_words()
+    opening = opening and normalize(span.text) not in common  # not 'Station manager X'
     if root.dep_ not in ("compound", "poss", "nmod") or not (
         opening or all(_name_word(t) for t in span)
     ):
@@ -192,8 +217,9 @@ def _on_a_post(span: Span, lex: Lex) -> bool:
     if root.dep_ not in ("compound", "nmod") or post.pos_ != "NOUN" or post.i < span.end:
         return False
     proper = all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span)  # 'Pharmacia'
-    if not proper or lex.nationality(span.text):
-        return False
+    common = normalize(span.text) in lex.words("company_nouns") | lex.title_words()
+    if not proper or common or lex.nationality(span.text):
+        return False  # 'Station manager X': a common noun opening the sentence
     named = post.head if post.dep_ == "compound" else None
     if named is None or named.ent_type_ != "PERSON" or named.i - post.i > 3:
         return False

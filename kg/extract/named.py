@@ -14,6 +14,7 @@ from kg.extract.context import (
     context_type,
     employer_named,
     kind_named,
+    placed_by_region,
     town_named,
     whole_prize,
 )
@@ -49,6 +50,9 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     bracket with what follows it ('Federation of X (Keidanren')."""
     dets = lex.words("determiners")
     start, end = span.start, span.end
+    commas = [t.i for t in span if t.text == ","]
+    if commas and lex.gaz.lookup(span.doc[commas[0] + 1 : end].text, lex.lang) is not None:
+        end = commas[0]  # 'Auckland, New Zealand', one name to the NER: the town, then its country
     opened = [t.i for t in span if t.text == "("]
     if opened and not any(t.text == ")" for t in span.doc[opened[-1] : span.end]):
         end = opened[-1]
@@ -246,7 +250,7 @@ def named_mentions(
             if named is not None and named.key.startswith("name:"):
                 mention = replace(named, type=kind)
                 sure[mention.key] = kind
-        if mention is None and town_named(span, lex):  # 'Peavey Co of Minneapolis'
+        if mention is None and (town_named(span, lex) or placed_by_region(span, lex)):
             mention = _named_one(article, span, lex, {span.label_: "Place"})
         elif mention is None and employer_named(span, lex):  # 'an analyst at Gartmore'
             mention = _named_one(article, span, lex, {span.label_: "Organization"})

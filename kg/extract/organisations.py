@@ -205,6 +205,8 @@ def _roles(noun: Token, words: list[str], index: MentionIndex) -> list[Mention]:
         m for c in noun.children if c.dep_ == "poss" and "poss" in words for m in _res(c, index)
     ]
     found += [m for t in preps(noun, [w for w in words if w != "poss"]) for m in _res(t, index)]
+    if "as_in" in words:  # "her role as Katharine Hepburn IN The Aviator"
+        found += [m for a in preps(noun, ["as"]) for t in preps(a, ["in"]) for m in _res(t, index)]
     return found
 
 

@@ -58,7 +58,7 @@ def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
     for tok, person in _heads(doc, index):
         for t in preps(tok, ["from"]):  # 'X, from West Sussex'; 'Y from Acme told the BBC'
             place = resolve(t, index)
-            if place is not None and place.type in _PLACES:
+            if place is not None and place.type in _PLACES and _a_real_place(place, t, index):
                 yield relation(person, ["comesFrom"], place, [tok], article, "phrase:from", index)
             elif place is not None and place.type == EntityType.ORGANIZATION:
                 yield relation(person, ["worksFor"], place, [tok], article, "phrase:from", index)
@@ -66,6 +66,9 @@ def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
             known = resolve(t, index)
             if known is not None and known.type == EntityType.COUNTRY:
                 yield relation(person, ["citizenOf"], known, [tok], article, "phrase:of", index)
+            elif known is not None and known.type == EntityType.PLACE and _bare(tok, t):
+                if _a_real_place(known, t, index):  # 'Leslie Gray, 43, of Tuxford, Nottingham'
+                    yield relation(person, ["comesFrom"], known, [tok], article, "phrase:of", index)
             elif known is not None and known.type == EntityType.ORGANIZATION and _bare(tok, t):
                 yield relation(person, ["worksFor"], known, [tok], article, "phrase:of", index)
         for c in tok.lefts:  # 'American Andy Roddick', 'Frenchman Cyril Saulnier'
@@ -87,6 +90,19 @@ def _nationality(word: Token, person: Mention, index: MentionIndex) -> Known | N
     if word.dep_ not in ("compound", "amod") or word.i in index.by_token or " " not in person.text:
         return None  # a full name: not 'Australian Idol', whose 'Idol' the NER took for a person
     return index.lex.nationality(word.text)
+
+
+def _a_real_place(place: Mention, tok: Token, index: MentionIndex) -> bool:
+    """A place one is from: one a gazetteer or GeoNames knows, a name of several words, or one
+    with its region after it ('from Pease Pottage, West Sussex'); not one word the NER only
+    guessed was a place ('Steve Ash, from Activcard, told the BBC')."""
+    if place.is_known or " " in place.text or index.lex.city(place.label) is not None:
+        return True
+    doc, lex = tok.doc, index.lex
+    if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
+        return False
+    region = doc[tok.i + 2]
+    return region.ent_type_ in ("GPE", "LOC") or lex.city(region.text) is not None
 
 
 def _bare(name: Token, pobj: Token) -> bool:

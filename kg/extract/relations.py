@@ -115,6 +115,9 @@ def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> li
     if slot == "xcomp":  # 'threatened to attack X': X
         inner = [c for c in verb.children if c.dep_ == "xcomp"]
         return [t for x in inner for c in x.children if c.dep_ == "dobj" for t in conjuncts(c)]
+    if slot == "object_prep:in":  # 'played a boxer IN X'
+        dobjs = [c for c in verb.children if c.dep_ == "dobj"]
+        return [t for d in dobjs for c in d.children if c.lower_ == "in" for t in _pobj_conj(c)]
     if slot == "dative":
         datives = [c for c in verb.children if c.dep_ == "dative"]
         return [t for c in datives for t in (_pobj_conj(c) if c.pos_ == "ADP" else conjuncts(c))]
@@ -147,6 +150,10 @@ def _noun(verb: Token, rule: dict[str, Any]) -> tuple[bool, Token | None]:
     preps_here = {c.lower_ for c in verb.children if c.dep_ == "prep"}
     if preps_here & set(rule.get("unless", [])) or not preps_here >= set(rule.get("only_with", [])):
         return False, None
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
+    if particles & set(rule.get("unless_particles", [])):
+        return False, None  # 'fought BACK with its own airline'
+
     if "nouns" not in rule:
         return True, None
     nouns = set(rule["nouns"])

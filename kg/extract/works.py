@@ -110,11 +110,24 @@ def _played_in(span: Span, lex: Lex) -> bool:
     prep = root.head if root.dep_ == "pobj" and root.head.lower_ == "in" else None
     if prep is None or lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text):
         return False
-    word = prep.head.lemma_.lower()
-    if prep.head.pos == VERB:
-        return word in lex.words("work_participles")
-    owned = any(c.dep_ == "poss" for c in prep.head.children)
+    holder = _role_holder(prep.head, lex)
+    word = holder.lemma_.lower()
+    if holder.pos == VERB:
+        return word in lex.words("work_participles") or (
+            holder is not prep.head and word in lex.words("role_verbs")
+        )
+    owned = any(c.dep_ == "poss" for c in holder.children)
     return owned and word in lex.words("performance_nouns") and span.label_ != "ORG"
+
+
+def _role_holder(tok: Token, lex: Lex) -> Token:
+    """What a role's 'in' hangs from: 'playing a boxer IN X' (the verb that plays the role),
+    "her role as Katharine Hepburn IN X" (the role noun), else the word itself."""
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.words("role_verbs"):
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos == NOUN:
+        return tok.head.head
+    return tok
 
 
 def whole_title(span: Span) -> Span:
