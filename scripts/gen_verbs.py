@@ -323,7 +323,8 @@ HEADER = """\
 #   warranty. `source = "verbnet:<class>"`: the class the verbs are members of.
 # Keys beyond lexicon_en.toml: `subject = "patient"` (the verb's object or passive subject is
 # the relation's subject: 'X was nominated for Y'), `inverse` (object and subject swap: 'Y hired
-# X' is X worksFor Y), `unless_particles` (not with these: 'fought BACK with'), `object_types` / `subject_types` (entity classes the object / subject
+# X' is X worksFor Y), `unless_particles` (not with these: 'fought BACK with'),
+# `object_types` / `subject_types` (entity classes the object / subject
 # must have), `symmetric` ('X and Y met': each the other's), `cameo` (the CAMEO code the
 # statement carries), `source`.
 """
