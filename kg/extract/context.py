@@ -227,9 +227,14 @@ def _on_a_post(span: Span, lex: Lex) -> bool:
         c.lemma_.lower() for c in post.lefts if c.dep_ in ("compound", "amod") and c.i >= span.end
     ]
     predicates = set(lex.title([*words, post.lemma_.lower()])[1])
-    if not predicates & (_POSTS if not span.label_ else _POSTS - {"worksFor"}):
+    wanted = _POSTS if not span.label_ else _POSTS - {"worksFor"} if len(span) == 1 else {"leads"}
+    if not predicates & wanted:
         return False  # 'Bush adviser X' (a name the NER gave a person) may be a person's
-    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    surnames = {
+        e[-1].lower_
+        for e in doc.ents
+        if e.label_ == "PERSON" and len(e) > 1 and e.start != span.start
+    }
     return span[-1].lower_ not in surnames
 
 
@@ -243,7 +248,8 @@ def employer_named(span: Span, lex: Lex) -> bool:
         return True  # 'gadget magazine Stuff', which the NER missed
     known = lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text)
     lone_person = span.label_ in ("PERSON", "GPE") and len(span) == 1 and not known
-    if (lone_person or not span.label_) and not known and _on_a_post(span, lex):
+    person = span.label_ == "PERSON"  # 'Virgin Blue chief executive X': a head's post only
+    if (lone_person or person or not span.label_) and not known and _on_a_post(span, lex):
         return True  # 'Pharmacia treasurer X', 'former NatWest chief executive Y'
     if (span.label_ and not lone_person) or not all(t.pos_ == "PROPN" for t in span):
         return False

@@ -17,6 +17,7 @@ from kg.extract.stance import relation
 from kg.model import Article, EntityType, Mention, Relation
 
 _OFFICES = frozenset({"leads", "memberOf", "speaksFor", "holdsRoleAt"})
+_SIDES = frozenset({"playsFor", "coaches"})
 Affiliations = dict[str, list[Mention]]  # person key -> organisations or countries they speak for
 
 
@@ -147,8 +148,10 @@ def titled(
         found.extend(_won(person, tokens, head, article, index))
     orgs = title_orgs(head, tokens, index)
     national = _national(title, predicates, index)
+    adjectives: set[str] = set()  # 'Brazilian midfielder Y' is Brazilian, not surely capped
     if national and not any(o.type == EntityType.ORGANIZATION for o in orgs):
         known = {o.key for o in orgs}  # 'French President X', 'Brazilian midfielder Y'
+        adjectives = {c.key for c in _demonyms(tokens, article, index)} - known
         orgs += [c for c in _demonyms(tokens, article, index) if c.key not in known]
     parts = offices.units(tokens, orgs, index)
     orgs = [o for o in orgs if o not in parts]
@@ -169,6 +172,8 @@ def titled(
         for predicate in offices.predicates_for(title, predicates, org, index):
             if predicate in ("holdsRoleAt", "wins"):
                 continue  # with its title, below; what was won: _won
+            if predicate in _SIDES and org.key in adjectives:
+                continue  # 'Brazilian midfielder Y': not surely Brazil's; 'Spain captain Z' is
             if narrow and predicate == "memberOf" and not _a_body(org, index):
                 predicate = "worksFor"  # 'director of UK Equities at Standard Life'
             if predicate == "memberOf" and org.type == EntityType.COUNTRY:
