@@ -162,6 +162,14 @@ PLAN: list[Rule] = [
     R("leads", "head run", "dobj", source="verbnet:conduct-111.1", **ORGS),
     R("worksFor", "work", "prep:for prep:at", source="verbnet:employment-95.3"),
     R("worksFor", "join", "dobj", source="verbnet:cooperate-73.1-1", **ORGS),  # a party: memberOf
+    R(
+        "memberOf",
+        "join",
+        "dobj",
+        source="verbnet:cooperate-73.1-1",
+        subject_types="Country",
+        **ORGS,
+    ),  # 'China joined the WTO'
     R("resignsFrom", "leave", "dobj", source="verbnet:escape-51.1-1-1", **ORGS),
     R("comesFrom", "bear", "prep:in", source="verbnet:birth-28.2-1-1", **PATIENT),
     R("comesFrom", "live reside", "prep:in", source="verbnet:lodge-46"),

@@ -255,7 +255,7 @@ def employer_named(span: Span, lex: Lex) -> bool:
         return False
     root = span.root
     prep = root.head if root.dep_ == "pobj" else None
-    preps = ("at",) if lone_person else _EMPLOYER_PREPS
+    preps = ("at", "for") if span.label_ == "GPE" else ("at",) if lone_person else _EMPLOYER_PREPS
     if prep is None or prep.lower_ not in preps or span.start - prep.i > 2:
         return False
     post = prep.head

@@ -51,6 +51,13 @@ def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[To
     return _outside_quotes(sorted(set(near), key=lambda t: t.i), head), extra
 
 
+def _first_conjunct(tok: Token) -> Token:
+    """The first of a list's names: 'X' of 'managers X, Y and Z' (Z hangs on Y)."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _other_person(tok: Token, person: Mention, index: MentionIndex) -> bool:
     m = index.by_token.get(tok.i)
     return m is not None and m.type == EntityType.PERSON and m.key != person.key
@@ -132,9 +139,10 @@ def titled(
     organisations the person speaks for, to `affiliations`."""
     tokens, before = _context(head, person, index)
     title, predicates = index.lex.title(_words(tokens, index))
-    first = index.by_token.get(head.head.i) if head.dep_ == "conj" else None
+    lead = _first_conjunct(head)
+    first = index.by_token.get(lead.i) if lead.i != head.i else None
     if not predicates and first is not None and first.type == EntityType.PERSON:
-        shared, before = _context(head.head, first, index)  # 'Tory hopefuls X and Y'
+        shared, before = _context(lead, first, index)  # 'Tory hopefuls X and Y'
         if any(t.tag_ in ("NNS", "NNPS") and t.i not in index.by_token for t in shared):
             tokens = shared  # a plural title; not 'US President X and Y'
             title, predicates = index.lex.title(_words(tokens, index))
