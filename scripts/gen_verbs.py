@@ -61,6 +61,8 @@ PLAN: list[Rule] = [
         uncoded=True,
     ),  # the verbs' own blocks code other acts ('hold': 170)
     R("visits", "visit tour", "dobj"),
+    R("visits", "travel fly", "prep:to", subject_types="Person"),  # 'X travelled to Spain'
+    R("visits", "arrive", "prep:in", subject_types="Person"),  # not 'troops arrived in X': 15
     R("negotiatesWith", "negotiate", "prep:with", source="verbnet:correspond-36.1", symmetric=True),
     R("negotiatesWith", "hold continue enter resume open begin", "prep:with", nouns="talks"),
     # 05 diplomatic cooperation
