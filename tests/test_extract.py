@@ -18,7 +18,7 @@ ENGLISH = [
     ("Poland has provided military support to Ukraine.", {("Poland", "supports", "Ukraine")}),
     ("The White House spokesman, John Kirby, said the United States supports Ukraine.",
      {("John Kirby", "speaksFor", "White House"), ("United States", "supports", "Ukraine"),
-      ("John Kirby", "holdsRoleAt", "White House")}),
+      ("John Kirby", "holdsRoleAt", "White House"), ("John Kirby", "commentsOn", "United States")}),
     ("Canada urged an immediate ceasefire.", {("Canada", "callsFor", "ceasefire")}),
     ("China threatened Taiwan with sanctions.", {("China", "threatens", "Taiwan")}),
     ("Iran vowed to retaliate against Israel.", {("Iran", "threatens", "Israel")}),
@@ -26,7 +26,8 @@ ENGLISH = [
     # coreference: pronouns, quote speakers, 'we' = the speaker's organisation
     # the chief of EU foreign policy is a member of the EU, not its leader
     ("EU foreign policy chief Josep Borrell arrived in Kyiv. He condemned the shelling of the city.",
-     {("Josep Borrell", "memberOf", "EU"), ("Josep Borrell", "condemns", "shelling")}),
+     {("Josep Borrell", "memberOf", "EU"), ("Josep Borrell", "condemns", "shelling"),
+      ("Josep Borrell", "visits", "Kyiv")}),
     ('"We stand with Ukraine and we urge a ceasefire," EU foreign policy chief Josep Borrell said.',
      {("Josep Borrell", "memberOf", "EU"), ("Josep Borrell", "speaksFor", "EU"), ("EU", "callsFor", "ceasefire"),
       ("EU", "supports", "Ukraine")}),

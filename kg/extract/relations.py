@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.anaphora import definite_nouns
 from kg.extract.awards import given, won
+from kg.extract.comments import comments
 from kg.extract.common import conjuncts, preps, resolve_all, verb_lemmas
 from kg.extract.coref import find_corefs
 from kg.extract.culture import work_relations
@@ -276,5 +277,6 @@ def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Rel
             found.extend(_verb_rule(verb, rules[n], index, article))
         found.extend(_speech(verb, index, article, aff))
         found.extend(_prizes(verb, index, article))
+        found.extend(comments(verb, subjects(verb, index), index, article))
     unique = {(r.subject.key, r.predicate, r.object.key, r.provenance.start): r for r in found}
     return tuple(unique[k] for k in sorted(unique, key=lambda k: (k[3], k[0], k[1], k[2])))
