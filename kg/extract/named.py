@@ -239,6 +239,7 @@ def named_mentions(
         fixed = context_type(span, lex, suffixes) if mention else None
         if mention and fixed is not None and mention.key.startswith("name:"):
             mention = replace(mention, type=fixed)  # 'Mr X', 'Lyle Plc', 'carmaker Maruti'
+            sure.setdefault(mention.key, fixed)  # the type wherever the article names it
         elif (kind := kind_named(span, lex)) is not None:  # 'wine comedy Sideways', 'Arsenal boss'
             made_whole = {EntityType.WORK: whole_title, EntityType.AWARD: whole_prize}.get(kind)
             if made_whole is not None and (title := made_whole(span)) is not span:
