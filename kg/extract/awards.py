@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.common import conjuncts, resolve
+from kg.extract.lexicon import Lex
 from kg.extract.mentions import MentionIndex
 from kg.model import EntityType, Mention
 
@@ -80,6 +81,16 @@ def prizes(verb: Token, objects: list[Token], index: MentionIndex) -> list[Menti
             contests = obj.lemma_.lower() in index.lex.words("contest_prizes")
             ceremony = _ceremony(verb, objects, index, contests)
             found.extend([ceremony] if ceremony is not None else [])
+    return found
+
+
+def prize_verbs(lex: Lex) -> frozenset[str]:
+    """The lemmas `won` and `given` read (the rest give nothing): made once."""
+
+    def make() -> frozenset[str]:
+        return lex.words("award_verbs") | lex.words("award_giving") | {"go", "nominate"}
+
+    found: frozenset[str] = lex.built("prize_verbs", make)
     return found
 
 

@@ -36,13 +36,14 @@ def comments(
     """What the named speakers of a verb of saying comment on."""
     if verb.lemma_.lower() not in index.lex.words("comment_verbs"):
         return []
-    if modality(verb, index.lex) != Modality.ASSERTED:
+    named = [m for t in speakers if (m := resolve(t, index)) is not None and m.is_name]
+    topics = [(t, m) for t in _reported(verb) if (m := resolve(t, index)) and m.is_name]
+    if not named or not topics or modality(verb, index.lex) != Modality.ASSERTED:
         return []
     found = []
-    for speaker in (m for t in speakers if (m := resolve(t, index)) is not None and m.is_name):
-        for tok in _reported(verb):
-            topic = resolve(tok, index)
-            if topic is None or not topic.is_name or topic.key == speaker.key or _own(tok):
+    for speaker in named:
+        for tok, topic in topics:
+            if topic.key == speaker.key or _own(tok):
                 continue
             rel = relation(speaker, ["commentsOn"], topic, [verb], article, "speech:about", index)
             found.extend([rel] if rel else [])

@@ -73,10 +73,12 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
 
 def _work_after(tok: Token, index: MentionIndex) -> Mention | None:
     """The work named right after a work noun ('the sitcom Nighty Night')."""
-    after = index.by_token.get(tok.i + 1) if tok.pos_ == "NOUN" else None
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in index.lex.words("work_nouns"):
+        return None
+    after = index.by_token.get(tok.i + 1)
     if after is None or after.type != EntityType.WORK or after.start != tok.idx + len(tok) + 1:
         return None
-    return after if tok.lemma_.lower() in index.lex.words("work_nouns") else None
+    return after
 
 
 def comma_apposition(tok: Token, index: MentionIndex) -> Mention | None:

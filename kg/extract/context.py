@@ -75,8 +75,11 @@ def _names_an_event(span: Span, lex: Lex) -> bool:
 def _names_a_prize(span: Span, lex: Lex) -> bool:
     """A name that ends in a prize's word is a prize ('the Pepsi Viewers Choice Award', 'an
     OBE', 'the Oscars'); one word the NER took for a person is a first name ('Oscar')."""
-    words = whole_prize(span).text.lower().split()
     heads = lex.words("award_heads")
+    lasts = lex.built("award_lasts", lambda: frozenset(h.split()[-1] for h in heads))
+    if not len(span) or span[-1].lower_ not in lasts:
+        return False
+    words = whole_prize(span).text.lower().split()
     named = bool(words) and (words[-1] in heads or " ".join(words[-2:]) in heads)
     generic = len(words) == 1 and words[0] in lex.words("award_nouns")  # 'Award' alone
     return named and not generic and (len(words) > 1 or span.label_ != "PERSON")
@@ -113,12 +116,13 @@ def placed_by_region(span: Span, lex: Lex) -> bool:
     whatever the NER said: 'Leslie Gray, 43, of Tuxford, Nottingham'; not 'chairman of Acme,
     Britain's biggest bank'."""
     doc = span.doc
-    before = doc[span.start - 1] if span.start > 0 else None
-    if before is None or before.lower_ not in _REGION_PREPS or span.end + 1 >= len(doc):
+    if span.start == 0 or span.end + 1 >= len(doc) or doc[span.end].text != ",":
+        return False
+    if doc[span.start - 1].lower_ not in _REGION_PREPS:
         return False
     region = doc[span.end + 1]
-    known = lex.city(region.text) or lex.gaz.lookup(region.text, lex.lang)
-    if doc[span.end].text != "," or not (region.ent_type_ in ("GPE", "LOC") or known):
+    named = region.ent_type_ in ("GPE", "LOC")
+    if not (named or lex.city(region.text) or lex.gaz.lookup(region.text, lex.lang)):
         return False
     end = span.end + 2  # past the region's first word, then the rest of its name
     while end < len(doc) and doc[end].ent_iob_ == "I":
@@ -151,11 +155,8 @@ def _names_a_team(span: Span, lex: Lex) -> bool:
     """A proper name that modifies a player's or a manager's title ('Manchester United
     striker', 'Arsenal boss') is a club, whatever type the NER gave it (or none)."""
     root = span.root
-    opening = span.start == span.sent.start and span.text[:1].isupper()  # 'Arsenal midfielder X'
-    common = lex.words("player_modifiers") | lex.words("company_nouns") | lex.title_words()
-    opening = opening and normalize(span.text) not in common  # not 'Station manager X'
     if root.dep_ not in ("compound", "poss", "nmod") or not (
-        opening or all(_name_word(t) for t in span)
+        all(_name_word(t) for t in span) or _opening_name(span, lex)
     ):
         return False
     outside = any(c.dep_ == "compound" and c.i < span.start for c in root.children)
@@ -164,6 +165,16 @@ def _names_a_team(span: Span, lex: Lex) -> bool:
     head = root.head.lemma_.lower()
     predicates = set(lex.vocab.get("titles", {}).get(head, []))
     return bool(predicates & {"playsFor", "coaches"}) or head in lex.words("team_titles")
+
+
+def _opening_name(span: Span, lex: Lex) -> bool:
+    """A capital that opens the sentence, on a title: 'Arsenal midfielder X', whatever the
+    tagger made of it; not a common word ('Station manager X', 'Veteran striker Y')."""
+    if span.start != span.sent.start or not span.text[:1].isupper():
+        return False
+    word = normalize(span.text)
+    common = (lex.words("player_modifiers"), lex.words("company_nouns"), lex.title_words())
+    return not any(word in words for words in common)
 
 
 def _name_word(tok: Token) -> bool:

@@ -50,7 +50,7 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     bracket with what follows it ('Federation of X (Keidanren')."""
     dets = lex.words("determiners")
     start, end = span.start, span.end
-    commas = [t.i for t in span if t.text == ","]
+    commas = [t.i for t in span if t.text == ","] if "," in span.text else []
     if commas and lex.gaz.lookup(span.doc[commas[0] + 1 : end].text, lex.lang) is not None:
         end = commas[0]  # 'Auckland, New Zealand', one name to the NER: the town, then its country
     opened = [t.i for t in span if t.text == "("]

@@ -9,7 +9,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from kg.extract.anaphora import definite_nouns
-from kg.extract.awards import given, won
+from kg.extract.awards import given, prize_verbs, won
 from kg.extract.comments import comments
 from kg.extract.common import conjuncts, preps, resolve_all, verb_lemmas
 from kg.extract.coref import find_corefs
@@ -151,8 +151,8 @@ def _noun(verb: Token, rule: dict[str, Any]) -> tuple[bool, Token | None]:
     preps_here = {c.lower_ for c in verb.children if c.dep_ == "prep"}
     if preps_here & set(rule.get("unless", [])) or not preps_here >= set(rule.get("only_with", [])):
         return False, None
-    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod")}
-    if particles & set(rule.get("unless_particles", [])):
+    unless = rule.get("unless_particles")
+    if unless and any(c.dep_ in ("prt", "advmod") and c.lower_ in unless for c in verb.children):
         return False, None  # 'fought BACK with its own airline'
 
     if "nouns" not in rule:
@@ -269,6 +269,8 @@ def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Rel
         *score_relations(article, doc, index),
     ]
     by_lemma = _rules_by_lemma(index, rules)
+    prize_words = prize_verbs(index.lex)
+    comment_words = index.lex.words("comment_verbs")
     for verb in tokens(doc):
         if verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -276,7 +278,9 @@ def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Rel
         for n in sorted({n for lemma in lemmas for n in by_lemma.get(lemma, ())}):
             found.extend(_verb_rule(verb, rules[n], index, article))
         found.extend(_speech(verb, index, article, aff))
-        found.extend(_prizes(verb, index, article))
-        found.extend(comments(verb, subjects(verb, index), index, article))
+        if lemmas & prize_words:
+            found.extend(_prizes(verb, index, article))
+        if lemmas & comment_words:
+            found.extend(comments(verb, subjects(verb, index), index, article))
     unique = {(r.subject.key, r.predicate, r.object.key, r.provenance.start): r for r in found}
     return tuple(unique[k] for k in sorted(unique, key=lambda k: (k[3], k[0], k[1], k[2])))
