@@ -17,6 +17,7 @@ class EntityType(StrEnum):
     EVENT = "Event"
     WORK = "Work"
     AWARD = "Award"
+    PRODUCT = "Product"
 
 
 class Modality(StrEnum):

@@ -72,6 +72,16 @@ def _names_an_event(span: Span, lex: Lex) -> bool:
     return len(words) > 1 and (words[-1] in heads or " ".join(words[-2:]) in heads)
 
 
+def _launched(span: Span, lex: Lex) -> bool:
+    """A name a company launches, unveils or releases that the NER did not take for a company,
+    a person or a place is a product ('Microsoft released Halo 2')."""
+    root = span.root
+    if span.label_ in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT"):
+        return False
+    launch = root.dep_ == "dobj" and root.head.lemma_.lower() in lex.words("launch_verbs")
+    return launch and all(t.text[:1].isupper() or t.like_num for t in span)
+
+
 def _names_a_prize(span: Span, lex: Lex) -> bool:
     """A name that ends in a prize's word is a prize ('the Pepsi Viewers Choice Award', 'an
     OBE', 'the Oscars'); one word the NER took for a person is a first name ('Oscar')."""
@@ -105,6 +115,8 @@ def kind_named(span: Span, lex: Lex) -> EntityType | None:
         return EntityType.WORK
     if _names_a_prize(span, lex):
         return EntityType.AWARD
+    if _launched(span, lex):
+        return EntityType.PRODUCT
     return EntityType.ORGANIZATION if _names_a_team(span, lex) else None
 
 

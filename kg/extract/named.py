@@ -137,7 +137,7 @@ def _surnames(
     return found
 
 
-def _club(article: Article, span: Span) -> Mention:
+def _named_by_context(article: Article, span: Span) -> Mention:
     key = "name:" + normalize(span.text)
     return mention(
         article, span.doc, span.start_char, span.end_char, "Organization", key, span.text
@@ -247,7 +247,13 @@ def named_mentions(
                 whole.update(range(span.start, span.end))
             named = mention or _named_one(article, span, lex, {**types, span.label_: kind.value})
             if named is None and kind == EntityType.ORGANIZATION and span[0].pos_ == "ADJ":
-                named = _club(article, span)  # 'Arsenal midfielder X', the tagger's adjective
+                named = _named_by_context(
+                    article, span
+                )  # 'Arsenal midfielder X', the tagger's adjective
+            elif named is None and kind == EntityType.PRODUCT:
+                named = _named_by_context(
+                    article, span
+                )  # 'Halo 2': a product's name may have a number
             if named is not None and named.key.startswith("name:"):
                 mention = replace(named, type=kind)
                 sure[mention.key] = kind

@@ -23,6 +23,7 @@ KINDS = (
     "event",
     "work",
     "award",
+    "product",
     "article",
     "statement",
 )

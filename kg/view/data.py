@@ -15,7 +15,7 @@ from rdflib.term import Node as RdfNode
 
 from kg.ontology import KG, NAMESPACE
 
-TYPES = ("Person", "Organization", "Country", "Place", "Group", "Event", "Work", "Award")
+TYPES = ("Person", "Organization", "Country", "Place", "Group", "Event", "Work", "Award", "Product")
 
 
 @dataclass(frozen=True)

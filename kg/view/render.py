@@ -21,12 +21,12 @@ from kg.view import data as view
 COLOURS = {
     "Person": "#e15759", "Organization": "#4e79a7", "Country": "#59a14f", "Place": "#9c755f",
     "Group": "#f28e2b", "Event": "#b07aa1", "Work": "#edc948",
-    "Award": "#76b7b2",
+    "Award": "#76b7b2", "Product": "#ff9da7",
 }  # fmt: skip
 SHAPES = {
     "Person": "dot", "Organization": "square", "Country": "diamond", "Place": "triangle",
     "Group": "hexagon", "Event": "star", "Work": "box",
-    "Award": "ellipse",
+    "Award": "ellipse", "Product": "triangleDown",
 }  # fmt: skip
 _REMOTE = re.compile(
     r"<link[^>]*href=\"https?://[^>]*>|<script[^>]*src=\"https?://[^>]*>\s*</script>", re.S
