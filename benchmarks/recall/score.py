@@ -30,8 +30,11 @@ KG_COLUMNS = ["article", "n", "asserted", "subject", "predicate", "object", "mod
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
+    """A TSV file: kg.tsv as `run` writes it (quoted where needed), the others as people write
+    them (a field may start with a quotation mark: "'I feel sorry,' he said" is no quoting)."""
+    quoting = csv.QUOTE_MINIMAL if path.name == "kg.tsv" else csv.QUOTE_NONE
     with path.open(encoding="utf-8") as f:
-        return list(csv.DictReader(f, delimiter="\t"))
+        return list(csv.DictReader(f, delimiter="\t", quoting=quoting))
 
 
 def run(round_dir: Path, texts: Path) -> None:

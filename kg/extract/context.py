@@ -267,19 +267,25 @@ def employer_named(span: Span, lex: Lex) -> bool:
     or a place (and no gazetteer knows as one) after 'at' ('a lawyer for Jackson' may well be
     a person's)."""
     unlabelled = span.label_ in ("", "PRODUCT")  # 'security firm Sophos' (a product, it said)
-    if unlabelled and all(t.pos_ == "PROPN" for t in span) and _called_a_company(span, lex):
+    proper = all(t.pos_ == "PROPN" for t in span)
+    if unlabelled and proper and _called_a_company(span, lex):
         return True  # 'gadget magazine Stuff', which the NER missed
-    known = lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text)
-    lone_person = span.label_ in ("PERSON", "GPE") and len(span) == 1 and not known
-    person = span.label_ == "PERSON"  # 'Virgin Blue chief executive X': a head's post only
-    if (lone_person or person or not span.label_) and not known and _on_a_post(span, lex):
-        return True  # 'Pharmacia treasurer X', 'former NatWest chief executive Y'
-    if (span.label_ and not lone_person) or not all(t.pos_ == "PROPN" for t in span):
+    label = span.label_
+    lone = label in ("PERSON", "GPE") and len(span) == 1
+    if (lone or label in ("", "PERSON")) and _on_a_post(span, lex) and not _known(span, lex):
+        return True  # 'Pharmacia treasurer X', 'former NatWest chief executive Y'; 'Virgin
+    if (label and not lone) or not proper:  # Blue chief executive Z' (a head's post only)
         return False
     root = span.root
     prep = root.head if root.dep_ == "pobj" else None
-    preps = ("at", "for") if span.label_ == "GPE" else ("at",) if lone_person else _EMPLOYER_PREPS
+    preps = ("at", "for") if label == "GPE" else ("at",) if lone else _EMPLOYER_PREPS
     if prep is None or prep.lower_ not in preps or span.start - prep.i > 2:
         return False
     post = prep.head
-    return post.pos_ == "NOUN" and bool(lex.title([post.lemma_.lower()])[1])
+    titled = post.pos_ == "NOUN" and bool(lex.title([post.lemma_.lower()])[1])
+    return titled and not (lone and _known(span, lex))
+
+
+def _known(span: Span, lex: Lex) -> bool:
+    """A place or an organisation a gazetteer or GeoNames knows by this name."""
+    return bool(lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text))

@@ -14,6 +14,9 @@ A quote's speaker is the subject of a verb of saying next to it in the sentence 
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from spacy.tokens import Doc, Token
 
 from kg.extract.anaphora import Corefs, last_agent, subject_of_clause, window
@@ -28,23 +31,30 @@ from kg.model import EntityType, Mention
 Affiliations = dict[str, list[Mention]]  # person key -> organisations they hold office in
 _AGENTS = (EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.GROUP)
 _SUBJECTS = ("nsubj", "nsubjpass")
+_NOUNS = ("NOUN", "PROPN")
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of quotations (marks included); a line break closes an open quote."""
-    marks = set(load_toml("concepts.toml")["quote_marks"])
     spans, opened = [], -1
-    for i, ch in enumerate(text):
+    for found in _quote_or_break().finditer(text):  # the marks and line breaks only
+        i, ch = found.start(), found.group()
         if ch == "\n" and opened >= 0:
             spans.append((opened, i))
             opened = -1
-        elif ch in marks:
+        elif ch != "\n":
             if opened < 0:
                 opened = i
             else:
                 spans.append((opened, i + 1))
                 opened = -1
     return spans
+
+
+@cache
+def _quote_or_break() -> re.Pattern[str]:
+    marks = "".join(load_toml("concepts.toml")["quote_marks"])
+    return re.compile("[" + re.escape(marks) + "\n]")
 
 
 def _kind(tok: Token, pronouns: dict[str, list[str]]) -> str | None:
@@ -119,10 +129,11 @@ def _in_main_clause(tok: Token) -> bool:
 def _plural_sets(tok: Token, index: MentionIndex) -> list[tuple[Token, tuple[Mention, ...]]]:
     """Agent noun phrases before `tok`, nearest first: coordinations as one set."""
     sets = []
+    words = tokens(tok.doc)
     for j in window(tok):
-        cand = tok.doc[j]
-        if cand.dep_ == "conj":
-            continue
+        cand = words[j]
+        if cand.dep_ == "conj" or (cand.pos_ not in _NOUNS and cand.i not in index.by_token):
+            continue  # resolve finds nothing else
         members = [cand, *(c for c in cand.conjuncts if c.i > cand.i)]
         found = tuple(m for c in members if (m := resolve(c, index)) and m.type in _AGENTS)
         plural = len(members) > 1 or "Number=Plur" in str(cand.morph) or cand.tag_ == "NNS"

@@ -190,15 +190,16 @@ def _lone_runs(doc: Doc, inside: set[int]) -> list[Span]:
     """Capitalised words the NER left out, each a span, but a proper noun on the next one
     joined to it ('Air Deccan', where the NER saw nothing)."""
     found: list[Span] = []
+    before: Token | None = None  # the last capitalised word kept, if it was the word before
     for t in tokens(doc):
         if t.i in inside or not _lone(t):
+            before = None
             continue
-        last = found[-1] if found else None
-        joined = last is not None and last.end == t.i and doc[t.i - 1].head.i == t.i
-        if joined and last is not None and doc[t.i - 1].pos_ == t.pos_ == "PROPN":
-            found[-1] = doc[last.start : t.i + 1]
+        if before is not None and before.head.i == t.i and before.pos_ == t.pos_ == "PROPN":
+            found[-1] = doc[found[-1].start : t.i + 1]
         else:
             found.append(doc[t.i : t.i + 1])
+        before = t
     return found
 
 

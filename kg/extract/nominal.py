@@ -89,9 +89,9 @@ def _owned_place(place: Mention, index: MentionIndex) -> bool:
 
 def _region_in_a_town(place: Mention, outer: Mention, index: MentionIndex) -> bool:
     """'Italy were beaten by Wales in Rome': a region the gazetteer knows lies in no town."""
-    lex = index.lex
-    town = outer.type == EntityType.PLACE and lex.city(outer.label) is not None
-    return town and place.is_known and lex.city(place.label) is None
+    if not place.is_known or outer.type != EntityType.PLACE:
+        return False
+    return index.lex.city(outer.label) is not None and index.lex.city(place.label) is None
 
 
 def location_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
