@@ -78,8 +78,19 @@ def _launched(span: Span, lex: Lex) -> bool:
     root = span.root
     if span.label_ in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT"):
         return False
-    launch = root.dep_ == "dobj" and root.head.lemma_.lower() in lex.words("launch_verbs")
+    launch = root.dep_ == "dobj" and root.head.lemma_.lower() in _launch_verbs(lex)
     return launch and all(t.text[:1].isupper() or t.like_num for t in span)
+
+
+def _launch_verbs(lex: Lex) -> frozenset[str]:
+    """The lemmas of the verb rules for `launches`, made once."""
+
+    def make() -> frozenset[str]:
+        rules = lex.vocab.get("verbs", [])
+        return frozenset(w for r in rules if "launches" in r["predicate"] for w in r["lemmas"])
+
+    found: frozenset[str] = lex.built("launch_verbs", make)
+    return found
 
 
 def _names_a_prize(span: Span, lex: Lex) -> bool:
@@ -132,9 +143,7 @@ def placed_by_region(span: Span, lex: Lex) -> bool:
         return False
     if doc[span.start - 1].lower_ not in _REGION_PREPS:
         return False
-    region = doc[span.end + 1]
-    named = region.ent_type_ in ("GPE", "LOC")
-    if not (named or lex.city(region.text) or lex.gaz.lookup(region.text, lex.lang)):
+    if not is_region(doc[span.end + 1], lex):
         return False
     end = span.end + 2  # past the region's first word, then the rest of its name
     while end < len(doc) and doc[end].ent_iob_ == "I":
@@ -144,6 +153,12 @@ def placed_by_region(span: Span, lex: Lex) -> bool:
 
 
 _REGION_PREPS = ("of", "from", "in")
+
+
+def is_region(tok: Token, lex: Lex) -> bool:
+    """A word that starts a place's name: the NER's, GeoNames' or the gazetteer's."""
+    known = lex.city(tok.text) or lex.gaz.lookup(tok.text, lex.lang)
+    return tok.ent_type_ in ("GPE", "LOC") or known is not None
 
 
 def town_named(span: Span, lex: Lex) -> bool:
@@ -184,9 +199,13 @@ def _opening_name(span: Span, lex: Lex) -> bool:
     tagger made of it; not a common word ('Station manager X', 'Veteran striker Y')."""
     if span.start != span.sent.start or not span.text[:1].isupper():
         return False
+    return not _common_word(span, lex) and normalize(span.text) not in lex.words("player_modifiers")
+
+
+def _common_word(span: Span, lex: Lex) -> bool:
+    """A company's or a post's word, whatever its capital ('Station', 'Director')."""
     word = normalize(span.text)
-    common = (lex.words("player_modifiers"), lex.words("company_nouns"), lex.title_words())
-    return not any(word in words for words in common)
+    return word in lex.words("company_nouns") or word in lex.title_words()
 
 
 def _name_word(tok: Token) -> bool:
@@ -231,6 +250,15 @@ _EMPLOYER_PREPS = ("at", "for", "with")
 _POSTS = frozenset({"leads", "holdsRoleAt", "worksFor"})
 
 
+def _posts_for(span: Span) -> frozenset[str]:
+    """The posts whose title makes a name an employer: any for a name the NER missed; not
+    staff for one it took for a person ('Bush adviser X'); only a head's for one of several
+    words it took for a person ('Virgin Blue chief executive X')."""
+    if not span.label_:
+        return _POSTS
+    return _POSTS - {"worksFor"} if len(span) == 1 else frozenset({"leads"})
+
+
 def _on_a_post(span: Span, lex: Lex) -> bool:
     """A name on the post of the person named right after it ('Pharmacia treasurer Bertil
     Tiusanen') is the employer's, unless it is a person's surname the article gives whole
@@ -240,8 +268,7 @@ def _on_a_post(span: Span, lex: Lex) -> bool:
     if root.dep_ not in ("compound", "nmod") or post.pos_ != "NOUN" or post.i < span.end:
         return False
     proper = all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span)  # 'Pharmacia'
-    common = normalize(span.text) in lex.words("company_nouns") | lex.title_words()
-    if not proper or common or lex.nationality(span.text):
+    if not proper or _common_word(span, lex) or lex.nationality(span.text):
         return False  # 'Station manager X': a common noun opening the sentence
     named = post.head if post.dep_ == "compound" else None
     if named is None or named.ent_type_ != "PERSON" or named.i - post.i > 3:
@@ -250,8 +277,7 @@ def _on_a_post(span: Span, lex: Lex) -> bool:
         c.lemma_.lower() for c in post.lefts if c.dep_ in ("compound", "amod") and c.i >= span.end
     ]
     predicates = set(lex.title([*words, post.lemma_.lower()])[1])
-    wanted = _POSTS if not span.label_ else _POSTS - {"worksFor"} if len(span) == 1 else {"leads"}
-    if not predicates & wanted:
+    if not predicates & _posts_for(span):
         return False  # 'Bush adviser X' (a name the NER gave a person) may be a person's
     surnames = {
         e[-1].lower_

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import next_mention, preps, resolve
+from kg.extract.context import is_region
 from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
@@ -98,11 +99,10 @@ def _a_real_place(place: Mention, tok: Token, index: MentionIndex) -> bool:
     guessed was a place ('Steve Ash, from Activcard, told the BBC')."""
     if place.is_known or " " in place.text or index.lex.city(place.label) is not None:
         return True
-    doc, lex = tok.doc, index.lex
+    doc = tok.doc
     if tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
         return False
-    region = doc[tok.i + 2]
-    return region.ent_type_ in ("GPE", "LOC") or lex.city(region.text) is not None
+    return is_region(doc[tok.i + 2], index.lex)
 
 
 def _bare(name: Token, pobj: Token) -> bool:

@@ -116,9 +116,10 @@ def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> li
     if slot == "xcomp":  # 'threatened to attack X': X
         inner = [c for c in verb.children if c.dep_ == "xcomp"]
         return [t for x in inner for c in x.children if c.dep_ == "dobj" for t in conjuncts(c)]
-    if slot == "object_prep:in":  # 'played a boxer IN X'
+    if slot.startswith("object_prep:"):  # 'played a boxer IN X': a preposition on the object
+        word = slot.partition(":")[2]
         dobjs = [c for c in verb.children if c.dep_ == "dobj"]
-        return [t for d in dobjs for c in d.children if c.lower_ == "in" for t in _pobj_conj(c)]
+        return [t for d in dobjs for c in d.children if c.lower_ == word for t in _pobj_conj(c)]
     if slot == "dative":
         datives = [c for c in verb.children if c.dep_ == "dative"]
         return [t for c in datives for t in (_pobj_conj(c) if c.pos_ == "ADP" else conjuncts(c))]

@@ -159,8 +159,9 @@ def titled(
     adjectives: set[str] = set()  # 'Brazilian midfielder Y' is Brazilian, not surely capped
     if national and not any(o.type == EntityType.ORGANIZATION for o in orgs):
         known = {o.key for o in orgs}  # 'French President X', 'Brazilian midfielder Y'
-        adjectives = {c.key for c in _demonyms(tokens, article, index)} - known
-        orgs += [c for c in _demonyms(tokens, article, index) if c.key not in known]
+        named_by_adjective = [c for c in _demonyms(tokens, article, index) if c.key not in known]
+        adjectives = {c.key for c in named_by_adjective}
+        orgs += named_by_adjective
     parts = offices.units(tokens, orgs, index)
     orgs = [o for o in orgs if o not in parts]
     partisan = offices.partisan(tokens, index) or offices.party_office(title, tokens, orgs, index)
