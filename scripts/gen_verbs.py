@@ -47,6 +47,11 @@ PATIENT = {"subject": "patient"}  # 'X was nominated for Y': the patient is the 
 INVERSE = {"inverse": True}  # 'Y hired X': X worksFor Y
 BOUGHT = {"object_types": "Organization Person Work"}  # not 'Falmouth' in 'Falmouth, Maine-based X'
 ORGS = {"object_types": "Organization"}  # 'X joined Acme', not 'X left Britain'
+TRADERS = {"subject_types": "Country Organization", "object_types": "Country Organization"}
+RIVALS = {"object_types": "Organization Person Country"}  # 'faced criticism': no name, nothing
+EVENTS = {"object_types": "Event"}  # 'competed in the Olympics', not 'in Athens'
+PEOPLE = {"subject_types": "Person", "object_types": "Person"}
+OUTLETS = {"object_types": "Organization"}  # 'told the BBC', not 'told Smith to go'
 
 # Hand-chosen from the sources' candidates. CAMEO codes come from the source, not from here.
 PLAN: list[Rule] = [
@@ -159,6 +164,27 @@ PLAN: list[Rule] = [
     R("operatesIn", "expand", "prep:into", source="verbnet:other_cos-45.4"),
     R("basedIn", "base", "prep:in", source="verbnet:base-97.1", **PATIENT),  # 'X-based': phrases
     R("founded", "found", "dobj", source="verbnet:establish-55.5-1"),
+    # Trade: 'Egypt bought wheat from the US', 'X sold tractors to Iraq' (a company bought is
+    # `acquires`: these take only the seller and the buyer)
+    R("buysFrom", "buy", "prep:from", source="verbnet:get-13.5.1", **TRADERS),
+    R("buysFrom", "purchase", "prep:from", source="verbnet:obtain-13.5.2-1", **TRADERS),
+    R("buysFrom", "import", "prep:from", source="verbnet:send-11.1", **TRADERS),
+    R("sellsTo", "sell", "prep:to", source="verbnet:give-13.1-1", **TRADERS),
+    R("sellsTo", "export", "prep:to", source="verbnet:send-11.1", **TRADERS),
+    R("sellsTo", "ship", "prep:to", source="verbnet:send-11.1-1", **TRADERS),
+    R("sellsTo", "supply", "prep:to dobj", source="verbnet:fulfilling-13.4.1-1", **TRADERS),
+    # Rivals: 'X competes with Y', 'Chelsea face Arsenal', 'Federer played against Y'
+    R(
+        "competesWith",
+        "compete vie",
+        "prep:with prep:against",
+        source="verbnet:battle-36.4",
+        symmetric=True,
+        **RIVALS,
+    ),
+    R("competesWith", "face", "dobj", source="verbnet:confront-98", **RIVALS),
+    R("competesWith", "play", "prep:against", source="verbnet:play-114.2-1", **RIVALS),
+    R("competesWith", "take", "dobj", source="verbnet:get-13.5.1", only_with="on", **RIVALS),
     R("worksFor", "hire employ", "dobj", source="verbnet:hire-13.5.3", **INVERSE),
     R("leads", "lead manage", "dobj", source="verbnet:supervision-95.2.2-1", **ORGS),
     R("leads", "head run", "dobj", source="verbnet:conduct-111.1", **ORGS),
@@ -220,6 +246,22 @@ PLAN: list[Rule] = [
     # CAMEO codes it as force (190): not in sport
     R("playsFor", "play", "prep:for", source="verbnet:play-114.2-1"),
     R("playsFor", "sign", "prep:for", source="verbnet:hire-13.5.3"),
+    R("takesPartIn", "compete", "prep:in prep:at", source="verbnet:battle-36.4", **EVENTS),
+    R("takesPartIn", "race", "prep:in prep:at", source="verbnet:run-51.3.2-2", **EVENTS),
+    R("takesPartIn", "play", "prep:in prep:at", source="verbnet:play-114.2-1", **EVENTS),
+    R("takesPartIn", "perform", "prep:at prep:in", source="verbnet:performance-26.7", **EVENTS),
+    R("relativeOf", "marry", "dobj", source="verbnet:marry-36.2", symmetric=True, **PEOPLE),
+    R("relativeOf", "wed", "dobj", source="verbnet:amalgamate-22.2-3-1-1", **PEOPLE),
+    # 'X told the BBC', 'speaking to Reuters', "told BBC Radio 4's Today programme"
+    R(
+        "speaksTo",
+        "tell",
+        "dobj",
+        source="verbnet:transfer_mesg-37.1.1-1-1",
+        through="poss",
+        **OUTLETS,
+    ),
+    R("speaksTo", "speak talk", "prep:to", source="verbnet:talk-37.5", through="poss", **OUTLETS),
     R("wins", "win", "dobj", source="verbnet:get-13.5.1"),
     R("starsIn", "star", "prep:in", source="verbnet:captain-29.8-1-1"),
     R("starsIn", "star", "dobj", source="verbnet:captain-29.8-1-1", **INVERSE),  # 'Y, starring X'

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.common import next_mention, preps, resolve
 from kg.extract.context import is_region
 from kg.extract.docs import tokens
+from kg.extract.kin import kin_relations
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
 from kg.extract.stance import relation
@@ -130,4 +131,4 @@ def born(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
 
 def people_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*origins(article, doc, index), *born(article, doc, index)]
-    return [r for r in found if r is not None]
+    return [r for r in found if r is not None] + kin_relations(article, doc, index)

@@ -149,7 +149,7 @@ def _owner(noun: Token, through: list[str]) -> list[Token]:
 
 def _noun(verb: Token, rule: dict[str, Any]) -> tuple[bool, Token | None]:
     """(rule applies, the object noun it asks for): 'express SOLIDARITY with'."""
-    preps_here = {c.lower_ for c in verb.children if c.dep_ == "prep"}
+    preps_here = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")}  # 'take ON'
     if preps_here & set(rule.get("unless", [])) or not preps_here >= set(rule.get("only_with", [])):
         return False, None
     unless = rule.get("unless_particles")

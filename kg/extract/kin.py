@@ -1,0 +1,83 @@
+"""Kinship: "Tony Smith's wife Jane Smith", 'his father, Ralph X', 'X, the mother of Y',
+'X is the son of Y', 'X is married to Y'. A person named beside a kinship noun is kin of the
+noun's owner: a possessive (a name, or a pronoun resolved to its person) or the noun's 'of'.
+The nouns are `kinship_nouns` in kg/data/lexicon_<lang>.toml. One symmetric predicate,
+relativeOf, says it; the kinship word as written is the statement's role title (kg:roleTitle),
+so 'wife', 'mother' and 'son' stay apart."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.common import conjuncts, preps, resolve_all
+from kg.extract.docs import tokens
+from kg.extract.mentions import MentionIndex
+from kg.extract.stance import relation
+from kg.model import Article, EntityType, Mention, Relation
+
+_COPULAS = ("be", "become", "remain")
+_MARRIED = ("married", "engaged", "wed")
+
+
+def _people(toks: list[Token], index: MentionIndex) -> list[Mention]:
+    found = [m for t in toks for c in conjuncts(t) for m in resolve_all(c, index)]
+    return [m for m in found if m.type == EntityType.PERSON]
+
+
+def _kin(noun: Token, index: MentionIndex) -> list[Token]:
+    """Where the relative is named: 'wife, Jane' (apposition), 'Jane, his wife', 'Jane is his
+    wife', "his wife Jane" (the name the noun is a compound of)."""
+    found = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+        found.append(noun.head)
+    if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
+        found.append(noun.head)
+    if noun.dep_ == "attr" and noun.head.lemma_ in _COPULAS:
+        found += [c for c in noun.head.children if c.dep_ == "nsubj"]
+    return found
+
+
+def _owners(noun: Token, index: MentionIndex) -> list[Token]:
+    """Whose kin: "Tony Smith's wife", 'his wife', 'the son of Tony Smith'."""
+    found = [c for c in noun.children if c.dep_ == "poss"]
+    if noun.dep_ == "compound":  # "his wife Jane": the possessive is the name's
+        found += [c for c in noun.head.children if c.dep_ == "poss"]
+    return found + list(preps(noun, ["of"]))
+
+
+def _pairs(doc: Doc, index: MentionIndex) -> Iterator[tuple[Mention, Mention, Token]]:
+    """(relative, person, the word that says so)."""
+    nouns = index.lex.words("kinship_nouns")
+    for tok in tokens(doc):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
+            for kin in _people(_kin(tok, index), index):
+                for owner in _people(_owners(tok, index), index):
+                    yield kin, owner, tok
+        elif tok.lower_ in _MARRIED and tok.dep_ in ("acomp", "ROOT", "relcl", "ccomp"):
+            spouses = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if tok.dep_ == "acomp":
+                spouses += [c for c in tok.head.children if c.dep_ == "nsubj"]
+            for kin in _people(spouses, index):
+                for other in _people(list(preps(tok, ["to"])), index):
+                    yield kin, other, tok
+
+
+def _family_name(kin: Mention, owner: Mention) -> bool:
+    """'his father, Ralph Smith' is kin of a Smith: a pronoun's person is only guessed, and
+    the family name must bear the guess out."""
+    return not owner.coref or kin.label.split()[-1] == owner.label.split()[-1]
+
+
+def kin_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
+    found = []
+    for kin, owner, word in _pairs(doc, index):
+        if not _family_name(kin, owner):
+            continue
+        rel = relation(kin, ["relativeOf"], owner, [word], article, "phrase:kin", index)
+        if rel is not None:
+            title = word.text.lower() if word.pos_ == "NOUN" else "spouse"
+            found.append(replace(rel, provenance=replace(rel.provenance, role_title=title)))
+    return found
