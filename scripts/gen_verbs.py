@@ -50,6 +50,10 @@ ORGS = {"object_types": "Organization"}  # 'X joined Acme', not 'X left Britain'
 TRADERS = {"subject_types": "Country Organization", "object_types": "Country Organization"}
 RIVALS = {"object_types": "Organization Person Country"}  # 'faced criticism': no name, nothing
 EVENTS = {"object_types": "Event"}  # 'competed in the Olympics', not 'in Athens'
+HELD = {"subject_types": "Event"}  # 'the talks took place in Geneva', not 'police held X in Y'
+STAGED = {**HELD, **PATIENT}  # 'the Games were staged in Y', 'X held the summit in Y'
+HOSTS = {"subject_types": "Place Country", "object_types": "Event", **INVERSE}
+ACTS = {"subject_types": "Person", "object_types": "Work"}  # 'appeared in Chocolat'
 PEOPLE = {"subject_types": "Person", "object_types": "Person"}
 OUTLETS = {"object_types": "Organization"}  # 'told the BBC', not 'told Smith to go'
 
@@ -246,10 +250,17 @@ PLAN: list[Rule] = [
     # CAMEO codes it as force (190): not in sport
     R("playsFor", "play", "prep:for", source="verbnet:play-114.2-1"),
     R("playsFor", "sign", "prep:for", source="verbnet:hire-13.5.3"),
+    # Where an event is held: 'the final was held in Seville', 'Seville hosted the final'
+    R("occurredIn", "hold", "prep:in prep:at", source="verbnet:conduct-111.1", **STAGED),
+    R("occurredIn", "stage", "prep:in prep:at", source="verbnet:establish-55.5", **STAGED),
+    R("occurredIn", "occur happen", "prep:in prep:at", source="verbnet:occur-48.3-1", **HELD),
+    R("occurredIn", "take", "prep:in prep:at", source="verbnet:get-13.5.1", nouns="place", **HELD),
+    R("occurredIn", "host", "dobj", source="verbnet:conduct-111.1", **HOSTS),
     R("takesPartIn", "compete", "prep:in prep:at", source="verbnet:battle-36.4", **EVENTS),
     R("takesPartIn", "race", "prep:in prep:at", source="verbnet:run-51.3.2-2", **EVENTS),
     R("takesPartIn", "play", "prep:in prep:at", source="verbnet:play-114.2-1", **EVENTS),
     R("takesPartIn", "perform", "prep:at prep:in", source="verbnet:performance-26.7", **EVENTS),
+    R("starsIn", "appear", "prep:in", source="verbnet:appear-48.1.1", **ACTS),
     R("relativeOf", "marry", "dobj", source="verbnet:marry-36.2", symmetric=True, **PEOPLE),
     R("relativeOf", "wed", "dobj", source="verbnet:amalgamate-22.2-3-1-1", **PEOPLE),
     # 'X told the BBC', 'speaking to Reuters', "told BBC Radio 4's Today programme"

@@ -120,14 +120,17 @@ def _prize_word(tok: Token, root: Token) -> bool:
 
 
 def kind_named(span: Span, lex: Lex) -> EntityType | None:
-    """A work or a team the context names, whether the NER found the name or not: 'the drama
-    Million Dollar Baby', 'The Aviator, starring X'; 'Manchester United striker X'."""
+    """A work, a prize, a product, an event or a team the context names, whether the NER found
+    the name or not: 'the drama Million Dollar Baby', 'The Aviator, starring X'; 'Manchester
+    United striker X'."""
     if called_a_work(span, lex):
         return EntityType.WORK
     if _names_a_prize(span, lex):
         return EntityType.AWARD
     if _launched(span, lex):
         return EntityType.PRODUCT
+    if _names_an_event(span, lex):
+        return EntityType.EVENT  # 'the Ryder Cup', 'the Davis Cup', which the NER missed
     return EntityType.ORGANIZATION if _names_a_team(span, lex) else None
 
 

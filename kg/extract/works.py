@@ -79,6 +79,11 @@ def called_a_work(span: Span, lex: Lex) -> bool:
 
 _NOT_WORKS = ("ORG", "GPE", "LOC", "FAC", "EVENT")  # 'BBC director X', 'Hollywood star Y'
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
+_NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+
+
+def _a_person_does(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.children)
 
 
 def _crew_of(span: Span, lex: Lex) -> bool:
@@ -112,6 +117,8 @@ def _played_in(span: Span, lex: Lex) -> bool:
         return False
     holder = _role_holder(prep.head, lex)
     word = holder.lemma_.lower()
+    if span.label_ in _NOT_NAMES or (word == "appear" and not _a_person_does(holder)):
+        return False  # 'appeared in May'; 'the novel appeared in bookshops'
     if holder.pos == VERB:
         return word in lex.words("work_participles") or (
             holder is not prep.head and word in lex.words("role_verbs")
