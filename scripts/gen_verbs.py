@@ -48,13 +48,16 @@ INVERSE = {"inverse": True}  # 'Y hired X': X worksFor Y
 BOUGHT = {"object_types": "Organization Person Work"}  # not 'Falmouth' in 'Falmouth, Maine-based X'
 ORGS = {"object_types": "Organization"}  # 'X joined Acme', not 'X left Britain'
 TRADERS = {"subject_types": "Country Organization", "object_types": "Country Organization"}
-RIVALS = {"object_types": "Organization Person Country"}  # 'faced criticism': no name, nothing
+RIVALS = {
+    "object_types": "Organization Person Country",
+    "named_subject": True,
+}  # not 'faced criticism'; no pronoun
 EVENTS = {"object_types": "Event"}  # 'competed in the Olympics', not 'in Athens'
 HELD = {"subject_types": "Event"}  # 'the talks took place in Geneva', not 'police held X in Y'
 STAGED = {**HELD, **PATIENT}  # 'the Games were staged in Y', 'X held the summit in Y'
 HOSTS = {"subject_types": "Place Country", "object_types": "Event", **INVERSE}
 ACTS = {"subject_types": "Person", "object_types": "Work"}  # 'appeared in Chocolat'
-PEOPLE = {"subject_types": "Person", "object_types": "Person"}
+PEOPLE = {"subject_types": "Person", "object_types": "Person", "named_subject": True}
 OUTLETS = {"object_types": "Organization"}  # 'told the BBC', not 'told Smith to go'
 
 # Hand-chosen from the sources' candidates. CAMEO codes come from the source, not from here.

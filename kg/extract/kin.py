@@ -1,6 +1,6 @@
 """Kinship: "Tony Smith's wife Jane Smith", 'his father, Ralph X', 'X, the mother of Y',
 'X is the son of Y', 'X is married to Y'. A person named beside a kinship noun is kin of the
-noun's owner: a possessive (a name, or a pronoun resolved to its person) or the noun's 'of'.
+noun's owner: a possessive (a name, or a pronoun whose person is certain) or the noun's 'of'.
 The nouns are `kinship_nouns` in kg/data/lexicon_<lang>.toml. One symmetric predicate,
 relativeOf, says it; the kinship word as written is the statement's role title (kg:roleTitle),
 so 'wife', 'mother' and 'son' stay apart."""
@@ -20,6 +20,19 @@ from kg.model import Article, EntityType, Mention, Relation
 
 _COPULAS = ("be", "become", "remain")
 _MARRIED = ("married", "engaged", "wed")
+
+
+def _named_before(pron: Token, kin: Mention, index: MentionIndex) -> list[Mention]:
+    """Whose 'his' or 'her' it is, when the text leaves no doubt: the nearest person named
+    before it (within about five sentences), if the relative bears their family name ('Joe
+    Smith and his son, Tom Smith'). A pronoun's person is only guessed: a nearer person of
+    another name, and nothing is said."""
+    first = max(0, pron.sent.start - 120)
+    for i in range(pron.i - 1, first - 1, -1):
+        m = index.by_token.get(i)
+        if m and m.type == EntityType.PERSON and m.key != kin.key:
+            return [m] if m.label.split()[-1] == kin.label.split()[-1] else []
+    return []
 
 
 def _people(toks: list[Token], index: MentionIndex) -> list[Mention]:
@@ -53,8 +66,11 @@ def _pairs(doc: Doc, index: MentionIndex) -> Iterator[tuple[Mention, Mention, To
     nouns = index.lex.words("kinship_nouns")
     for tok in tokens(doc):
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
+            owners = _owners(tok, index)
             for kin in _people(_kin(tok, index), index):
-                for owner in _people(_owners(tok, index), index):
+                named = _people([o for o in owners if o.pos_ != "PRON"], index)
+                pronouns = [o for o in owners if o.pos_ == "PRON"]
+                for owner in named + [m for p in pronouns for m in _named_before(p, kin, index)]:
                     yield kin, owner, tok
         elif tok.lower_ in _MARRIED and tok.dep_ in ("acomp", "ROOT", "relcl", "ccomp"):
             spouses = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -65,17 +81,9 @@ def _pairs(doc: Doc, index: MentionIndex) -> Iterator[tuple[Mention, Mention, To
                     yield kin, other, tok
 
 
-def _family_name(kin: Mention, owner: Mention) -> bool:
-    """'his father, Ralph Smith' is kin of a Smith: a pronoun's person is only guessed, and
-    the family name must bear the guess out."""
-    return not owner.coref or kin.label.split()[-1] == owner.label.split()[-1]
-
-
 def kin_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = []
     for kin, owner, word in _pairs(doc, index):
-        if not _family_name(kin, owner):
-            continue
         rel = relation(kin, ["relativeOf"], owner, [word], article, "phrase:kin", index)
         if rel is not None:
             title = word.text.lower() if word.pos_ == "NOUN" else "spouse"
