@@ -30,6 +30,7 @@ class MentionIndex:
     lex: Lex
     corefs: dict[int, tuple[Mention, ...]] = field(default_factory=dict)
     speakers: tuple[tuple[int, int, Mention], ...] = ()  # quotes (char spans) and who says them
+    teams: frozenset[str] = frozenset()  # keys of the names the article makes teams
 
 
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "flat", "nummod"})
@@ -151,6 +152,9 @@ def find_mentions(article: Article, doc: Doc) -> MentionIndex:
     """Every entity mention of the article, keyed by the tokens it covers."""
     lex = lex_for(article.lang)
     named, prefixes = named_mentions(article, doc, lex)
-    named = contest_teams(article, doc, lex, named)  # 'Chelsea beat Newcastle': two teams
+    named, teams = contest_teams(article, doc, lex, named)  # 'Chelsea beat Newcastle'
     index = MentionIndex(one_sense_per_article(named, lex.words("honorifics")), prefixes, lex)
-    return MentionIndex({**index.by_token, **_nouns(article, doc, index)}, prefixes, lex)
+    people = {i for i, m in index.by_token.items() if m.type == EntityType.PERSON}
+    nouns = {i: m for i, m in _nouns(article, doc, index).items() if i not in people}
+    by_token = {**index.by_token, **nouns}  # not 'Ally' of 'Ally Warnock': no allies
+    return MentionIndex(by_token, prefixes, lex, teams=teams)

@@ -11,6 +11,7 @@ from kg.extract.common import head_of, preps, resolve
 from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
+from kg.extract.teams import a_team
 from kg.model import Article, EntityType, Relation
 
 _EMPLOYERS = ("at", "of", "with")
@@ -29,6 +30,8 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
         if any(c.lemma_.lower() in titles for t in lefts for c in t.subtree):
             continue
         for owner in (m for c in lefts if c.dep_ == "poss" and (m := resolve(c, index))):
+            if a_team(owner, index.teams, index.lex):
+                continue  # "Everton's X": a player (kg.extract.sport), or its coach
             predicates = ["worksFor"] if owner.type == EntityType.ORGANIZATION else ["citizenOf"]
             yield relation(person, predicates, owner, [tok], article, "phrase:owner", index)
         if not any(c.dep_ == "appos" for c in tok.children):  # 'said Ken Mayland AT Clearview'

@@ -1,19 +1,26 @@
-"""Results read from a match report's result line ('Borders 19-20 Ulster'): the side with
-the higher score defeats the other; a draw gives nothing. The sides are typed as teams by
-kg.extract.teams."""
+"""Match reports: results read from the result line ('Borders 19-20 Ulster': the side with
+the higher score defeats the other; a draw gives nothing), and the players of the teams the
+article names (kg.extract.teams: sides of a result, names on players' titles): "Everton's
+Thomas Gravesen", 'Hore kicked a penalty for Borders' (the verbs are `playing_verbs` in
+kg/data/lexicon_<lang>.toml). Not a coach ("Chelsea's Jose Mourinho", where the article calls
+him the club's coach or manager elsewhere)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from collections.abc import Iterator
 
+from spacy.tokens import Doc, Token
+
+from kg.extract.common import head_of, preps, resolve
+from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
-from kg.extract.teams import score_lines
-from kg.model import Article, Relation
+from kg.extract.teams import a_team, score_lines
+from kg.model import Article, EntityType, Relation
 
 
 def score_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
-    found = []
+    found = [r for r in _players(article, doc, index) if r is not None] if index.teams else []
     for home_span, home_score, away_span, away_score in score_lines(doc):
         home = index.by_token.get(home_span.end - 1)
         away = index.by_token.get(away_span.end - 1)
@@ -24,3 +31,50 @@ def score_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Rel
         rel = relation(winner, ["defeats"], loser, tokens, article, "score:line", index)
         found.extend([rel] if rel else [])
     return found
+
+
+def _players(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    coaches = _coaches(doc, index)
+    verbs = index.lex.words("playing_verbs")
+    for tok in tokens(doc):
+        person = index.by_token.get(tok.i)
+        if person is None or person.type != EntityType.PERSON or not head_of(tok, person):
+            continue
+        if person.key in coaches:
+            continue
+        for c in (c for c in tok.lefts if c.dep_ == "poss"):
+            team = resolve(c, index)
+            if team is not None and a_team(
+                team, index.teams, index.lex
+            ):  # "Everton's Thomas Gravesen"
+                yield relation(person, ["playsFor"], team, [tok], article, "team:owner", index)
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
+            for t in _for(tok.head):  # 'Hore kicked a penalty for Borders'
+                team = resolve(t, index)
+                if team is not None and a_team(team, index.teams, index.lex):
+                    rule = "team:for"
+                    yield relation(person, ["playsFor"], team, [tok.head], article, rule, index)
+
+
+def _for(verb: Token) -> list[Token]:
+    """'scored twice FOR Leeds', 'kicked a penalty FOR Borders'."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return [t for w in [verb, *objects] for t in preps(w, ["for"])]
+
+
+def _coaches(doc: Doc, index: MentionIndex) -> set[str]:
+    """People the article gives a coach's or a manager's title ('Chelsea boss X')."""
+    words = index.lex.words("coach_titles")
+    return {
+        m.key
+        for tok in tokens(doc)
+        if tok.lemma_.lower() in words
+        for near in _titled(tok)
+        if (m := index.by_token.get(near.i)) is not None and m.type == EntityType.PERSON
+    }
+
+
+def _titled(title: Token) -> list[Token]:
+    """Who bears a title: the name it is on ('boss X'), in apposition ('X, the manager')."""
+    found = [title.head] if title.dep_ in ("compound", "appos") else []
+    return found + [c for c in title.children if c.dep_ == "appos"]

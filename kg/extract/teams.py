@@ -98,8 +98,10 @@ def _side(article: Article, doc: Doc, named: Span, known: Mention | None) -> Men
 
 def contest_teams(
     article: Article, doc: Doc, lex: Lex, by_token: dict[int, Mention]
-) -> dict[int, Mention]:
-    """`by_token` with the sides of a contest typed as teams (a person or a country stays)."""
+) -> tuple[dict[int, Mention], frozenset[str]]:
+    """`by_token` with the sides of a contest typed as teams (a person or a country stays),
+    and the keys of the teams the article names: the sides, and the names on a player's or a
+    coach's title ('Everton midfielder X', "Arsenal's coach Y")."""
     words = _contest_words(lex)
     keys: set[str] = set()
     found: dict[int, Mention] = {}
@@ -107,10 +109,13 @@ def contest_teams(
     for word in (t for t in tokens(doc) if t.lemma in lemmas and t.pos in _KINDS):
         if (word.lemma_.lower(), word.pos_) not in words:
             continue
-        for side in _sides(word, words[word.lemma_.lower(), word.pos_]):
+        sides = _sides(word, words[word.lemma_.lower(), word.pos_])
+        for side in sides:
             known = by_token.get(side.i)
             if known is not None and known.type == EntityType.PLACE:
                 keys.add(known.key)
+            elif known is not None and known.type == EntityType.ORGANIZATION and len(sides) > 1:
+                keys.add(known.key)  # 'Everton beat Chelsea'; not 'Acme beat forecasts'
             elif known is None and side.text[:1].isupper():
                 named = _name_at(side)
                 team = _side(article, doc, named, None)
@@ -123,8 +128,46 @@ def contest_teams(
             team = _side(article, doc, named, by_token.get(named.end - 1))
             found.update({i: team for i in range(named.start, named.end)})
             keys.update([team.key] if team.type != EntityType.COUNTRY else [])
-    return {
+    typed = {
         i: replace(m, type=EntityType.ORGANIZATION) if m.key in keys else m
         for i, m in {**by_token, **found}.items()
         if i in found or i not in dropped
     }
+    return typed, frozenset(keys | _titled_teams(doc, lex, typed))
+
+
+def _titled_teams(doc: Doc, lex: Lex, by_token: dict[int, Mention]) -> set[str]:
+    """The clubs on players' and coaches' titles ('Everton midfielder X', 'Arsenal coach Y')."""
+    titles = side_titles(lex)
+    return {
+        m.key
+        for tok in tokens(doc)
+        if tok.pos == NOUN and tok.lemma_.lower() in titles
+        for c in tok.children
+        if c.dep_ in ("compound", "poss", "nmod")
+        and (m := by_token.get(c.i)) is not None
+        and m.type == EntityType.ORGANIZATION
+    }
+
+
+def side_titles(lex: Lex) -> frozenset[str]:
+    """The titles of players and coaches ([titles] giving playsFor or coaches; not 'boss' or
+    'chairman', which companies have too)."""
+
+    def make() -> frozenset[str]:
+        titles: dict[str, list[str]] = lex.vocab.get("titles", {})
+        return frozenset(t for t, p in titles.items() if {"playsFor", "coaches"} & set(p))
+
+    found: frozenset[str] = lex.built("side_titles", make)
+    return found
+
+
+def a_team(m: Mention, teams: frozenset[str], lex: Lex) -> bool:
+    """A team the article names: one the context made a team, or, in an article about a contest
+    (it names teams), an organisation no gazetteer knows and no legal form makes a company
+    ("Arsenal's Vieira"; not the BBC, not Acme Corp)."""
+    if m.key in teams:
+        return True
+    if not teams or m.type != EntityType.ORGANIZATION or not m.key.startswith("name:"):
+        return False
+    return m.label.split()[-1].lower().strip(".") not in lex.words("corporate_suffixes")
