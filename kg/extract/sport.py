@@ -3,7 +3,9 @@ the higher score defeats the other; a draw gives nothing), and the players of th
 article names (kg.extract.teams: sides of a result, names on players' titles): "Everton's
 Thomas Gravesen", 'Hore kicked a penalty for Borders' (the verbs are `playing_verbs` in
 kg/data/lexicon_<lang>.toml). Not a coach ("Chelsea's Jose Mourinho", where the article calls
-him the club's coach or manager elsewhere)."""
+him the club's coach or manager elsewhere). And who takes part in a named contest: 'lost in
+the first round of the Australian Open', 'finished third at the World Championships', 'reached
+the final of the Dubai Open' (`contest_verbs`, `contest_stages`)."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.common import head_of, preps, resolve
+from kg.extract.common import conjuncts, head_of, preps, resolve
 from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
@@ -21,6 +23,7 @@ from kg.model import Article, EntityType, Relation
 
 def score_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [r for r in _players(article, doc, index) if r is not None] if index.teams else []
+    found += [r for r in _contests(article, doc, index) if r is not None]
     for home_span, home_score, away_span, away_score in score_lines(doc):
         home = index.by_token.get(home_span.end - 1)
         away = index.by_token.get(away_span.end - 1)
@@ -78,3 +81,36 @@ def _titled(title: Token) -> list[Token]:
     """Who bears a title: the name it is on ('boss X'), in apposition ('X, the manager')."""
     found = [title.head] if title.dep_ in ("compound", "appos") else []
     return found + [c for c in title.children if c.dep_ == "appos"]
+
+
+def _contests(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    verbs = index.lex.words("contest_verbs")
+    for verb in tokens(doc):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+            continue
+        events = [m for t in _where(verb, index) if (m := resolve(t, index))]
+        ceremonies = index.lex.words("award_ceremonies")  # won best actress AT the X Awards
+        events = [
+            m
+            for m in events
+            if m.type == EntityType.EVENT
+            and m.is_name
+            and m.label.split()[-1].lower() not in ceremonies
+        ]
+        if not events:
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            for side in (m for t in conjuncts(subject) if (m := resolve(t, index))):
+                for event in events:
+                    rule = "contest:in"
+                    yield relation(side, ["takesPartIn"], event, [verb], article, rule, index)
+
+
+def _where(verb: Token, index: MentionIndex) -> list[Token]:
+    """Where a verb of contest happens: 'at the World Championships', 'in the first round of
+    the Australian Open', 'reached the final of the Dubai Open'."""
+    stages = index.lex.words("contest_stages")
+    found = list(preps(verb, ["in", "at"]))
+    found += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in stages]
+    inner = [t for f in found if f.lemma_.lower() in stages for t in preps(f, ["of", "at"])]
+    return found + inner

@@ -23,7 +23,8 @@ from kg.ontology import KG
 
 _NOMINAL = ("group:", "event:")
 _OBJECTS = ("dobj", "obj", "nsubjpass", "nsubj")
-_MODAL = ("verb:", "event", "noun:")  # titles and place names state no act that could be denied
+_MODAL = ("verb:", "event", "noun:", "contest:", "team:for")  # titles and place names state no act
+# that could be denied
 _CLAUSES = ("ccomp", "xcomp", "parataxis", "advcl")
 _ENDS = (".", "!", "?", ":", ";", "…")
 
