@@ -56,7 +56,6 @@ EVENTS = {"object_types": "Event"}  # 'competed in the Olympics', not 'in Athens
 HELD = {"subject_types": "Event"}  # 'the talks took place in Geneva', not 'police held X in Y'
 STAGED = {**HELD, **PATIENT}  # 'the Games were staged in Y', 'X held the summit in Y'
 HOSTS = {"subject_types": "Place Country", "object_types": "Event", **INVERSE}
-ACTS = {"subject_types": "Person", "object_types": "Work"}  # 'appeared in Chocolat'
 PEOPLE = {"subject_types": "Person", "object_types": "Person", "named_subject": True}
 OUTLETS = {"object_types": "Organization"}  # 'told the BBC', not 'told Smith to go'
 
@@ -104,10 +103,10 @@ PLAN: list[Rule] = [
     # 07 provide aid
     R(
         "providesAidTo",
-        "extend grant provide",
+        "extend grant provide approve",
         "prep:to dative",
         nouns="loan loans aid assistance credit credits",
-    ),  # 'extended three loans to India'
+    ),  # 'extended three loans to India', 'approved four loans to Jamaica'
     # 08 yield
     R("withdrawsFrom", "withdraw retreat", "prep:from"),
     # 09 investigate
@@ -171,6 +170,10 @@ PLAN: list[Rule] = [
     R("operatesIn", "expand", "prep:into", source="verbnet:other_cos-45.4"),
     R("basedIn", "base", "prep:in", source="verbnet:base-97.1", **PATIENT),  # 'X-based': phrases
     R("founded", "found", "dobj", source="verbnet:establish-55.5-1"),
+    R("founded", "establish", "dobj", source="verbnet:establish-55.5-1", **ORGS),
+    R("founded", "set", "dobj", source="verbnet:establish-55.5-1", only_with="up", **ORGS),
+    R("partnersWith", "partner", "prep:with", source="verbnet:conspire-71", symmetric=True),
+    R("partnersWith", "team", "prep:with", source="verbnet:amalgamate-22.2-2", only_with="up"),
     # Trade: 'Egypt bought wheat from the US', 'X sold tractors to Iraq' (a company bought is
     # `acquires`: these take only the seller and the buyer)
     R("buysFrom", "buy", "prep:from", source="verbnet:get-13.5.1", **TRADERS),
@@ -263,7 +266,6 @@ PLAN: list[Rule] = [
     R("takesPartIn", "race", "prep:in prep:at", source="verbnet:run-51.3.2-2", **EVENTS),
     R("takesPartIn", "play", "prep:in prep:at", source="verbnet:play-114.2-1", **EVENTS),
     R("takesPartIn", "perform", "prep:at prep:in", source="verbnet:performance-26.7", **EVENTS),
-    R("starsIn", "appear", "prep:in", source="verbnet:appear-48.1.1", **ACTS),
     R("relativeOf", "marry", "dobj", source="verbnet:marry-36.2", symmetric=True, **PEOPLE),
     R("relativeOf", "wed", "dobj", source="verbnet:amalgamate-22.2-3-1-1", **PEOPLE),
     # 'X told the BBC', 'speaking to Reuters', "told BBC Radio 4's Today programme"

@@ -48,9 +48,7 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOUNS:
         return conjuncts(_named(verb.head))  # 'the firm owning X', 'the film starring X'
     if not found and verb.dep_ == "acl" and verb.tag_ == "VB":  # "X's plans to buy Y"
-        owners = [c for c in verb.head.children if c.dep_ == "poss"]
-        if owners and verb.head.lemma_.lower() in index.lex.words("intention_nouns"):
-            return conjuncts(owners[0])
+        return _planners(verb.head, index, depth)
     if not found and verb.dep_ == "conj" and not _is_passive(verb) and _is_passive(verb.head):
         return [t for c in verb.head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     if verb.dep_ == "xcomp" and _raising(verb.head):  # 'X is set to buy Y'
@@ -60,6 +58,20 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
     if not found and verb.dep_ in _INHERIT and verb.head.i != verb.i and depth < 3:
         return subjects(verb.head, index, depth + 1)
     return found
+
+
+def _planners(noun: Token, index: MentionIndex, depth: int) -> list[Token]:
+    """Whose plan or agreement to do something it is: "X's plans to buy Y"; 'X signed an
+    agreement to acquire Y', 'X made an offer to buy Y' (the subject of the verb that has it)."""
+    words = index.lex.words("intention_nouns") | index.lex.words("agreement_nouns")
+    if noun.lemma_.lower() not in words:
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        return conjuncts(owners[0])
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and depth < 3:
+        return subjects(noun.head, index, depth + 1)
+    return []
 
 
 def _raising(verb: Token) -> bool:
@@ -105,6 +117,10 @@ def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> li
             return [t for c in verb.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
         participle = verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"  # 'X, based in Y'
         if (participle or (_is_passive(verb) and verb.dep_ == "acl")) and verb.head.pos_ in _NOUNS:
+            if verb.head.dep_ == "attr" and verb.head.head.lemma_ == "be":  # 'X is 25 pct owned'
+                return [
+                    t for c in verb.head.head.children if c.dep_ == "nsubj" for t in conjuncts(c)
+                ]
             return conjuncts(_named(verb.head))
         deps = ("dobj", "nsubjpass") if _is_passive(verb) else ("dobj",)
         found = [t for c in verb.children if c.dep_ in deps for t in conjuncts(c)]

@@ -102,8 +102,9 @@ def modality(tok: Token, lex: Lex) -> Modality:
             denied = t.head.dep_ in _OBJECTS and _governed(t.head, lex) == Modality.NEGATED
             return Modality.NEGATED if denied else Modality.HYPOTHETICAL  # 'denied reports that'
             # 'accusations that he threatened X': said, not put as a fact
-        if t.dep_ == "acl" and t.head.lemma_.lower() in lex.words("intention_nouns"):
-            return Modality.INTENDED  # "X's plans to buy Y"
+        planned = lex.words("intention_nouns") | lex.words("agreement_nouns")
+        if t.dep_ == "acl" and t.head.lemma_.lower() in planned:
+            return Modality.INTENDED  # "X's plans to buy Y", 'an agreement to acquire Y'
         but = t.dep_ == "conj" and any(  # 'X did not attack BUT condemned'
             c.dep_ == "cc" and c.lower_ in lex.words("contrast") and c.i < t.i
             for c in (*t.children, *t.head.children)
