@@ -69,6 +69,7 @@ def called_a_work(span: Span, lex: Lex) -> bool:
     participles = lex.words("work_participles")
     return (
         _crew_of(span, lex)
+        or _role_of(span, lex)
         or _played_in(span, lex)
         or any(
             c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and c.lemma_.lower() in participles
@@ -105,6 +106,22 @@ def _crew_of(span: Span, lex: Lex) -> bool:
     person = noun.head if noun.dep_ == "compound" else None  # the person the role is of
     person = person or next((c for c in noun.children if c.dep_ == "appos"), None)
     return person is not None and person.ent_type_ == "PERSON" and noun.i < person.i
+
+
+def _role_of(span: Span, lex: Lex) -> bool:
+    """The name after a role's 'of' ('the director of King Kong', 'the author of Harry
+    Potter'), where the NER took it for a person or for nothing (for a director's, nothing: 'the
+    director of John Lewis' is a company's): a company, a place or a museum keeps its type."""
+    root = span.root
+    prep = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    if prep is None or span.label_ not in ("PERSON", "WORK_OF_ART", ""):
+        return False
+    if lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text):
+        return False
+    role = prep.head.lemma_.lower()
+    if role == "director" and span.label_ == "PERSON":
+        return False  # 'the director of John Lewis', a company named after its founder
+    return prep.head.pos == NOUN and role in lex.vocab.get("work_roles", {})
 
 
 def _played_in(span: Span, lex: Lex) -> bool:
