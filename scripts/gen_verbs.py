@@ -81,8 +81,8 @@ PLAN: list[Rule] = [
         "praises",
         "praise hail laud commend applaud congratulate acclaim salute extol",
         "dobj",
-        through="poss",
-    ),  # 'praised Kenya's efforts': Kenya
+        through="poss of",
+    ),  # 'praised Kenya's efforts', 'praised the work of Oxfam'
     R(
         "signsAgreementWith",
         "sign",
@@ -114,9 +114,9 @@ PLAN: list[Rule] = [
     # 11 disapprove
     R(
         "criticises",
-        "berate chide scold reproach disparage ridicule deride lambaste pillory brand",
+        "berate chide scold reproach disparage ridicule deride lambaste pillory brand scorn belittle",
         "dobj",
-        through="poss",
+        through="poss of",
     ),
     R(
         "criticises",

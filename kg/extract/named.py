@@ -186,13 +186,14 @@ def _lone(tok: Token) -> bool:
     return not tok.ent_type_ and tok.text[:1].isupper()
 
 
-def _lone_runs(doc: Doc, inside: set[int]) -> list[Span]:
+def _lone_runs(doc: Doc, inside: set[int], titles: frozenset[str]) -> list[Span]:
     """Capitalised words the NER left out, each a span, but a proper noun on the next one
-    joined to it ('Air Deccan', where the NER saw nothing)."""
+    joined to it ('Air Deccan', where the NER saw nothing). A title is no part of a name
+    ('Labour MP Tom Watson': 'Labour', then the title)."""
     found: list[Span] = []
     before: Token | None = None  # the last capitalised word kept, if it was the word before
     for t in tokens(doc):
-        if t.i in inside or not _lone(t):
+        if t.i in inside or not _lone(t) or t.lower_ in titles:
             before = None
             continue
         if before is not None and before.head.i == t.i and before.pos_ == t.pos_ == "PROPN":
@@ -226,7 +227,7 @@ def named_mentions(
     prefixes: dict[int, Mention] = {}
     spans = [s for s in (_trim(e, lex) for e in company_names(doc, lex)) if s is not None]
     inside = {i for s in spans for i in range(s.start, s.end)}  # 'FC' of 'Liverpool FC'
-    spans += _lone_runs(doc, inside)
+    spans += _lone_runs(doc, inside, lex.words("titles"))
     spans += known_spans(doc, lex, spans)  # 'Liberal Democrat' where the NER saw 'Democrat'
     spans += work_spans(doc, lex)  # 'the drama Million Dollar Baby', which the NER missed
     sure: dict[str, EntityType] = {}  # names whose type the context gives

@@ -151,16 +151,20 @@ def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> li
     ]
 
 
-def _owner(noun: Token, through: list[str]) -> list[Token]:
+def _owner(noun: Token, through: list[str], index: MentionIndex) -> list[Token]:
     """'criticised Bush's record', 'attacked the Tory plans', 'rejected the EU proposal': with
-    "poss" in `through`, whose the object is (a possessive, or a name on the noun)."""
+    "poss" in `through`, whose the object is (a possessive, or a name on the noun; a party's
+    adjective: 'praised the Conservative campaign')."""
     if "poss" not in through:
         return []
-    return [
-        c
-        for c in noun.children
-        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN")
-    ]
+    return [c for c in noun.children if c.dep_ == "poss" or _named_on(c, index)]
+
+
+def _named_on(c: Token, index: MentionIndex) -> bool:
+    if c.dep_ not in ("compound", "amod", "nmod"):
+        return False
+    party = index.by_token.get(c.i)
+    return c.pos_ == "PROPN" or (party is not None and party.type == EntityType.ORGANIZATION)
 
 
 def _noun(verb: Token, rule: dict[str, Any]) -> tuple[bool, Token | None]:
@@ -196,9 +200,9 @@ def _verb_rule(
         t
         for o in objects
         if o.i not in index.by_token and o.lemma_.lower() not in stops
-        for t in [*preps(o, through), *_owner(o, through)]
+        for t in [*preps(o, through), *_owner(o, through, index)]
     ]
-    objects += [p for o in objects if o.i not in index.by_token for p in _owner(o, through)]
+    objects += [p for o in objects if o.i not in index.by_token for p in _owner(o, through, index)]
     found = []
     rule_name = f"verb:{verb.lemma_}"
     to_do = any(c.dep_ == "xcomp" for c in verb.children)  # 'call for X TO hold a vote'
