@@ -47,6 +47,7 @@ PATIENT = {"subject": "patient"}  # 'X was nominated for Y': the patient is the 
 INVERSE = {"inverse": True}  # 'Y hired X': X worksFor Y
 BOUGHT = {"object_types": "Organization Person Work"}  # not 'Falmouth' in 'Falmouth, Maine-based X'
 ORGS = {"object_types": "Organization"}  # 'X joined Acme', not 'X left Britain'
+FOUNDERS = {**ORGS, "named_subject": True}  # 'It set up X': a company's own unit, most often
 TRADERS = {"subject_types": "Country Organization", "object_types": "Country Organization"}
 RIVALS = {
     "object_types": "Organization Person Country",
@@ -114,7 +115,8 @@ PLAN: list[Rule] = [
     # 11 disapprove
     R(
         "criticises",
-        "berate chide scold reproach disparage ridicule deride lambaste pillory brand scorn belittle",
+        "berate chide scold reproach disparage ridicule deride lambaste pillory brand scorn"
+        " belittle",
         "dobj",
         through="poss of",
     ),
@@ -170,8 +172,8 @@ PLAN: list[Rule] = [
     R("operatesIn", "expand", "prep:into", source="verbnet:other_cos-45.4"),
     R("basedIn", "base", "prep:in", source="verbnet:base-97.1", **PATIENT),  # 'X-based': phrases
     R("founded", "found", "dobj", source="verbnet:establish-55.5-1"),
-    R("founded", "establish", "dobj", source="verbnet:establish-55.5-1", **ORGS),
-    R("founded", "set", "dobj", source="verbnet:establish-55.5-1", only_with="up", **ORGS),
+    R("founded", "establish", "dobj", source="verbnet:establish-55.5-1", **FOUNDERS),
+    R("founded", "set", "dobj", source="verbnet:establish-55.5-1", only_with="up", **FOUNDERS),
     R("partnersWith", "partner", "prep:with", source="verbnet:conspire-71", symmetric=True),
     R("partnersWith", "team", "prep:with", source="verbnet:amalgamate-22.2-2", only_with="up"),
     # Trade: 'Egypt bought wheat from the US', 'X sold tractors to Iraq' (a company bought is

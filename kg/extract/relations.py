@@ -213,11 +213,12 @@ def _verb_rule(
         else subjects(verb, index)
     )
     types, doers = rule.get("object_types"), rule.get("subject_types")
-    if rule.get("symmetric") and not objects and len(agents) > 1:
-        objects = agents  # 'X and Y met': each the other's
+    among = rule.get("symmetric") and not objects and len(agents) > 1
+    objects = agents if among else objects  # 'X and Y met': each the other's
+    doing = set() if among else {m.key for t in agents for m in resolve_all(t, index)}
     named = rule.get("named_subject", False)  # no pronoun: 'he played a cop in X'
     for subj in (m for t in agents for m in resolve_all(t, index) if not (named and m.coref)):
-        for obj in (m for t in objects for m in resolve_all(t, index)):
+        for obj in (m for t in objects for m in resolve_all(t, index) if m.key not in doing):
             if (types and obj.type.value not in types) or (doers and subj.type.value not in doers):
                 continue
             ends = (obj, subj) if rule.get("inverse") else (subj, obj)
