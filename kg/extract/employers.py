@@ -29,7 +29,12 @@ def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Me
     ]
     found += [index.by_token.get(t.i) for t in preps(head, index.lex.words("name_office_preps"))]
     orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in AGENTS))
-    if any(m.type == EntityType.ORGANIZATION for m in orgs) or _with_a_company(tokens, index):
+    owned = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in tokens)  # 'its UK chief': a unit's
+    if (
+        owned
+        or any(m.type == EntityType.ORGANIZATION for m in orgs)
+        or _with_a_company(tokens, index)
+    ):
         # "Peru's Acme chief", "of US firm Acme": Acme; 'UK director of filtering firm X': not
         # the UK, whether the NER found X or not
         orgs = [m for m in orgs if m.type == EntityType.ORGANIZATION]
