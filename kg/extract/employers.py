@@ -25,7 +25,10 @@ def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Me
     found = [
         index.by_token.get(t.i) or index.prefixes.get(t.i) or _definite(t, index)
         for t in tokens
-        if not _bracketed(t) and not _describes_a_noun(t, index) and not _locates(t, index)
+        if not _bracketed(t)
+        and not _describes_a_noun(t, index)
+        and not _locates(t, index)
+        and not _parent_of_named(t, index)
     ]
     found += [index.by_token.get(t.i) for t in preps(head, index.lex.words("name_office_preps"))]
     orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in AGENTS))
@@ -39,6 +42,14 @@ def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Me
         # the UK, whether the NER found X or not
         orgs = [m for m in orgs if m.type == EntityType.ORGANIZATION]
     return orgs
+
+
+def _parent_of_named(tok: Token, index: MentionIndex) -> bool:
+    """ "president of ATT's Data Systems Group": ATT owns the unit the post is at."""
+    unit = index.by_token.get(tok.head.i)
+    own = index.by_token.get(tok.i)
+    named = unit is not None and unit.type == EntityType.ORGANIZATION and unit != own
+    return tok.dep_ == "poss" and named
 
 
 def _definite(tok: Token, index: MentionIndex) -> Mention | None:
