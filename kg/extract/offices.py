@@ -32,7 +32,8 @@ def _qualified(tokens: list[Token], index: MentionIndex) -> bool:
                 ):
                     continue
                 named = index.by_token.get(o.i)  # an event noun ('election chief') qualifies
-                known = (named is not None and named.type in AGENTS) or o.lemma_.lower() in titles
+                part = o.lower_ in lex.title_words()  # 'managing' of "the IMF's managing director"
+                known = (named is not None and named.type in AGENTS) or part
                 if not known and o.lemma_.lower() not in lex.words("place_descriptors"):
                     return True
     return False
