@@ -114,3 +114,26 @@ def _arm(company: Span, country: Span, lex: Lex) -> bool:
         and known is not None
         and known.type == "Country"
     )
+
+
+def country_prefixed(spans: list[Span], lex: Lex) -> list[Span]:
+    """'UK Online', 'China Mobile': a country the NER found, on a capitalised name it left out
+    right after it, is the first word of that name (an organisation's), not a country. Not a
+    group's noun: 'the UK Government' is the UK's government."""
+    nouns = lex.words("groups") | lex.words("events")
+    spans = [s for s in spans if s.label_ or s[-1].lemma_.lower() not in nouns]
+    by_start = {s.start: s for s in spans}
+    out: list[Span] = []
+    merged: set[int] = set()
+    for s in spans:
+        run = by_start.get(s.end)
+        if s.label_ == "GPE" and run is not None and not run.label_ and _on(s[-1], run):
+            out.append(Span(s.doc, s.start, run.end, label="ORG"))
+            merged.add(run.start)
+        elif s.start not in merged:
+            out.append(s)
+    return out
+
+
+def _on(country: Token, run: Span) -> bool:
+    return country.dep_ == "compound" and run.start <= country.head.i < run.end
