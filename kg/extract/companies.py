@@ -136,4 +136,7 @@ def country_prefixed(spans: list[Span], lex: Lex) -> list[Span]:
 
 
 def _on(country: Token, run: Span) -> bool:
-    return country.dep_ == "compound" and run.start <= country.head.i < run.end
+    """On the run, or beside it on the same word ('UK Online general manager')."""
+    if country.dep_ not in ("compound", "nmod"):
+        return False
+    return run.start <= country.head.i < run.end or country.head == run[-1].head

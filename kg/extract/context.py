@@ -254,27 +254,28 @@ _POSTS = frozenset({"leads", "holdsRoleAt", "worksFor"})
 
 
 def _posts_for(span: Span) -> frozenset[str]:
-    """The posts whose title makes a name an employer: any for a name the NER missed; not
-    staff for one it took for a person ('Bush adviser X'); only a head's for one of several
-    words it took for a person ('Virgin Blue chief executive X')."""
-    if not span.label_:
+    """The posts whose title makes a name an employer: any for a name the NER missed or took
+    for an organisation; not staff for one it took for a person ('Bush adviser X'); only a
+    head's for one of several words it took for a person ('Virgin Blue chief executive X')."""
+    if span.label_ in ("", "ORG"):
         return _POSTS
     return _POSTS - {"worksFor"} if len(span) == 1 else frozenset({"leads"})
 
 
 def _on_a_post(span: Span, lex: Lex) -> bool:
     """A name on the post of the person named right after it ('Pharmacia treasurer Bertil
-    Tiusanen') is the employer's, unless it is a person's surname the article gives whole
-    ('Blair aide X' after 'Tony Blair')."""
+    Tiusanen') or before it ('Martin Ellis, Halifax chief economist') is the employer's,
+    unless it is a person's surname the article gives whole ('Blair aide X' after 'Tony
+    Blair')."""
     root, doc = span.root, span.doc
     post = root.head
-    if root.dep_ not in ("compound", "nmod") or post.pos_ != "NOUN" or post.i < span.end:
+    if root.dep_ not in ("compound", "nmod", "amod") or post.pos_ != "NOUN" or post.i < span.end:
         return False
-    proper = all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span)  # 'Pharmacia'
+    proper = span.label_ == "ORG" or all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span)
     if not proper or _common_word(span, lex) or lex.nationality(span.text):
         return False  # 'Station manager X': a common noun opening the sentence
-    named = post.head if post.dep_ == "compound" else None
-    if named is None or named.ent_type_ != "PERSON" or named.i - post.i > 3:
+    named = post.head if post.dep_ in ("compound", "appos") else None  # 'X, Halifax economist'
+    if named is None or named.ent_type_ != "PERSON" or not -6 < named.i - post.i <= 3:
         return False
     words = [
         c.lemma_.lower() for c in post.lefts if c.dep_ in ("compound", "amod") and c.i >= span.end
@@ -301,6 +302,8 @@ def employer_named(span: Span, lex: Lex) -> bool:
         return True  # 'gadget magazine Stuff', which the NER missed
     label = span.label_
     lone = label in ("PERSON", "GPE") and len(span) == 1
+    if label == "ORG" and _on_a_post(span, lex):
+        return True  # 'Martin Ellis, Halifax chief economist': the NER's and the post's firm
     if (lone or label in ("", "PERSON")) and _on_a_post(span, lex) and not _known(span, lex):
         return True  # 'Pharmacia treasurer X', 'former NatWest chief executive Y'; 'Virgin
     if (label and not lone) or not proper:  # Blue chief executive Z' (a head's post only)

@@ -182,6 +182,14 @@ def _prefix(article: Article, tok: Token, lex: Lex) -> Mention | None:
     return mention(article, tok.doc, start, start + len(head), "Organization", key, head)
 
 
+def _retypable(m: Mention, fixed: EntityType, span: Span) -> bool:
+    """A name no gazetteer knows takes the context's type; a town the NER and the context
+    both call an organisation is one, of its own key ('Martin Ellis, Halifax chief economist':
+    the bank, not the town)."""
+    town = m.type == EntityType.PLACE and span.label_ == "ORG"
+    return m.key.startswith("name:") or (town and fixed == EntityType.ORGANIZATION)
+
+
 def _lone(tok: Token) -> bool:
     return not tok.ent_type_ and tok.text[:1].isupper()
 
@@ -239,8 +247,9 @@ def named_mentions(
             continue
         mention = _named_one(article, span, lex, types)
         fixed = context_type(span, lex, suffixes) if mention else None
-        if mention and fixed is not None and mention.key.startswith("name:"):
-            mention = replace(mention, type=fixed)  # 'Mr X', 'Lyle Plc', 'carmaker Maruti'
+        if mention and fixed is not None and _retypable(mention, fixed, span):
+            key = mention.key if mention.key.startswith("name:") else "name:" + normalize(span.text)
+            mention = replace(mention, type=fixed, key=key)  # 'Mr X', 'Lyle Plc', 'carmaker Maruti'
             sure.setdefault(mention.key, fixed)  # the type wherever the article names it
         elif (kind := kind_named(span, lex)) is not None:  # 'wine comedy Sideways', 'Arsenal boss'
             made_whole = {EntityType.WORK: whole_title, EntityType.AWARD: whole_prize}.get(kind)
