@@ -131,7 +131,19 @@ def kind_named(span: Span, lex: Lex) -> EntityType | None:
         return EntityType.PRODUCT
     if _names_an_event(span, lex):
         return EntityType.EVENT  # 'the Ryder Cup', 'the Davis Cup', which the NER missed
-    return EntityType.ORGANIZATION if _names_a_team(span, lex) else None
+    if _names_a_team(span, lex) or _before_a_company_noun(span, lex):
+        return EntityType.ORGANIZATION
+    return None
+
+
+def _before_a_company_noun(span: Span, lex: Lex) -> bool:
+    """A name the NER missed on a company's noun: 'the Hit Factory recording studio'."""
+    root = span.root
+    noun = root.head
+    if span.label_ or root.dep_ != "compound" or noun.pos_ != "NOUN":
+        return False
+    proper = all(t.pos_ == "PROPN" for t in span) and not _common_word(span, lex)
+    return proper and noun.lemma_.lower() in lex.words("company_nouns")
 
 
 _PLACE_PREPS = ("in", "near", "outside")
