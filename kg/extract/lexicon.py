@@ -63,7 +63,12 @@ class Lex:
         """The longest title found in `words` (lower-case lemmas) and its predicates; with a
         hyphenated word the lexicon does not list split in its parts ('director-general' is
         the 'director general') when the words as written give none."""
+        preps = self.words("office_preps")
         found = self._title(words)
+        cut = next((i for i, w in enumerate(words) if w in preps and i > 0), len(words))
+        head = self._title(words[:cut]) if cut < len(words) else ("", [])
+        if head[1] and not preps & set(found[0].split()):  # not 'chancellor of the exchequer'
+            return head  # 'director of the research CENTRE': the title before its 'of'
         split = [p for w in words for p in w.split("-") if p]
         return found if found[1] or split == words else self._title(split)
 

@@ -150,6 +150,8 @@ def titled(
         tokens = sorted({*tokens, *before}, key=lambda t: t.i)
         title, predicates = index.lex.title(_words(tokens, index))
     asides = [c for c in head.children if c.dep_ == "advmod"]  # 'X, formerly an aide'
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        asides.append(head.head.head)  # 'the removal of party chief X': no longer chief
     if not predicates or offices.former(tokens + asides, index):
         return
     if "wins" in predicates:  # 'Wimbledon champion X', 'Commonwealth 100m champion Y'
