@@ -236,12 +236,22 @@ def _speech(
         return []
     if modality(verb, index.lex) != Modality.ASSERTED:
         return []  # 'is preparing to announce', 'did not say': nothing was said
+    if _in_own_name(verb):
+        return []  # '"I am against price rises," said X': the speaker's own view
     found = []
     for person in (m for t in subjects(verb, index) for m in resolve_all(t, index)):
         for org in aff.get(person.key, []):
             rel = relation(person, ["speaksFor"], org, [verb], article, "speech", index)
             found.extend([rel] if rel else [])
     return found
+
+
+def _in_own_name(verb: Token) -> bool:
+    """What is said is said in the first person singular ('I say enough', 'I am against it')."""
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if verb.dep_ in ("ccomp", "parataxis"):
+        clauses.append(verb.head)
+    return any(c.lower_ == "i" and c.dep_ == "nsubj" for k in clauses for c in k.children)
 
 
 def _prizes(verb: Token, index: MentionIndex, article: Article) -> list[Relation]:

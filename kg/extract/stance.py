@@ -43,7 +43,19 @@ def _own(tok: Token, lex: Lex) -> Modality | None:
         c.dep_ == "aux" and c.lower_ in lex.words("future_modals") for c in tok.children
     ):
         return Modality.INTENDED  # 'Howard will attack the Lib Dems in a speech'
+    if found is None and _to_come(tok, lex):
+        return Modality.INTENDED  # 'the Games in Melbourne next March': still to come
     return found
+
+
+def _to_come(tok: Token, lex: Lex) -> bool:
+    """A date still to come on the word ('next March', 'later this year'): among a noun's
+    words ('the Games in Melbourne next March'), or the phrases of its verb or its own."""
+    words = lex.words("future_dates")
+    verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "dobj") else tok
+    near = list(tok.subtree) if tok.pos_ in ("NOUN", "PROPN") else []
+    near += [g for c in verb.children if c.dep_ in ("npadvmod", "prep") for g in c.subtree]
+    return any(t.ent_type_ == "DATE" and t.lower_ in words for t in near)
 
 
 def _marked(tok: Token, lex: Lex) -> Modality | None:
