@@ -40,7 +40,7 @@ def _people(toks: list[Token], index: MentionIndex) -> list[Mention]:
     return [m for m in found if m.type == EntityType.PERSON]
 
 
-def _kin(noun: Token, index: MentionIndex) -> list[Token]:
+def _kin(noun: Token) -> list[Token]:
     """Where the relative is named: 'wife, Jane' (apposition), 'Jane, his wife', 'Jane is his
     wife', "his wife Jane" (the name the noun is a compound of)."""
     found = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
@@ -53,7 +53,7 @@ def _kin(noun: Token, index: MentionIndex) -> list[Token]:
     return found
 
 
-def _owners(noun: Token, index: MentionIndex) -> list[Token]:
+def _owners(noun: Token) -> list[Token]:
     """Whose kin: "Tony Smith's wife", 'his wife', 'the son of Tony Smith'."""
     found = [c for c in noun.children if c.dep_ == "poss"]
     if noun.dep_ == "compound":  # "his wife Jane": the possessive is the name's
@@ -66,8 +66,8 @@ def _pairs(doc: Doc, index: MentionIndex) -> Iterator[tuple[Mention, Mention, To
     nouns = index.lex.words("kinship_nouns")
     for tok in tokens(doc):
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in nouns:
-            owners = _owners(tok, index)
-            for kin in _people(_kin(tok, index), index):
+            owners = _owners(tok)
+            for kin in _people(_kin(tok), index):
                 named = _people([o for o in owners if o.pos_ != "PRON"], index)
                 pronouns = [o for o in owners if o.pos_ == "PRON"]
                 for owner in named + [m for p in pronouns for m in _named_before(p, kin, index)]:

@@ -45,11 +45,9 @@ def _players(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
             continue
         if person.key in coaches:
             continue
-        for c in (c for c in tok.lefts if c.dep_ == "poss"):
+        for c in (c for c in tok.lefts if c.dep_ == "poss"):  # "Everton's Thomas Gravesen"
             team = resolve(c, index)
-            if team is not None and a_team(
-                team, index.teams, index.lex
-            ):  # "Everton's Thomas Gravesen"
+            if team is not None and a_team(team, index.teams, index.lex):
                 yield relation(person, ["playsFor"], team, [tok], article, "team:owner", index)
         if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
             for t in _for(tok.head):  # 'Hore kicked a penalty for Borders'
@@ -66,8 +64,10 @@ def _for(verb: Token) -> list[Token]:
 
 
 def _coaches(doc: Doc, index: MentionIndex) -> set[str]:
-    """People the article gives a coach's or a manager's title ('Chelsea boss X')."""
-    words = index.lex.words("coach_titles")
+    """People the article gives a coach's or a club official's title ('Chelsea boss X'):
+    `team_titles` and the titles that give `coaches`."""
+    titles: dict[str, list[str]] = index.lex.vocab.get("titles", {})
+    words = index.lex.words("team_titles") | {t for t, p in titles.items() if "coaches" in p}
     return {
         m.key
         for tok in tokens(doc)
@@ -85,11 +85,11 @@ def _titled(title: Token) -> list[Token]:
 
 def _contests(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
     verbs = index.lex.words("contest_verbs")
+    ceremonies = index.lex.words("award_ceremonies")  # won best actress AT the X Awards
     for verb in tokens(doc):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
             continue
         events = [m for t in _where(verb, index) if (m := resolve(t, index))]
-        ceremonies = index.lex.words("award_ceremonies")  # won best actress AT the X Awards
         events = [
             m
             for m in events

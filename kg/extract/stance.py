@@ -52,6 +52,8 @@ def _to_come(tok: Token, lex: Lex) -> bool:
     """A date still to come on the word ('next March', 'later this year'): among a noun's
     words ('the Games in Melbourne next March'), or the phrases of its verb or its own."""
     words = lex.words("future_dates")
+    if not any(e.label_ == "DATE" and any(w.lower_ in words for w in e) for e in tok.sent.ents):
+        return False  # most sentences: no date to come, nothing to walk
     verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "dobj") else tok
     near = list(tok.subtree) if tok.pos_ in ("NOUN", "PROPN") else []
     near += [g for c in verb.children if c.dep_ in ("npadvmod", "prep") for g in c.subtree]
