@@ -253,7 +253,8 @@ PLAN: list[Rule] = [
     R("defeats", "overcome outrace", "dobj", source="verbnet:exceed-90"),  # 'overcame Y 7-6'
     R("defeats", "thrash", "dobj", source="verbnet:spank-18.3"),  # 'X thrashed Y 7-0'
     R("defeats", "trounce", "dobj", source="verbnet:hit-18.1"),
-    R("defeats", "lose", "prep:to", source="verbnet:succeed-74-3-1", **INVERSE),  # 'X lost to Y'
+    # 'X lost to Y', 'X lost against Y'
+    R("defeats", "lose", "prep:to prep:against", source="verbnet:succeed-74-3-1", **INVERSE),
     R("withdrawsFrom", "pull", "prep:of", only_with="out", uncoded=True),  # 'pulled out of'
     # CAMEO codes it as force (190): not in sport
     R("playsFor", "play", "prep:for", source="verbnet:play-114.2-1"),

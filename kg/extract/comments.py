@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from kg.extract.common import conjuncts, resolve
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import modality, relation
-from kg.model import Article, Modality, Relation
+from kg.model import Article, Mention, Modality, Relation
 
 _CLAUSES = ("ccomp", "parataxis")
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -22,7 +22,23 @@ def _reported(verb: Token) -> list[Token]:
     clauses = [c for c in verb.children if c.dep_ in _CLAUSES and c.pos_ in ("VERB", "AUX")]
     if verb.dep_ in _CLAUSES and verb.head.pos_ in ("VERB", "AUX"):
         clauses.append(verb.head)  # '"Y will follow," said X': the quote's verb governs 'said'
+    clauses = [c for c in clauses if c.i > verb.i or _after_quote(verb)]
     return [t for c in clauses for s in c.children if s.dep_ in _SUBJECTS for t in conjuncts(s)]
+
+
+def _after_quote(verb: Token) -> bool:
+    """A clause before its verb of saying is a quote: a comma or a quotation mark right before
+    the speaker ('Y will follow, X said'), not 'the $27bn Russia says Yukos owes'."""
+    subjects = [c.left_edge.i for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    left = min([verb.i, *subjects])
+    before = verb.doc[left - 1] if left > 0 else None
+    return before is not None and (before.text == "," or before.tag_ in ("``", "''"))
+
+
+def _named(tok: Token, index: MentionIndex) -> Mention | None:
+    """A named speaker or topic; a nationality is no country ('most Russians believe')."""
+    found = resolve(tok, index)
+    return found if found is not None and found.is_name and tok.ent_type_ != "NORP" else None
 
 
 def _own(tok: Token) -> bool:
@@ -36,8 +52,8 @@ def comments(
     """What the named speakers of a verb of saying comment on."""
     if verb.lemma_.lower() not in index.lex.words("comment_verbs"):
         return []
-    named = [m for t in speakers if (m := resolve(t, index)) is not None and m.is_name]
-    topics = [(t, m) for t in _reported(verb) if (m := resolve(t, index)) and m.is_name]
+    named = [m for t in speakers if (m := _named(t, index)) is not None]
+    topics = [(t, m) for t in _reported(verb) if (m := _named(t, index)) is not None]
     if not named or not topics or modality(verb, index.lex) != Modality.ASSERTED:
         return []
     found = []

@@ -13,9 +13,19 @@ from kg.model import EntityType, Mention
 _NAMED_BY_NOUN = (EntityType.COUNTRY, EntityType.PERSON, EntityType.WORK)
 
 
+_DASHES = ("-", "\u2013", "\u2014", "--")
+
+
 def conjuncts(tok: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ('Peru and Chile')."""
-    return [tok, *(c for c in tok.conjuncts if c.i != tok.i)]
+    """The token and the tokens coordinated with it ('Peru and Chile'), not across a dash
+    ('supporting her husband X - Troy actress Y and Z': a list the parse ran on)."""
+    doc = tok.doc
+    return [tok] + [
+        c
+        for c in tok.conjuncts
+        if c.i != tok.i
+        and not any(doc[i].text in _DASHES for i in range(min(c.i, tok.i) + 1, max(c.i, tok.i)))
+    ]
 
 
 def verb_lemmas(verb: Token) -> set[str]:

@@ -25,6 +25,8 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
         return EntityType.ORGANIZATION
     if span.label_ == "ORG" and _does_what_people_do(span, lex):
         return EntityType.PERSON  # 'Sofia Coppola directed the film', which the NER took for a firm
+    if span.label_ == "ORG" and _town_of_an_event(span, lex):
+        return EntityType.PLACE  # 'the Cross Country Championships in Coleraine'
     if span.label_ in ("ORG", "PERSON") and placed_by_region(span, lex):
         return EntityType.PLACE  # 'X, 43, of Tuxford, Nottingham'
     if _owned(span) and span.label_ == "PERSON":
@@ -34,6 +36,18 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.words("facility_words"):
         return EntityType.PLACE  # "the museum's Clock Tower"
     return EntityType.EVENT if _names_an_event(span, lex) else None
+
+
+def _town_of_an_event(span: Span, lex: Lex) -> bool:
+    """A town GeoNames knows, and no gazetteer as anything else, right after an event's 'in'
+    ('the Northern Ireland Championships in Coleraine'): the NER's organisation is the town."""
+    prep = span.root.head if span.root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "in" or prep.i != span.start - 1:
+        return False
+    heads = lex.words("event_name_heads")
+    event = prep.head.ent_type_ == "EVENT" or prep.head.lower_ in heads
+    known = lex.city(span.text) is not None and not lex.gaz.lookup(span.text, lex.lang)
+    return event and known and all(t.pos_ == "PROPN" for t in span)
 
 
 def _does_what_people_do(span: Span, lex: Lex) -> bool:
@@ -279,11 +293,15 @@ def _on_a_post(span: Span, lex: Lex) -> bool:
     Tiusanen') or before it ('Martin Ellis, Halifax chief economist') is the employer's,
     unless it is a person's surname the article gives whole ('Blair aide X' after 'Tony
     Blair')."""
-    root, doc = span.root, span.doc
+    doc = span.doc
+    root = span[-1] if span[-1].head.i >= span.end else span.root  # 'Association of X' misparsed
     post = root.head
     if root.dep_ not in ("compound", "nmod", "amod") or post.pos_ != "NOUN" or post.i < span.end:
         return False
-    proper = span.label_ == "ORG" or all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in span)
+    inner = [t for t in span if t.lower_ not in ("of", "the")]  # 'Association of Chief X'
+    proper = span.label_ == "ORG" or all(
+        t.pos_ == "PROPN" or t.ent_type_ == "PERSON" for t in inner
+    )
     if not proper or _common_word(span, lex) or lex.nationality(span.text):
         return False  # 'Station manager X': a common noun opening the sentence
     named = post.head if post.dep_ in ("compound", "appos") else None  # 'X, Halifax economist'

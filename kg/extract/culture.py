@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.common import head_of, resolve, resolve_all
+from kg.extract.common import conjuncts, head_of, preps, resolve, resolve_all
 from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
@@ -33,7 +33,8 @@ def _owners(tok: Token, work: Mention, index: MentionIndex) -> Iterator[tuple[To
     for holder in holders:
         for c in holder.lefts:
             if c.dep_ == "poss" and index.by_token.get(c.i) != work:
-                if holder is noun and c.pos_ == "PRON" and predicate == "directs":
+                mine = c.pos_ == "PRON" and c.lower_ != "whose"  # "X, whose film Y": X's
+                if holder is noun and mine and predicate == "directs":
                     continue  # 'her new movie X': she may be in it as well as have made it
                 yield c, predicate or "authorOf"
 
@@ -71,6 +72,56 @@ def crew(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
                     yield relation(person, [predicate], work, [tok], article, "phrase:crew", index)
 
 
+def _noun_before(work: Mention, doc: Doc, index: MentionIndex) -> str | None:
+    first = doc.char_span(work.start, work.end, alignment_mode="expand")
+    if first is None or first.start == 0:
+        return None
+    return work_noun(doc[first.start - 1], index.lex)
+
+
+def by_makers(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """'White Teeth by Zadie Smith', 'the film Vera Drake by Mike Leigh': who made the work
+    (directs for a film, else authorOf)."""
+    for tok in tokens(doc):
+        work = index.by_token.get(tok.i)
+        if work is None or work.type != EntityType.WORK or not head_of(tok, work):
+            continue
+        predicate = _noun_before(work, doc, index) or "authorOf"
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "by" else None
+        by = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "by"]
+        for t in (g for p in [*by, *([after] if after else [])] for g in p.children):
+            for maker in (m for c in conjuncts(t) if (m := resolve(c, index)) is not None):
+                if maker.type == EntityType.PERSON:
+                    yield relation(maker, [predicate], work, [tok], article, "phrase:by", index)
+
+
+_CAST_VERBS = ("include", "feature", "comprise")
+
+
+def cast(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """'The cast of Kisna includes X, Y and Z', 'X joins the cast of Y': starsIn."""
+    for tok in tokens(doc):
+        if tok.lemma_.lower() != "cast" or tok.pos_ != "NOUN":
+            continue
+        works = [m for t in preps(tok, ["of"]) for m in resolve_all(t, index)]
+        works = [w for w in works if w.type == EntityType.WORK]
+        verb = tok.head
+        if not works or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if tok.dep_ == "nsubj" and verb.lemma_.lower() in _CAST_VERBS:
+            people = [c for c in verb.children if c.dep_ == "dobj"]
+        elif tok.dep_ == "dobj" and verb.lemma_.lower() == "join":
+            people = [c for c in verb.children if c.dep_ == "nsubj"]
+        else:
+            continue
+        people += [a for p in people for a in p.children if a.dep_ == "appos"]  # 'X, Y and Z'
+        for person in (m for p in people for c in conjuncts(p) for m in resolve_all(c, index)):
+            if person.type == EntityType.PERSON:
+                for work in works:
+                    yield relation(person, ["starsIn"], work, [verb], article, "phrase:cast", index)
+
+
 def work_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*made(article, doc, index), *crew(article, doc, index)]
+    found += [*by_makers(article, doc, index), *cast(article, doc, index)]
     return [r for r in found if r is not None]

@@ -18,9 +18,9 @@ from kg.extract.context import (
     town_named,
     whole_prize,
 )
-from kg.extract.docs import tokens
 from kg.extract.known import known_spans
 from kg.extract.lexicon import Lex
+from kg.extract.runs import lone_runs
 from kg.extract.works import whole_title, work_spans
 from kg.lexicon import load_toml, normalize
 from kg.model import Article, EntityType, Mention
@@ -190,28 +190,6 @@ def _retypable(m: Mention, fixed: EntityType, span: Span) -> bool:
     return m.key.startswith("name:") or (town and fixed == EntityType.ORGANIZATION)
 
 
-def _lone(tok: Token) -> bool:
-    return not tok.ent_type_ and tok.text[:1].isupper()
-
-
-def _lone_runs(doc: Doc, inside: set[int], titles: frozenset[str]) -> list[Span]:
-    """Capitalised words the NER left out, each a span, but a proper noun on the next one
-    joined to it ('Air Deccan', where the NER saw nothing). A title is no part of a name
-    ('Labour MP Tom Watson': 'Labour', then the title)."""
-    found: list[Span] = []
-    before: Token | None = None  # the last capitalised word kept, if it was the word before
-    for t in tokens(doc):
-        if t.i in inside or not _lone(t) or t.lower_ in titles:
-            before = None
-            continue
-        if before is not None and before.head.i == t.i and before.pos_ == t.pos_ == "PROPN":
-            found[-1] = doc[found[-1].start : t.i + 1]
-        else:
-            found.append(doc[t.i : t.i + 1])
-        before = t
-    return found
-
-
 def _bracket_aliases(doc: Doc, by_token: dict[int, Mention]) -> dict[int, Mention]:
     """'the Office of Fair Trading (OFT)', 'Acme Corp <ACM>': a name in brackets right after a
     name is its alias (an abbreviation, a stock ticker), not an entity of its own."""
@@ -235,7 +213,7 @@ def named_mentions(
     prefixes: dict[int, Mention] = {}
     spans = [s for s in (_trim(e, lex) for e in company_names(doc, lex)) if s is not None]
     inside = {i for s in spans for i in range(s.start, s.end)}  # 'FC' of 'Liverpool FC'
-    spans = country_prefixed(spans + _lone_runs(doc, inside, lex.words("titles")), lex)
+    spans = country_prefixed(spans + lone_runs(doc, inside, lex.words("titles")), lex)
     spans += known_spans(doc, lex, spans)  # 'Liberal Democrat' where the NER saw 'Democrat'
     spans += work_spans(doc, lex)  # 'the drama Million Dollar Baby', which the NER missed
     sure: dict[str, EntityType] = {}  # names whose type the context gives

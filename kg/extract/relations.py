@@ -22,6 +22,7 @@ from kg.extract.people import people_relations
 from kg.extract.sport import score_relations
 from kg.extract.stance import modality, relation
 from kg.extract.titles import Affiliations, title_relations
+from kg.extract.venues import venue_relations
 from kg.model import Article, EntityType, Modality, Relation
 
 _INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"})  # acomp: "is set to"
@@ -299,6 +300,7 @@ def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Rel
         *people_relations(article, doc, index),
         *work_relations(article, doc, index),
         *score_relations(article, doc, index),
+        *venue_relations(article, doc, index),
     ]
     by_lemma = _rules_by_lemma(index, rules)
     prize_words = prize_verbs(index.lex)

@@ -96,6 +96,16 @@ def _governed(tok: Token, lex: Lex) -> Modality | None:
     return None
 
 
+def _purpose(verb: Token) -> bool:
+    """'will not be coming out of retirement TO COMPETE': a purpose clause is put as its
+    governing verb is."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
 def modality(tok: Token, lex: Lex) -> Modality:
     """How the text puts what `tok` (a verb or an event noun) triggers."""
     if _bare(tok.sent.text).endswith("?"):
@@ -123,7 +133,7 @@ def modality(tok: Token, lex: Lex) -> Modality:
             c.dep_ == "cc" and c.lower_ in lex.words("contrast") and c.i < t.i
             for c in (*t.children, *t.head.children)
         )
-        if t.head.i == t.i or t.dep_ not in ("conj", "xcomp") or but:
+        if t.head.i == t.i or not (t.dep_ in ("conj", "xcomp") or _purpose(t)) or but:
             break
         if t.dep_ == "xcomp" and (gov := _governed(t, lex)) is not None:
             return gov

@@ -193,7 +193,8 @@ def titled(
             found.extend([rel] if rel else [])
         citizen = org.type == EntityType.COUNTRY and "citizenOf" in predicates
         post = not narrow or org.type == EntityType.COUNTRY  # 'Britain's Europe director'
-        if post and not citizen and "playsFor" not in predicates:  # a player's is no post
+        profession = set(predicates) <= {"citizenOf"}  # 'Ballymena sprinter X': no post
+        if post and not citizen and not profession and "playsFor" not in predicates:
             found.extend(_role(person, title, org, head, article, index))
 
 

@@ -70,6 +70,7 @@ def called_a_work(span: Span, lex: Lex) -> bool:
     return (
         _crew_of(span, lex)
         or _role_of(span, lex)
+        or _by_a_person(span, lex)
         or _played_in(span, lex)
         or any(
             c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and c.lemma_.lower() in participles
@@ -114,7 +115,13 @@ def _role_of(span: Span, lex: Lex) -> bool:
     director of John Lewis' is a company's): a company, a place or a museum keeps its type."""
     root = span.root
     prep = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
-    if prep is None or span.label_ not in ("PERSON", "WORK_OF_ART", ""):
+    cast = prep is not None and prep.head.lemma_.lower() == "cast"  # 'the cast of X': a work
+    if prep is None or span.label_ not in (
+        "PERSON",
+        "WORK_OF_ART",
+        "",
+        *(("ORG",) if cast else ()),
+    ):
         return False
     if lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text):
         return False
@@ -122,6 +129,20 @@ def _role_of(span: Span, lex: Lex) -> bool:
     if role == "director" and span.label_ == "PERSON":
         return False  # 'the director of John Lewis', a company named after its founder
     return prep.head.pos == NOUN and role in lex.vocab.get("work_roles", {})
+
+
+def _by_a_person(span: Span, lex: Lex) -> bool:
+    """A name the NER left untyped (or called a work) with 'by' and a person on it: 'White
+    Teeth by Zadie Smith'; not one a gazetteer or GeoNames knows."""
+    if span.label_ not in ("", "WORK_OF_ART", "ORG") or not span[0].text[:1].isupper():
+        return False
+    if lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text):
+        return False
+    doc = span.doc
+    by = [c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "by"]
+    if span.end < len(doc) and doc[span.end].lower_ == "by":  # the parse hangs it on the verb
+        by.append(doc[span.end])
+    return any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for p in by for g in p.children)
 
 
 def _played_in(span: Span, lex: Lex) -> bool:
