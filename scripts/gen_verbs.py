@@ -166,6 +166,16 @@ PLAN: list[Rule] = [
     ),  # 'bought 100% of X', 'a stake in Y'
     R("owns", "own", "dobj", source="verbnet:own-100.1", through="of poss", **ORGS),
     R("owns", "hold", "dobj", source="verbnet:own-100.1", through="of poss", **ORGS),  # '2% of X'
+    # 'X controls 25 pct of Y': a share controlled is owned (not 'controls the army')
+    R(
+        "owns",
+        "control",
+        "dobj",
+        uncoded=True,
+        nouns="pct percent % stake share majority",
+        through="of",
+        **ORGS,
+    ),
     R("mergesWith", "merge", "prep:with", source="verbnet:mix-22.1-1-1"),
     R("investsIn", "invest", "prep:in", source="verbnet:invest-13.5.4-1"),
     R("operatesIn", "operate", "prep:in", source="verbnet:function-105.2.1-1"),

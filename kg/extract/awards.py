@@ -88,7 +88,7 @@ def prize_verbs(lex: Lex) -> frozenset[str]:
     """The lemmas `won` and `given` read (the rest give nothing): made once."""
 
     def make() -> frozenset[str]:
-        return lex.words("award_verbs") | lex.words("award_giving") | {"go", "nominate"}
+        return lex.words("award_verbs") | lex.words("award_giving") | {"go", "nominate", "name"}
 
     found: frozenset[str] = lex.built("prize_verbs", make)
     return found
@@ -108,6 +108,9 @@ def won(verb: Token, index: MentionIndex) -> tuple[list[Token] | None, list[Ment
         return patients, prizes(verb, categories, index), "nominatedFor"
     if lemma in index.lex.words("award_giving") and passive:
         return patients, prizes(verb, objects, index), "wins"
+    if lemma == "name" and passive:  # 'Muse were named best alternative act'
+        named = [t for c in verb.children if c.dep_ in ("oprd", "attr") for t in conjuncts(c)]
+        return patients, prizes(verb, [t for t in named if _category(t, index)], index), "wins"
     particle = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     if lemma in index.lex.words("award_particle_verbs") and not particle & {"up", "home"}:
         return None, [], "wins"  # 'picked up the award', not 'picked X for the team'

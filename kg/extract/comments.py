@@ -38,7 +38,10 @@ def _after_quote(verb: Token) -> bool:
 def _named(tok: Token, index: MentionIndex) -> Mention | None:
     """A named speaker or topic; a nationality is no country ('most Russians believe')."""
     found = resolve(tok, index)
-    return found if found is not None and found.is_name and tok.ent_type_ != "NORP" else None
+    if found is None or not found.is_name or tok.ent_type_ in ("NORP", "LAW"):
+        return None
+    last = found.label.rsplit(" ", 1)[-1].lower()
+    return None if last in index.lex.words("law_heads") else found  # 'the Trade Act says'
 
 
 def _own(tok: Token) -> bool:

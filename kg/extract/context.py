@@ -147,6 +147,8 @@ def kind_named(span: Span, lex: Lex) -> EntityType | None:
         return EntityType.EVENT  # 'the Ryder Cup', 'the Davis Cup', which the NER missed
     if _names_a_team(span, lex) or _before_a_company_noun(span, lex):
         return EntityType.ORGANIZATION
+    if not span.label_ and _called_a_company(span, lex):
+        return EntityType.ORGANIZATION  # 'rock band Muse', which the NER missed
     return None
 
 
@@ -260,10 +262,10 @@ def _titled(span: Span, lex: Lex) -> bool:
 
 
 def _called_a_company(span: Span, lex: Lex) -> bool:
-    """A name right after a company noun ('carmaker Maruti', 'filtering firm Zentrix') or with
-    one in apposition ('Maruti, India's biggest carmaker') is an organisation, whatever type
-    the NER gave it."""
-    nouns, doc, root = lex.words("company_nouns"), span.doc, span.root
+    """A name right after a company noun ('carmaker Maruti', 'filtering firm Zentrix') or a
+    band's ('hip-hop duo OutKast'), or with one in apposition ('Maruti, India's biggest
+    carmaker', "Eminem's group, D12") is an organisation, whatever type the NER gave it."""
+    nouns, doc, root = lex.words("company_nouns") | lex.words("band_nouns"), span.doc, span.root
     near = [doc[span.start - 1]] if span.start > 0 else []
     near += [root.head] if root.dep_ == "appos" else []
     near += [c for c in root.children if c.dep_ == "appos"]

@@ -121,7 +121,23 @@ def cast(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
                     yield relation(person, ["starsIn"], work, [verb], article, "phrase:cast", index)
 
 
+def listed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """ "Cuaron's other films include Y Tu Mama Tambien", "her novels include X and Y": the
+    owner of the works named made them (directs for films, else authorOf)."""
+    for noun in tokens(doc):
+        predicate = work_noun(noun, index.lex)
+        if predicate is None or noun.dep_ != "nsubj" or noun.head.lemma_.lower() != "include":
+            continue
+        owners = [m for c in noun.children if c.dep_ == "poss" for m in resolve_all(c, index)]
+        objects = [t for c in noun.head.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        works = [m for t in objects if (m := resolve(t, index)) and m.type == EntityType.WORK]
+        for owner in (o for o in owners if o.type == EntityType.PERSON):
+            for work in works:
+                yield relation(owner, [predicate], work, [noun], article, "phrase:owner", index)
+
+
 def work_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*made(article, doc, index), *crew(article, doc, index)]
     found += [*by_makers(article, doc, index), *cast(article, doc, index)]
+    found += listed(article, doc, index)
     return [r for r in found if r is not None]

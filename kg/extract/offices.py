@@ -47,9 +47,21 @@ def _party(tok: Token, index: MentionIndex) -> bool:
 
 
 def partisan(tokens: list[Token], index: MentionIndex) -> bool:
-    """A party's leader in a body speaks for the party, not for the body."""
+    """A party's leader in a body speaks for the party, not for the body: 'Senate Republican
+    leader' (a party the gazetteer knows, beside a body on the same title, counts too)."""
     titles = index.lex.words("titles")
-    return any(_party(t, index) and t.head.lemma_.lower() in titles for t in tokens)
+    on_title = [t for t in tokens if t.head.lemma_.lower() in titles]
+    if any(_party(t, index) for t in on_title):
+        return True
+    orgs = {t.i: m for t in on_title if (m := index.by_token.get(t.i)) and m.type == ORG}
+    words = index.lex.words("party_words")
+    parties = {i for i, m in orgs.items() if any(w in words for w in m.label.lower().split())}
+    return bool(parties) and any(
+        i not in parties and orgs[i].key not in {orgs[p].key for p in parties} for i in orgs
+    )
+
+
+ORG = EntityType.ORGANIZATION
 
 
 def _region_words(tokens: list[Token], index: MentionIndex) -> list[Mention]:
@@ -164,7 +176,10 @@ def predicated(head: Token) -> list[Token]:
     """What a copula says the person is now: 'X is the editor of Y', 'X, who is chairman of
     Y', 'X became president of Z', 'X was named (elected, appointed) chairman of W'; not 'X
     was ...' (no longer), 'X will be ...' or 'X is not'."""
-    verbs = [head.head] if head.dep_ == "nsubj" else []
+    subject = head
+    while subject.dep_ == "conj" and subject.head.i != subject.i:
+        subject = subject.head  # 'X, Y and Z are members of W'
+    verbs = [subject.head] if subject.dep_ == "nsubj" else []
     verbs += [
         c
         for c in head.children

@@ -18,7 +18,7 @@ from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
 from kg.extract.teams import a_team, score_lines
-from kg.model import Article, EntityType, Relation
+from kg.model import Article, EntityType, Mention, Relation
 
 
 def score_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
@@ -97,6 +97,7 @@ def _contests(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
             and m.is_name
             and m.label.split()[-1].lower() not in ceremonies
         ]
+        events = events or _placed_at(verb, index)
         if not events:
             continue
         for subject in (c for c in verb.children if c.dep_ == "nsubj"):
@@ -104,6 +105,28 @@ def _contests(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
                 for event in events:
                     rule = "contest:in"
                     yield relation(side, ["takesPartIn"], event, [verb], article, rule, index)
+
+
+def _placed_at(verb: Token, index: MentionIndex) -> list[Mention]:
+    """'Butler and Yelling finished fourth and fifth': a place in a contest the sentence does
+    not name is in the last contest the article named before it (not an awards night)."""
+    if verb.lemma_.lower() not in index.lex.words("placing_verbs"):
+        return []
+    if not any(c.ent_type_ == "ORDINAL" and c.dep_ in _PLACINGS for c in verb.children):
+        return []
+    ceremonies = index.lex.words("award_ceremonies")
+    before = [
+        m
+        for m in set(index.by_token.values())
+        if m.type == EntityType.EVENT
+        and m.is_name
+        and m.end <= verb.idx
+        and m.label.split()[-1].lower() not in ceremonies
+    ]
+    return [max(before, key=lambda m: m.start)] if before else []
+
+
+_PLACINGS = ("advmod", "dobj", "oprd", "npadvmod", "attr")
 
 
 def _where(verb: Token, index: MentionIndex) -> list[Token]:

@@ -51,6 +51,9 @@ def _own(tok: Token, lex: Lex) -> Modality | None:
 def _to_come(tok: Token, lex: Lex) -> bool:
     """A date still to come on the word ('next March', 'later this year'): among a noun's
     words ('the Games in Melbourne next March'), or the phrases of its verb or its own."""
+    present = tok.tag_ in ("VBP", "VBZ") or (tok.tag_ == "VB" and tok.dep_ == "conj")
+    if present and _on_a_day(tok, lex):
+        return True  # 'England face France on Sunday': a present on a day is a fixture
     words = lex.words("future_dates")
     if not any(e.label_ == "DATE" and any(w.lower_ in words for w in e) for e in tok.sent.ents):
         return False  # most sentences: no date to come, nothing to walk
@@ -58,6 +61,12 @@ def _to_come(tok: Token, lex: Lex) -> bool:
     near = list(tok.subtree) if tok.pos_ in ("NOUN", "PROPN") else []
     near += [g for c in verb.children if c.dep_ in ("npadvmod", "prep") for g in c.subtree]
     return any(t.ent_type_ == "DATE" and t.lower_ in words for t in near)
+
+
+def _on_a_day(verb: Token, lex: Lex) -> bool:
+    days = lex.words("weekdays")
+    near = [g for c in verb.children if c.dep_ in ("npadvmod", "prep") for g in c.subtree]
+    return any(t.ent_type_ == "DATE" and t.lower_ in days for t in near)
 
 
 def _marked(tok: Token, lex: Lex) -> Modality | None:
@@ -133,6 +142,8 @@ def modality(tok: Token, lex: Lex) -> Modality:
             c.dep_ == "cc" and c.lower_ in lex.words("contrast") and c.i < t.i
             for c in (*t.children, *t.head.children)
         )
+        if _purpose(t) and t.i < t.head.i:
+            return Modality.INTENDED  # 'To join GATT, China had much to do': an aim
         if t.head.i == t.i or not (t.dep_ in ("conj", "xcomp") or _purpose(t)) or but:
             break
         if t.dep_ == "xcomp" and (gov := _governed(t, lex)) is not None:

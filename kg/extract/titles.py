@@ -178,7 +178,8 @@ def titled(
     if set(predicates) <= {"worksFor"}:  # 'a UK banker': staff of no country
         orgs = [o for o in orgs if o.type != EntityType.COUNTRY]
     for org in orgs:
-        if voice and not offices.academic(org, index):
+        elected = org.type == EntityType.COUNTRY and title in index.lex.words("place_offices")
+        if voice and not elected and not offices.academic(org, index):  # 'British MP X': no voice
             affiliations.setdefault(person.key, []).append(org)
         for predicate in offices.predicates_for(title, predicates, org, index):
             if predicate in ("holdsRoleAt", "wins"):
@@ -194,7 +195,8 @@ def titled(
         citizen = org.type == EntityType.COUNTRY and "citizenOf" in predicates
         post = not narrow or org.type == EntityType.COUNTRY  # 'Britain's Europe director'
         profession = set(predicates) <= {"citizenOf"}  # 'Ballymena sprinter X': no post
-        if post and not citizen and not profession and "playsFor" not in predicates:
+        partys = title in index.lex.words("place_offices") and _a_party(org, index)
+        if post and not citizen and not profession and not partys and "playsFor" not in predicates:
             found.extend(_role(person, title, org, head, article, index))
 
 
@@ -208,6 +210,12 @@ def _won(
     won = {m.key: m for t in tokens if (m := index.by_token.get(t.i)) and m.type in _CONTESTS}
     found = [relation(person, ["wins"], m, [head], article, "title", index) for m in won.values()]
     return [r for r in found if r is not None]
+
+
+def _a_party(org: Mention, index: MentionIndex) -> bool:
+    """'Republican senator X': a senator's party is no post of his."""
+    words = index.lex.words("party_words")
+    return any(w in words for w in org.label.lower().split())
 
 
 def _a_body(org: Mention, index: MentionIndex) -> bool:
