@@ -77,6 +77,9 @@ PLAN: list[Rule] = [
     R("visits", "arrive", "prep:in", subject_types="Person"),  # not 'troops arrived in X': 15
     R("negotiatesWith", "negotiate", "prep:with", source="verbnet:correspond-36.1", symmetric=True),
     R("negotiatesWith", "hold continue enter resume open begin", "prep:with", nouns="talks"),
+    R(
+        "negotiatesWith", "discuss", "prep:with", source="verbnet:chit_chat-37.6-1"
+    ),  # 'discussed X with Y'
     # 05 diplomatic cooperation
     R(
         "praises",
@@ -94,13 +97,21 @@ PLAN: list[Rule] = [
     R("signsAgreementWith", "award", "prep:to", nouns="contract deal", uncoded=True),
     R(
         "signsAgreementWith",
-        "reach conclude strike",
+        "reach conclude strike announce finalize",
         "prep:with",
         nouns="agreement deal treaty accord pact",
         uncoded=True,
     ),  # 'reached a deal with'
     # 06 material cooperation
     R("cooperatesWith", "cooperate collaborate coordinate", "prep:with"),
+    R(
+        "cooperatesWith",
+        "work",
+        "prep:with",
+        source="verbnet:cooperate-73.1-3",
+        subject_types="Organization Country",
+        object_types="Organization Country",
+    ),  # 'Acme would work with BASF'; not people's work
     # 07 provide aid
     R(
         "providesAidTo",
@@ -134,7 +145,9 @@ PLAN: list[Rule] = [
     R("suesOrCharges", "sue charge indict", "dobj"),
     R("suesOrCharges", "file bring", "prep:against", nouns="lawsuit suit complaint action case"),
     # 12 reject
-    R("rejects", "reject", "dobj", source="verbnet:reject-77.2-1", through="poss"),
+    R(
+        "rejects", "reject", "dobj", source="verbnet:reject-77.2-1", through="poss from"
+    ),  # 'a bid from X'
     # 14 protest
     R("protestsAgainst", "protest demonstrate march", "prep:against"),
     # 15 force posture, 16 reduce relations
@@ -224,7 +237,14 @@ PLAN: list[Rule] = [
     R("comesFrom", "bear", "prep:in", source="verbnet:birth-28.2-1-1", **PATIENT),
     R("comesFrom", "live reside", "prep:in", source="verbnet:lodge-46"),
     # Posts and politics (VerbNet)
-    R("appointedTo", "appoint", "prep:to", source="verbnet:appoint-29.1", **PATIENT),
+    R(
+        "appointedTo",
+        "appoint",
+        "prep:to",
+        source="verbnet:appoint-29.1",
+        through="poss",
+        **PATIENT,
+    ),
     R("electedTo", "elect", "prep:to", source="verbnet:appoint-29.1", **PATIENT),
     R(
         "appointedTo",
@@ -246,7 +266,7 @@ PLAN: list[Rule] = [
         **INVERSE,
     ),  # 'Acme named X as chief executive'
     R("nominatedFor", "nominate", "prep:for", source="verbnet:appoint-29.1", **PATIENT),
-    R("resignsFrom", "resign", "prep:from", source="verbnet:resign-10.11-1", through="of"),
+    R("resignsFrom", "resign", "prep:from", source="verbnet:resign-10.11-1", through="of poss"),
     R("resignsFrom", "quit", "dobj", source="verbnet:resign-10.11-2"),
     R(
         "resignsFrom",
@@ -256,6 +276,8 @@ PLAN: list[Rule] = [
         through="poss of",
     ),  # 'resigned as Scotland manager', 'resigned as chairman of Acme': whose the post was
     R("resignsFrom", "quit", "prep:as", source="verbnet:resign-10.11-2", through="poss of"),
+    # 'step down as City manager', 'stood down as chairman of Acme'
+    R("resignsFrom", "step stand", "prep:as", only_with="down", uncoded=True, through="poss of"),
     # Sport and culture (VerbNet)
     R("coaches", "coach", "dobj", source="verbnet:captain-29.8-1"),
     R("defeats", "beat", "dobj", source="verbnet:hit-18.1-1"),
