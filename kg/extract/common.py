@@ -63,8 +63,8 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
                 named = index.by_token[child.i]
                 if named.type == EntityType.COUNTRY and child.dep_ == "compound":
                     continue  # 'a UK banker' is no name for the UK ('its partner Kenya' is)
-                if named.type in _NAMED_BY_NOUN or named_noun:  # 'the film X': the work
-                    return named
+                if named.type in _NAMED_BY_NOUN or named_noun or _firm_noun(tok, named, index):
+                    return named  # 'the film X': the work; 'Digital Camera magazine': the firm
     if tok.i in index.by_token:
         return index.by_token[tok.i]
     if (work := _work_after(tok, index)) is not None:
@@ -79,6 +79,14 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
         if child.dep_ in ("appos", "flat") and child.i in index.by_token:
             return index.by_token[child.i]
     return comma_apposition(tok, index)
+
+
+def _firm_noun(noun: Token, named: Mention, index: MentionIndex) -> bool:
+    """A company's noun with its name on it ('Digital Camera magazine', 'the Vedomosti
+    newspaper'), not a unit's ('the Acme unit' is not Acme)."""
+    lemma = noun.lemma_.lower()
+    firm = lemma in index.lex.words("company_nouns") and lemma not in index.lex.words("unit_nouns")
+    return firm and named.type == EntityType.ORGANIZATION
 
 
 def _work_after(tok: Token, index: MentionIndex) -> Mention | None:

@@ -86,7 +86,10 @@ def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
         return False
     lemma = head.lemma_.lower()
     if lemma in index.lex.words("unit_nouns"):
-        return False  # "director of Acme's trading division", 'chair of the Senate panel
+        return False  # "director of Acme's trading division", 'chair of the Senate panel'
+    named_after = head.i + 1 < len(tok.doc) and head.i + 1 in index.by_token
+    if lemma in index.lex.words("company_nouns") and not named_after:
+        return False  # 'editor of Digital Camera magazine': the magazine (not 'MMS firm Acme')
     if lemma in index.lex.words("portfolio_titles") and mention and mention.key.startswith("name:"):
         body = mention.text.lower().rsplit(" ", 1)[-1] in index.lex.words("body_heads")
         return not body  # 'Civil Aviation minister': a portfolio; 'Home Office minister': a body
