@@ -19,6 +19,8 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
     """The type the words around a name the NER found give it: an honorific or a post in
     apposition a person ('Mr Kilroy-Silk', 'X, Google vice-president'), a legal form or a
     company noun an organisation ('Lyle Plc', 'carmaker Maruti')."""
+    if span.label_ in ("PERSON", "ORG") and _called_a_place(span, lex):
+        return EntityType.PLACE  # 'Kiev, the capital of Ukraine', which the NER took for a man
     if _after_honorific(span, lex) or _titled(span, lex):
         return EntityType.PERSON
     if legal_form(span, suffixes) or _called_a_company(span, lex) or employer_named(span, lex):
@@ -48,6 +50,13 @@ def _town_of_an_event(span: Span, lex: Lex) -> bool:
     event = prep.head.ent_type_ == "EVENT" or prep.head.lower_ in heads
     known = lex.city(span.text) is not None and not lex.gaz.lookup(span.text, lex.lang)
     return event and known and all(t.pos_ == "PROPN" for t in span)
+
+
+def _called_a_place(span: Span, lex: Lex) -> bool:
+    """A name with a place's noun and its 'of' in apposition: 'X, the capital of Y'."""
+    words = lex.words("place_descriptors")
+    nouns = [c for c in span.root.children if c.dep_ == "appos" and c.lemma_.lower() in words]
+    return any(p.dep_ == "prep" and p.lower_ == "of" for n in nouns for p in n.children)
 
 
 def _does_what_people_do(span: Span, lex: Lex) -> bool:

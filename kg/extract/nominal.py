@@ -65,7 +65,17 @@ def _containers(tok: Token, index: MentionIndex) -> list[tuple[Mention, Token]]:
     for t in preps(tok, index.lex.vocab["roles"]["containment"]):
         if m := resolve(t, index):
             found.append((m, t))
+    found += _of_a_place(tok, index)
     return [(m, t) for m, t in found if m.type in _LOCATIONS]
+
+
+def _of_a_place(tok: Token, index: MentionIndex) -> list[tuple[Mention, Token]]:
+    """'Riyadh, the capital of Saudi Arabia', 'the Sichuan Province of southwest China': a
+    place noun's 'of' names where the place lies."""
+    words = index.lex.words("place_descriptors")
+    nouns = [c for c in tok.children if c.dep_ == "appos" and c.lemma_.lower() in words]
+    nouns += [tok] if tok.lower_ in words else []  # the name's own last word ('Province')
+    return [(m, t) for n in nouns for t in preps(n, ["of"]) if (m := resolve(t, index))]
 
 
 def _in_prose(tok: Token, evidence: Token) -> bool:
