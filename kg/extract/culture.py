@@ -96,6 +96,7 @@ def by_makers(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
 
 
 _CAST_VERBS = ("include", "feature", "comprise")
+_INNER = ("adaptation", "version", "remake", "sequel")
 
 
 def cast(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
@@ -103,7 +104,9 @@ def cast(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
     for tok in tokens(doc):
         if tok.lemma_.lower() != "cast" or tok.pos_ != "NOUN":
             continue
-        works = [m for t in preps(tok, ["of"]) for m in resolve_all(t, index)]
+        inner = [t for t in preps(tok, ["of"])]
+        inner += [g for t in inner if t.lemma_.lower() in _INNER for g in preps(t, ["of"])]
+        works = [m for t in inner for m in resolve_all(t, index)]  # 'of the film adaptation of X'
         works = [w for w in works if w.type == EntityType.WORK]
         verb = tok.head
         if not works or verb.pos_ not in ("VERB", "AUX"):
@@ -118,7 +121,7 @@ def cast(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
         for person in (m for p in people for c in conjuncts(p) for m in resolve_all(c, index)):
             if person.type == EntityType.PERSON:
                 for work in works:
-                    yield relation(person, ["starsIn"], work, [verb], article, "phrase:cast", index)
+                    yield relation(person, ["starsIn"], work, [verb], article, "verb:cast", index)
 
 
 def listed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:

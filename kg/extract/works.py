@@ -113,22 +113,20 @@ def _role_of(span: Span, lex: Lex) -> bool:
     """The name after a role's 'of' ('the director of King Kong', 'the author of Harry
     Potter'), where the NER took it for a person or for nothing (for a director's, nothing: 'the
     director of John Lewis' is a company's): a company, a place or a museum keeps its type."""
-    root = span.root
-    prep = root.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
-    cast = prep is not None and prep.head.lemma_.lower() == "cast"  # 'the cast of X': a work
-    if prep is None or span.label_ not in (
-        "PERSON",
-        "WORK_OF_ART",
-        "",
-        *(("ORG",) if cast else ()),
-    ):
+    heads = [t.head for t in span if t.dep_ == "pobj" and not span.start <= t.head.i < span.end]
+    prep = next((h for h in heads if h.lower_ == "of"), None)  # 'X To The Galaxy': two heads
+    # 'the cast of X', 'the film adaptation of Y': a work, whatever the NER said
+    cast = prep is not None and prep.head.lemma_.lower() in lex.words("work_of_nouns")
+    labels = ("PERSON", "WORK_OF_ART", "", *(("ORG",) if cast else ()))
+    if prep is None or span.label_ not in labels:
         return False
     if lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text):
         return False
     role = prep.head.lemma_.lower()
     if role == "director" and span.label_ == "PERSON":
         return False  # 'the director of John Lewis', a company named after its founder
-    return prep.head.pos == NOUN and role in lex.vocab.get("work_roles", {})
+    roles = lex.vocab.get("work_roles", {})
+    return prep.head.pos == NOUN and (role in roles or role in lex.words("work_of_nouns"))
 
 
 def _by_a_person(span: Span, lex: Lex) -> bool:
