@@ -19,13 +19,17 @@ _DASHES = ("-", "\u2013", "\u2014", "--")
 def conjuncts(tok: Token) -> list[Token]:
     """The token and the tokens coordinated with it ('Peru and Chile'), not across a dash
     ('supporting her husband X - Troy actress Y and Z': a list the parse ran on)."""
-    doc = tok.doc
-    return [tok] + [
-        c
-        for c in tok.conjuncts
-        if c.i != tok.i
-        and not any(doc[i].text in _DASHES for i in range(min(c.i, tok.i) + 1, max(c.i, tok.i)))
-    ]
+    others = [c for c in tok.conjuncts if c.i != tok.i]
+    if not others:
+        return [tok]
+    text = tok.doc.text
+    return [tok] + [c for c in others if not _dash_between(text, tok, c)]
+
+
+def _dash_between(text: str, a: Token, b: Token) -> bool:
+    """A dash standing alone between two tokens (not the hyphen of 'Coca-Cola')."""
+    between = text[min(a.idx, b.idx) : max(a.idx, b.idx)]
+    return any(f" {d} " in between for d in _DASHES)
 
 
 def verb_lemmas(verb: Token) -> set[str]:

@@ -82,9 +82,11 @@ def _noun_before(work: Mention, doc: Doc, index: MentionIndex) -> str | None:
 def by_makers(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
     """'White Teeth by Zadie Smith', 'the film Vera Drake by Mike Leigh': who made the work
     (directs for a film, else authorOf)."""
-    for tok in tokens(doc):
-        work = index.by_token.get(tok.i)
-        if work is None or work.type != EntityType.WORK or not head_of(tok, work):
+    for tok in (
+        doc[i] for i in sorted(i for i, m in index.by_token.items() if m.type == EntityType.WORK)
+    ):
+        work = index.by_token[tok.i]
+        if not head_of(tok, work):
             continue
         predicate = _noun_before(work, doc, index) or "authorOf"
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "by" else None
@@ -102,7 +104,7 @@ _INNER = ("adaptation", "version", "remake", "sequel")
 def cast(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
     """'The cast of Kisna includes X, Y and Z', 'X joins the cast of Y': starsIn."""
     for tok in tokens(doc):
-        if tok.lemma_.lower() != "cast" or tok.pos_ != "NOUN":
+        if tok.lower_ not in ("cast", "casts") or tok.pos_ != "NOUN":
             continue
         inner = [t for t in preps(tok, ["of"])]
         inner += [g for t in inner if t.lemma_.lower() in _INNER for g in preps(t, ["of"])]
@@ -128,8 +130,10 @@ def listed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation
     """ "Cuaron's other films include Y Tu Mama Tambien", "her novels include X and Y": the
     owner of the works named made them (directs for films, else authorOf)."""
     for noun in tokens(doc):
+        if noun.dep_ != "nsubj" or noun.head.lemma_.lower() != "include":
+            continue
         predicate = work_noun(noun, index.lex)
-        if predicate is None or noun.dep_ != "nsubj" or noun.head.lemma_.lower() != "include":
+        if predicate is None:
             continue
         owners = [m for c in noun.children if c.dep_ == "poss" for m in resolve_all(c, index)]
         objects = [t for c in noun.head.children if c.dep_ == "dobj" for t in conjuncts(c)]

@@ -53,14 +53,14 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     commas = [t.i for t in span if t.text == ","] if "," in span.text else []
     if commas and lex.gaz.lookup(span.doc[commas[0] + 1 : end].text, lex.lang) is not None:
         end = commas[0]  # 'Auckland, New Zealand', one name to the NER: the town, then its country
-    opened = [t.i for t in span if t.text == "("]
+    opened = [t.i for t in span if t.text == "("] if "(" in span.text else []
     if opened and not any(t.text == ")" for t in span.doc[opened[-1] : span.end]):
         end = opened[-1]
     while start < end and (span.doc[start].lower_ in dets or _mark(span.doc[start])):
         start += 1
     first = span.doc[start].text
-    person = span.label_ == "PERSON" or not lex.demonym(first)  # 'Frenchman', not 'Scottish'
-    if end - start > 2 and lex.nationality(first) and person:
+    person = end - start > 2 and (span.label_ == "PERSON" or not lex.demonym(first))
+    if person and lex.nationality(first):  # 'Frenchman', not 'Scottish'
         start += 1  # 'Frenchman Cyril Saulnier', 'American Andy Roddick': a nationality
     doc = span.doc
     if span.label_ == "PERSON" and end - start == 1 and _half_name(doc, start):

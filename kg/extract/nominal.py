@@ -104,9 +104,14 @@ def _region_in_a_town(place: Mention, outer: Mention, index: MentionIndex) -> bo
     return index.lex.city(outer.label) is not None and index.lex.city(place.label) is None
 
 
+_NOMINAL = ("NOUN", "PROPN", "PRON", "DET")
+
+
 def location_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = []
     for tok in tokens(doc):
+        if tok.i not in index.by_token and tok.pos_ not in _NOMINAL:
+            continue  # a verb, a preposition: no place of its own (and resolve is not cheap)
         place = resolve(tok, index)
         if place is None or place.type != EntityType.PLACE:
             continue

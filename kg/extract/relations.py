@@ -235,12 +235,13 @@ def _speech(
     """An office-holder who says something speaks for the office's organisation."""
     if not verb_lemmas(verb) & index.lex.words("speech_verbs"):
         return []
-    if modality(verb, index.lex) != Modality.ASSERTED:
+    people = [m for t in subjects(verb, index) for m in resolve_all(t, index) if m.key in aff]
+    if not people or modality(verb, index.lex) != Modality.ASSERTED:
         return []  # 'is preparing to announce', 'did not say': nothing was said
     if _in_own_name(verb):
         return []  # '"I am against price rises," said X': the speaker's own view
     found = []
-    for person in (m for t in subjects(verb, index) for m in resolve_all(t, index)):
+    for person in people:
         for org in aff.get(person.key, []):
             rel = relation(person, ["speaksFor"], org, [verb], article, "speech", index)
             found.extend([rel] if rel else [])

@@ -10,7 +10,6 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import head_of, preps, resolve
-from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
 from kg.model import Article, EntityType, Mention, Relation
@@ -39,11 +38,10 @@ def _places(tok: Token, event: Mention, index: MentionIndex) -> list[Mention]:
 
 
 def event_places(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    for tok in tokens(doc):
-        event = index.by_token.get(tok.i)
-        if event is None or event.type != EntityType.EVENT or not event.is_name:
-            continue
-        if not head_of(tok, event):
+    events = sorted(i for i, m in index.by_token.items() if m.type == EntityType.EVENT)
+    for tok in (doc[i] for i in events):
+        event = index.by_token[tok.i]
+        if not event.is_name or not head_of(tok, event):
             continue
         seen = set()
         for place in _places(tok, event, index):

@@ -113,8 +113,7 @@ def _role_of(span: Span, lex: Lex) -> bool:
     """The name after a role's 'of' ('the director of King Kong', 'the author of Harry
     Potter'), where the NER took it for a person or for nothing (for a director's, nothing: 'the
     director of John Lewis' is a company's): a company, a place or a museum keeps its type."""
-    heads = [t.head for t in span if t.dep_ == "pobj" and not span.start <= t.head.i < span.end]
-    prep = next((h for h in heads if h.lower_ == "of"), None)  # 'X To The Galaxy': two heads
+    prep = _of_before(span)
     # 'the cast of X', 'the film adaptation of Y': a work, whatever the NER said
     cast = prep is not None and prep.head.lemma_.lower() in lex.words("work_of_nouns")
     labels = ("PERSON", "WORK_OF_ART", "", *(("ORG",) if cast else ()))
@@ -129,18 +128,29 @@ def _role_of(span: Span, lex: Lex) -> bool:
     return prep.head.pos == NOUN and (role in roles or role in lex.words("work_of_nouns"))
 
 
+def _of_before(span: Span) -> Token | None:
+    """The 'of' a name hangs on, the parse's head of any of its words ('X To The Galaxy' has
+    two heads)."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head
+    if len(span) == 1 or span.start == 0 or span.doc[span.start - 1].lower_ not in ("of", "the"):
+        return None
+    heads = [t.head for t in span if t.dep_ == "pobj" and not span.start <= t.head.i < span.end]
+    return next((h for h in heads if h.lower_ == "of"), None)
+
+
 def _by_a_person(span: Span, lex: Lex) -> bool:
     """A name the NER left untyped (or called a work) with 'by' and a person on it: 'White
     Teeth by Zadie Smith'; not one a gazetteer or GeoNames knows."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "by":  # the parse may hang it on the verb
+        return False
     if span.label_ not in ("", "WORK_OF_ART", "ORG") or not span[0].text[:1].isupper():
         return False
-    if lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text):
+    if not any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in doc[span.end].children):
         return False
-    doc = span.doc
-    by = [c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "by"]
-    if span.end < len(doc) and doc[span.end].lower_ == "by":  # the parse hangs it on the verb
-        by.append(doc[span.end])
-    return any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for p in by for g in p.children)
+    return not (lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text))
 
 
 def _played_in(span: Span, lex: Lex) -> bool:
