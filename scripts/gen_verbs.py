@@ -140,6 +140,8 @@ PLAN: list[Rule] = [
         subject_types="Person",
         object_types="Person Organization",
     ),  # 'Kerry attacked Bush'
+    R("criticises", "oppose", "dobj", through="poss"),  # "opposed Blair's plan": 110
+    R("criticises", "object", "prep:to", through="poss"),  # 'objected to Brazil protecting X'
     R("praises", "cheer welcome", "dobj", through="poss"),  # "cheered Bush's victory"
     R("accuses", "accuse blame", "dobj"),
     R("suesOrCharges", "sue charge indict", "dobj"),

@@ -56,6 +56,9 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
     """The mention a token stands for: its own, the noun a relative pronoun refers to ('the
     militia THAT Chad backs'), a named place beside a descriptor noun ('Kharkiv province'),
     or a named apposition ('AU chair, Moussa Faki')."""
+    own = index.by_token.get(tok.i)
+    if own is not None and own.type == EntityType.GROUP:
+        return own  # 'the Bush administration': the administration, not Bush
     if tok.pos_ == "NOUN":  # 'its AU partner Kenya': the name, not the noun
         named_noun = tok.lemma_.lower() in index.lex.words("name_nouns")  # 'the Golden Lion award'
         for child in tok.children:

@@ -26,6 +26,8 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
         person = index.by_token.get(tok.i)
         if person is None or person.type != EntityType.PERSON or not head_of(tok, person):
             continue
+        if " " not in person.label:
+            continue  # "Japan's Suzuki", "Brazil's Petrobras": a lone word is as often a firm
         lefts = [c for c in tok.lefts if index.by_token.get(c.i) != person]
         if any(c.lemma_.lower() in titles for t in lefts for c in t.subtree):
             continue
