@@ -59,14 +59,21 @@ def _to_come(tok: Token, lex: Lex) -> bool:
         return False  # most sentences: no date to come, nothing to walk
     verb = tok.head if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nsubj", "dobj") else tok
     near = list(tok.subtree) if tok.pos_ in ("NOUN", "PROPN") else []
-    near += [g for c in verb.children if c.dep_ in ("npadvmod", "prep") for g in c.subtree]
+    near += _dates_on(verb)
     return any(t.ent_type_ == "DATE" and t.lower_ in words for t in near)
+
+
+def _dates_on(verb: Token) -> list[Token]:
+    """The words of a verb's own dates: 'next March', 'on Sunday'; not a date inside a name
+    ('nominated for prizes at next week's Brit Awards': the nomination is made)."""
+    found = [g for c in verb.children if c.dep_ == "npadvmod" for g in c.subtree]
+    objects = [o for c in verb.children if c.dep_ == "prep" for o in c.children]
+    return found + [g for o in objects if o.ent_type_ == "DATE" for g in o.subtree]
 
 
 def _on_a_day(verb: Token, lex: Lex) -> bool:
     days = lex.words("weekdays")
-    near = [g for c in verb.children if c.dep_ in ("npadvmod", "prep") for g in c.subtree]
-    return any(t.ent_type_ == "DATE" and t.lower_ in days for t in near)
+    return any(t.ent_type_ == "DATE" and t.lower_ in days for t in _dates_on(verb))
 
 
 def _marked(tok: Token, lex: Lex) -> Modality | None:
