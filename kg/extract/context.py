@@ -168,7 +168,8 @@ def _before_a_company_noun(span: Span, lex: Lex) -> bool:
     if span.label_ or root.dep_ != "compound" or noun.pos_ != "NOUN":
         return False
     proper = all(t.pos_ == "PROPN" for t in span) and not _common_word(span, lex)
-    return proper and noun.lemma_.lower() in lex.words("company_nouns")
+    town = lex.city(span.text) is not None  # 'the Jacksonville, Florida-based firm': a place
+    return proper and not town and noun.lemma_.lower() in lex.words("company_nouns")
 
 
 _PLACE_PREPS = ("in", "near", "outside")
@@ -274,6 +275,8 @@ def _called_a_company(span: Span, lex: Lex) -> bool:
     """A name right after a company noun ('carmaker Maruti', 'filtering firm Zentrix') or a
     band's ('hip-hop duo OutKast'), or with one in apposition ('Maruti, India's biggest
     carmaker', "Eminem's group, D12") is an organisation, whatever type the NER gave it."""
+    if span.label_ == "GPE" and lex.city(span.text) is not None:
+        return False  # 'The Jacksonville, Florida-based firm': the town the firm is in
     nouns, doc, root = lex.words("company_nouns") | lex.words("band_nouns"), span.doc, span.root
     near = [doc[span.start - 1]] if span.start > 0 else []
     near += [root.head] if root.dep_ == "appos" else []
