@@ -31,7 +31,9 @@ def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Me
         and not _parent_of_named(t, index)
     ]
     found += [index.by_token.get(t.i) for t in preps(head, index.lex.words("name_office_preps"))]
+    text = head.doc.text
     orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in AGENTS))
+    orgs = [m for m in orgs if text[max(0, m.start - 4) : m.start].lower() != "non-"]  # non-OPEC
     owned = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in tokens)  # 'its UK chief': a unit's
     if (
         owned
@@ -78,7 +80,12 @@ def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
     head = tok.head
     while head.i != tok.i and index.by_token.get(head.i) == mention and mention is not None:
         tok, head = head, head.head  # to the last word of the name
+    while tok.dep_ == "conj" and head.i != tok.i:  # 'Minister of Energy, Chemical and X'
+        tok, head = head, head.head
     if tok.dep_ == "pobj" and head.lower_ in index.lex.words("office_preps"):
+        portfolio = head.head.lemma_.lower() in index.lex.words("portfolio_titles")
+        if portfolio and mention is not None and mention.key.startswith("name:"):
+            return True  # 'Minister of Energy and Chemical Industries': a portfolio
         return _missed_name(head.head, index)  # 'Bank of Japan governor'
     if tok.dep_ == "pobj" and head.lower_ not in index.lex.words("employer_preps"):
         return True  # what the post is about: 'consultant ON RFID', 'envoy TO Sudan'
