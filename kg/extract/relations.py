@@ -35,6 +35,12 @@ def _is_passive(verb: Token) -> bool:
     return bool(deps & {"auxpass", "nsubjpass"}) or (verb.dep_ == "acl" and "agent" in deps)
 
 
+def _after_a_preposition(tok: Token) -> bool:
+    """'sources close to Minister X said': the parse made X a second subject of 'said'."""
+    first = tok.left_edge.i
+    return first > 0 and tok.doc[first - 1].pos_ == "ADP" and tok.doc[first - 1].dep_ == "prep"
+
+
 def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
     """Who does it: the subject, the passive agent, a relative clause's noun, or the subject
     of the verb this one depends on ('Ankara vowed to retaliate')."""
@@ -42,6 +48,7 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
     if _is_passive(verb):
         return [t for c in verb.children if c.dep_ == "agent" for t in _pobj_conj(c)]
     found = [t for c in verb.children if c.dep_ in ("nsubj", "csubj") for t in conjuncts(c)]
+    found = [t for t in found if not _after_a_preposition(t)]
     if any(t.lower_ in rel for t in found):
         return conjuncts(_named(_antecedent(verb.head, index)))  # 'X, a banker who ...': X
     if not found and verb.dep_ == "relcl":

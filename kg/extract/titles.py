@@ -168,6 +168,7 @@ def titled(
     orgs = [o for o in orgs if o not in parts]
     partisan = offices.partisan(tokens, index) or offices.party_office(title, tokens, orgs, index)
     narrow = bool(parts or partisan or offices.narrowed(tokens, orgs, index))
+    membership = set(predicates) <= {"memberOf", "citizenOf"}  # 'MP', 'member', 'senator'
     if {"leads", "holdsRoleAt"} & set(predicates) and narrow:
         predicates = ["memberOf"]
     # analysts speak for themselves
@@ -179,7 +180,9 @@ def titled(
         orgs = [o for o in orgs if o.type != EntityType.COUNTRY]
     for org in orgs:
         elected = org.type == EntityType.COUNTRY and title in index.lex.words("place_offices")
-        if voice and not elected and not offices.academic(org, index):  # 'British MP X': no voice
+        member = membership and _a_party(org, index)
+        if voice and not (elected or member) and not offices.academic(org, index):
+            affiliations.setdefault(person.key, []).append(org)  # 'Tory MP X' speaks for himself
             affiliations.setdefault(person.key, []).append(org)
         for predicate in offices.predicates_for(title, predicates, org, index):
             if predicate in ("holdsRoleAt", "wins"):
