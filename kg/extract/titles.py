@@ -164,6 +164,8 @@ def titled(
         named_by_adjective = [c for c in _demonyms(tokens, article, index) if c.key not in known]
         adjectives = {c.key for c in named_by_adjective}
         orgs += named_by_adjective
+    if not orgs and (sole := _sole_country(tokens, title, index)) is not None:
+        orgs = [sole]  # 'President Vladimir Putin', in an article that names one country
     parts = offices.units(tokens, orgs, index)
     orgs = [o for o in orgs if o not in parts]
     partisan = offices.partisan(tokens, index) or offices.party_office(title, tokens, orgs, index)
@@ -213,6 +215,22 @@ def _won(
     won = {m.key: m for t in tokens if (m := index.by_token.get(t.i)) and m.type in _CONTESTS}
     found = [relation(person, ["wins"], m, [head], article, "title", index) for m in won.values()]
     return [r for r in found if r is not None]
+
+
+_SOLE_TITLES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir")
+
+
+def _sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mention | None:
+    """The country of a head of state's or a minister's capitalised title with no country
+    ('President Vladimir Putin', 'Budget Minister Alain Juppe'): the one the article names,
+    if it names only one."""
+    if title not in _SOLE_TITLES and not title.endswith("minister"):
+        return None
+    words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
+    if not words or any(not t.text[:1].isupper() or t.i in index.by_token for t in words):
+        return None  # 'bank president X', 'Acme President Y'
+    countries = {m.key: m for m in index.by_token.values() if m.type == EntityType.COUNTRY}
+    return next(iter(countries.values())) if len(countries) == 1 else None
 
 
 def _a_party(org: Mention, index: MentionIndex) -> bool:
