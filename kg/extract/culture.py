@@ -28,6 +28,8 @@ def _owners(tok: Token, work: Mention, index: MentionIndex) -> Iterator[tuple[To
     doc = tok.doc
     first = doc.char_span(work.start, work.end, alignment_mode="expand")
     noun = doc[first.start - 1] if first is not None and first.start > 0 else None
+    if tok.dep_ == "appos" and work_noun(tok.head, index.lex):
+        noun = tok.head  # "Mitchell's novel, Cloud Atlas"
     predicate = work_noun(noun, index.lex) if noun is not None else None
     holders = [tok] + ([noun] if noun is not None and predicate else [])
     for holder in holders:

@@ -66,6 +66,11 @@ def called_a_work(span: Span, lex: Lex) -> bool:
         before -= 1
     if before >= 0 and work_noun(doc[before], lex) is not None:
         return True
+    root = span.root  # "Mitchell's novel, Cloud Atlas,", 'Cloud Atlas, a novel about X'
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [c for c in root.children if c.dep_ == "appos"]
+    if any(work_noun(n, lex) is not None for n in nouns):
+        return True
     participles = lex.words("work_participles")
     return (
         _crew_of(span, lex)
