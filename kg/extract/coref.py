@@ -231,8 +231,8 @@ def find_corefs(doc: Doc, index: MentionIndex, aff: Affiliations) -> tuple[Coref
     pronouns: dict[str, list[str]] = index.lex.vocab.get("pronouns", {})
     quotes = quote_spans(doc_text(doc))
     found: Corefs = {}
-    for tok in tokens(doc):
-        kind = _kind(tok, pronouns)
+    kinds = [(tok, k) for tok in tokens(doc) if (k := _kind(tok, pronouns)) is not None]
+    for tok, kind in kinds:
         if kind in ("person", "plural") and not any(s <= tok.idx < e for s, e in quotes):
             ants = _last_person(tok, index, found) if kind == "person" else _plural(tok, index)
             if ants:
@@ -241,13 +241,12 @@ def find_corefs(doc: Doc, index: MentionIndex, aff: Affiliations) -> tuple[Coref
     for tok in tokens(doc) if aff else ():  # 'Tory leader Michael Howard ... The Tory leader said'
         if ants := _office_holder(tok, index, aff):
             found[tok.i] = ants
-    for tok in tokens(doc):
+    for tok, kind in kinds:
         outside = not any(s <= tok.idx < e for s, e in quotes)
-        if outside and _kind(tok, pronouns) == "it" and (ants := last_agent(tok, index, found)):
+        if outside and kind == "it" and (ants := last_agent(tok, index, found)):
             found[tok.i] = ants
     speakers = _speakers(doc, index, found)
-    for tok in tokens(doc):
-        kind = _kind(tok, pronouns)
+    for tok, kind in kinds:
         if kind in ("we", "i") and (ants := _in_quote(tok, kind, speakers, aff)):
             found[tok.i] = ants
     return found, tuple(speakers)

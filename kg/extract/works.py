@@ -20,9 +20,9 @@ _INNER = ("of", "the", "and", "a")  # 'Hounds of Love', 'War and Peace'
 
 def work_noun(tok: Token, lex: Lex) -> str | None:
     """The maker's predicate of a work noun ('film': directs), if `tok` is one."""
-    nouns: dict[str, str] = lex.vocab.get("work_nouns", {})
     if tok.pos not in _WORK_TAGS or not tok.is_lower:  # 'novel' is often tagged ADJ
         return None
+    nouns: dict[str, str] = lex.vocab.get("work_nouns", {})
     return nouns.get(tok.lemma_.lower())
 
 
