@@ -166,8 +166,10 @@ def _relational(tok: Token, index: MentionIndex) -> tuple[str, Token] | None:
     lemma = tok.lemma_.lower()
     if lemma in table:
         return table[lemma], tok
+    if tok.pos_ != "NOUN" or tok.n_lefts == 0:
+        return None
     for c in tok.lefts:  # 'a subsidiary company of'
-        if c.dep_ in ("compound", "amod") and c.lemma_.lower() in table and tok.pos_ == "NOUN":
+        if c.dep_ in ("compound", "amod") and c.lemma_.lower() in table:
             return table[c.lemma_.lower()], tok
     return None
 
