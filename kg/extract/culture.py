@@ -25,9 +25,7 @@ from kg.model import Article, EntityType, Mention, Relation
 def _owners(tok: Token, work: Mention, index: MentionIndex) -> Iterator[tuple[Token, str]]:
     """Possessives on the work's name or on the work noun before it, with the predicate of
     the maker: "Scorsese's The Aviator" (authorOf), "Eastwood's drama X" (directs)."""
-    doc = tok.doc
-    first = doc.char_span(work.start, work.end, alignment_mode="expand")
-    noun = doc[first.start - 1] if first is not None and first.start > 0 else None
+    noun = _token_before(work, tok.doc)
     if tok.dep_ == "appos" and work_noun(tok.head, index.lex):
         noun = tok.head  # "Mitchell's novel, Cloud Atlas"
     predicate = work_noun(noun, index.lex) if noun is not None else None
@@ -74,11 +72,15 @@ def crew(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
                     yield relation(person, [predicate], work, [tok], article, "phrase:crew", index)
 
 
-def _noun_before(work: Mention, doc: Doc, index: MentionIndex) -> str | None:
+def _token_before(work: Mention, doc: Doc) -> Token | None:
+    """The word right before a work's name ('the film' of 'the film X')."""
     first = doc.char_span(work.start, work.end, alignment_mode="expand")
-    if first is None or first.start == 0:
-        return None
-    return work_noun(doc[first.start - 1], index.lex)
+    return doc[first.start - 1] if first is not None and first.start > 0 else None
+
+
+def _noun_before(work: Mention, doc: Doc, index: MentionIndex) -> str | None:
+    before = _token_before(work, doc)
+    return work_noun(before, index.lex) if before is not None else None
 
 
 def by_makers(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:

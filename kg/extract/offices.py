@@ -53,15 +53,21 @@ def partisan(tokens: list[Token], index: MentionIndex) -> bool:
     on_title = [t for t in tokens if t.head.lemma_.lower() in titles]
     if any(_party(t, index) for t in on_title):
         return True
-    orgs = {t.i: m for t in on_title if (m := index.by_token.get(t.i)) and m.type == ORG}
-    words = index.lex.words("party_words")
-    parties = {i for i, m in orgs.items() if any(w in words for w in m.label.lower().split())}
+    orgs = {
+        t.i: m
+        for t in on_title
+        if (m := index.by_token.get(t.i)) and m.type == EntityType.ORGANIZATION
+    }
+    parties = {i for i, m in orgs.items() if a_party(m, index)}
     return bool(parties) and any(
         i not in parties and orgs[i].key not in {orgs[p].key for p in parties} for i in orgs
     )
 
 
-ORG = EntityType.ORGANIZATION
+def a_party(org: Mention, index: MentionIndex) -> bool:
+    """A political party, by a word of its name ('Labour Party', 'Liberal Democrats')."""
+    words = index.lex.words("party_words")
+    return any(w in words for w in org.label.lower().split())
 
 
 def _region_words(tokens: list[Token], index: MentionIndex) -> list[Mention]:

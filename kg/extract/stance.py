@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from kg.extract.common import pobjs, resolve_all, verb_lemmas
 from kg.extract.lexicon import Lex
 from kg.extract.mentions import MentionIndex
+from kg.extract.offices import a_party
 from kg.lexicon import load_toml
 from kg.model import Article, Mention, Modality, Provenance, Relation
 from kg.ontology import KG
@@ -216,11 +217,6 @@ def confidence(
     return round(min(1.0, max(0.0, float(score))), 2)
 
 
-def _party(org: Mention, index: MentionIndex) -> bool:
-    words = index.lex.words("party_words")
-    return any(w in words for w in org.label.lower().split())
-
-
 def relation(
     subject: Mention,
     predicates: list[str],
@@ -238,7 +234,7 @@ def relation(
     predicate = next((p for p in predicates if KG.accepts(p, subject.type, obj.type)), None)
     if predicate is None:
         return None
-    if predicate == "worksFor" and _party(obj, index):
+    if predicate == "worksFor" and a_party(obj, index):
         predicate = "memberOf"  # 'joined the Labour Party', "Labour's X": a member, not staff
     sent = tokens[0].sent
     start = min([t.idx for t in tokens] + [subject.start, obj.start])

@@ -182,7 +182,7 @@ def titled(
         orgs = [o for o in orgs if o.type != EntityType.COUNTRY]
     for org in orgs:
         elected = org.type == EntityType.COUNTRY and title in index.lex.words("place_offices")
-        member = membership and _a_party(org, index)
+        member = membership and offices.a_party(org, index)
         if voice and not (elected or member) and not offices.academic(org, index):
             affiliations.setdefault(person.key, []).append(org)  # 'Tory MP X' speaks for himself
             affiliations.setdefault(person.key, []).append(org)
@@ -200,7 +200,7 @@ def titled(
         citizen = org.type == EntityType.COUNTRY and "citizenOf" in predicates
         post = not narrow or org.type == EntityType.COUNTRY  # 'Britain's Europe director'
         profession = set(predicates) <= {"citizenOf"}  # 'Ballymena sprinter X': no post
-        partys = title in index.lex.words("place_offices") and _a_party(org, index)
+        partys = title in index.lex.words("place_offices") and offices.a_party(org, index)
         if post and not citizen and not profession and not partys and "playsFor" not in predicates:
             found.extend(_role(person, title, org, head, article, index))
 
@@ -231,12 +231,6 @@ def _sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Menti
         return None  # 'bank president X', 'Acme President Y'
     countries = {m.key: m for m in index.by_token.values() if m.type == EntityType.COUNTRY}
     return next(iter(countries.values())) if len(countries) == 1 else None
-
-
-def _a_party(org: Mention, index: MentionIndex) -> bool:
-    """'Republican senator X': a senator's party is no post of his."""
-    words = index.lex.words("party_words")
-    return any(w in words for w in org.label.lower().split())
 
 
 def _a_body(org: Mention, index: MentionIndex) -> bool:

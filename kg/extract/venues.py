@@ -18,7 +18,7 @@ _PLACES = (EntityType.PLACE, EntityType.COUNTRY)
 _DATE_LABELS = ("DATE", "TIME")
 
 
-def _after_dates(tok: Token, index: MentionIndex) -> Token | None:
+def _after_dates(tok: Token) -> Token | None:
     """The object of an 'in' or 'at' right after the event's name, past a date ('later this
     month in Madrid'): the parse often hangs it on the date."""
     doc, i = tok.doc, tok.i + 1
@@ -31,7 +31,7 @@ def _after_dates(tok: Token, index: MentionIndex) -> Token | None:
 
 def _places(tok: Token, event: Mention, index: MentionIndex) -> list[Mention]:
     near = [*preps(tok, ["in", "at"]), *(c for c in tok.lefts if c.dep_ == "poss")]
-    after = _after_dates(tok, index)
+    after = _after_dates(tok)
     near += [after] if after is not None else []
     found = [m for t in near if (m := resolve(t, index)) is not None and m.type in _PLACES]
     return [m for m in found if m.key != event.key and m.is_name]
