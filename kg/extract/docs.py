@@ -23,3 +23,14 @@ def quote_marks(doc: Doc) -> list[int]:
         found = [t.i for t in tokens(doc) if t.is_quote and t.dep_ != "case"]
         doc.user_data["kg.quotes"] = found
     return found
+
+
+def adverb_object(verb: Token) -> list[Token]:
+    """A name right after an active verb that the parser took for an adverb ('beat Arsenal
+    2-1', where the score drew 'Arsenal' away from the object), with its conjuncts."""
+    after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if after is None or after.head.i != verb.i or after.dep_ != "npadvmod":
+        return []
+    if after.pos_ != "PROPN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return []
+    return [after, *(c for c in after.conjuncts if c.i != after.i)]

@@ -74,6 +74,11 @@ def _trim(span: Span, lex: Lex) -> Span | None:
         end -= 1
     while span.label_ == "PERSON" and end - start > 1 and _score_part(doc[end - 1]):
         end -= 1  # 'Tommy Haas 7-6': the NER took the score into the name
+    dash = [t.i for t in doc[start + 1 : end] if t.text == "-" and doc[t.i - 1].whitespace_]
+    if span.label_ == "PERSON" and dash:
+        end = dash[0]  # 'Ian Gough - out of the reckoning': a dash ends a name
+    if end - start > 3 and _score(doc[end - 3 : end]):
+        end -= 3  # 'thrashed Burnley 5-0': a club's name does not end in a score
     return Span(span.doc, start, end, label=span.label) if end > start else None
 
 
@@ -81,6 +86,10 @@ def _half_name(doc: Doc, i: int) -> bool:
     after = doc[i + 1] if i + 1 < len(doc) else None
     capital = after is not None and after.text[:1].isupper() and after.pos_ in ("NOUN", "PROPN")
     return doc[i].pos_ == "ADJ" and capital
+
+
+def _score(last: Span) -> bool:
+    return last[0].is_digit and last[1].text == "-" and last[2].is_digit
 
 
 def _score_part(tok: Token) -> bool:

@@ -14,7 +14,7 @@ from kg.extract.comments import comments
 from kg.extract.common import conjuncts, preps, resolve_all, verb_lemmas
 from kg.extract.coref import find_corefs
 from kg.extract.culture import work_relations
-from kg.extract.docs import tokens
+from kg.extract.docs import adverb_object, tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import event_relations, location_relations
 from kg.extract.organisations import organisation_relations
@@ -132,6 +132,7 @@ def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> li
             return conjuncts(_named(verb.head))
         deps = ("dobj", "nsubjpass") if _is_passive(verb) else ("dobj",)
         found = [t for c in verb.children if c.dep_ in deps for t in conjuncts(c)]
+        found = found or adverb_object(verb)
         if not found and verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):
             return conjuncts(_antecedent(verb.head, index))  # 'X, which is 25% owned by Y'
         return found

@@ -9,6 +9,7 @@ the final of the Dubai Open' (`contest_verbs`, `contest_stages`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -17,13 +18,14 @@ from kg.extract.common import conjuncts, head_of, preps, resolve
 from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
-from kg.extract.teams import a_team, score_lines
+from kg.extract.teams import a_team, former_before, score_lines, side_title_at, side_titles
 from kg.model import Article, EntityType, Mention, Relation
 
 
 def score_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [r for r in _players(article, doc, index) if r is not None] if index.teams else []
     found += [r for r in _contests(article, doc, index) if r is not None]
+    found += [r for r in _titled_players(article, doc, index) if r is not None]
     for home_span, home_score, away_span, away_score in score_lines(doc):
         home = index.by_token.get(home_span.end - 1)
         away = index.by_token.get(away_span.end - 1)
@@ -55,6 +57,28 @@ def _players(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
                 if team is not None and a_team(team, index.teams, index.lex):
                     rule = "team:for"
                     yield relation(person, ["playsFor"], team, [tok.head], article, rule, index)
+
+
+def _titled_players(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """'Dragons lock Ian Gough', 'Blues prop John Yapp': a team, a player's or a coach's title,
+    a name, in that order (kg.extract.teams.titled_sides made the team)."""
+    titles = side_titles(index.lex)
+    for tok in tokens(doc):
+        person = index.by_token.get(tok.i)
+        if person is None or person.type != EntityType.PERSON or person.start != tok.idx:
+            continue
+        start = side_title_at(doc, tok.i - 1, titles) if tok.i > 1 else -1
+        team = index.by_token.get(start - 1) if start > 0 else None
+        if team is None or team.key not in index.teams or team.key == person.key:
+            continue
+        first = start - 1
+        while first > 0 and index.by_token.get(first - 1) == team:
+            first -= 1
+        if former_before(doc, first, index.lex):  # 'former England captain X'
+            continue
+        title = re.sub(r"\s*-\s*", "-", doc[start : tok.i].text.lower())
+        side = "coaches" if "coaches" in index.lex.vocab["titles"].get(title, []) else "playsFor"
+        yield relation(person, [side], team, [tok], article, "team:title", index)
 
 
 def _for(verb: Token) -> list[Token]:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.docs import tokens
+from kg.extract.docs import adverb_object, tokens
 from kg.extract.lexicon import Lex
 from kg.extract.named import doc_text, mention
 from kg.lexicon import normalize
@@ -42,8 +42,11 @@ def _collect(lex: Lex) -> dict[tuple[str, str], list[str]]:
                 found.setdefault((lemma, "VERB"), []).extend(rule["object"])
     for noun, entries in lex.vocab.get("nominalisations", {}).items():
         for entry in entries if isinstance(entries, list) else [entries]:
-            if entry["predicate"] == "defeats":
-                found.setdefault((noun, "NOUN"), []).extend("prep:" + p for p in entry["object"])
+            if entry["predicate"] == "defeats":  # both sides: "England's defeat TO Spain"
+                slots = [*entry["agent"], *entry["object"]]
+                found.setdefault((noun, "NOUN"), []).extend(
+                    p if p == "poss" else "prep:" + p for p in slots
+                )
     return found
 
 
@@ -52,6 +55,8 @@ def _sides(word: Token, slots: list[str]) -> list[Token]:
     were beaten by Wales')."""
     subjects = ("nsubj", "nsubjpass")
     found = [c for c in word.children if c.dep_ in subjects] if word.pos_ == "VERB" else []
+    found += adverb_object(word) if word.pos_ == "VERB" else []  # 'beat Arsenal 2-1'
+
     found += [g for c in word.children if c.dep_ == "agent" for g in c.children]
     for slot in slots:
         dep, _, prep = slot.partition(":")
@@ -110,6 +115,7 @@ def contest_teams(
         if (word.lemma_.lower(), word.pos_) not in words:
             continue
         sides = _sides(word, words[word.lemma_.lower(), word.pos_])
+        keys |= _clubs_as_people(sides, by_token)
         for side in sides:
             known = by_token.get(side.i)
             if known is not None and known.type == EntityType.PLACE:
@@ -128,12 +134,83 @@ def contest_teams(
             team = _side(article, doc, named, by_token.get(named.end - 1))
             found.update({i: team for i in range(named.start, named.end)})
             keys.update([team.key] if team.type != EntityType.COUNTRY else [])
+    for i, team in titled_sides(article, doc, lex, by_token).items():
+        found[i] = team
+        keys.add(team.key)
     typed = {
         i: replace(m, type=EntityType.ORGANIZATION) if m.key in keys else m
         for i, m in {**by_token, **found}.items()
         if i in found or i not in dropped
     }
     return typed, frozenset(keys | _titled_teams(doc, lex, typed))
+
+
+def side_title_at(doc: Doc, i: int, titles: frozenset[str]) -> int:
+    """The first token of a player's or a coach's title ending at token i ('prop',
+    'loose-head', 'number eight'), or -1."""
+    for start in (i - 2, i - 1, i):
+        if start >= 0 and _joined(doc[start : i + 1]) in titles:
+            return start
+    return -1
+
+
+def _joined(words: Span) -> str:
+    return re.sub(r"\s*-\s*", "-", words.text.lower())
+
+
+def titled_sides(
+    article: Article, doc: Doc, lex: Lex, by_token: dict[int, Mention]
+) -> dict[int, Mention]:
+    """Teams named right before a player's or a coach's title that is right before a name:
+    'Dragons lock Ian Gough', 'Blues prop John Yapp', 'Brive back X', which the parser tears
+    apart (it made 'lock' a verb, 'Blues' its subject); by token, as organisations."""
+    titles = side_titles(lex)
+    found: dict[int, Mention] = {}
+    for tok in tokens(doc):
+        person = by_token.get(tok.i + 1)
+        if person is None or person.type != EntityType.PERSON or person.start < tok.idx:
+            continue
+        start = side_title_at(doc, tok.i, titles) if tok.is_lower else -1
+        run = _capitalised_before(doc, start) if start > 0 else None
+        if run is None or former_before(doc, run.start, lex):
+            continue
+        known = by_token.get(run.end - 1)
+        if doc[run.start].is_sent_start and known is None:
+            continue  # 'Veteran prop X': a sentence's first word may be any word
+        if known is not None and known.type == EntityType.COUNTRY:
+            continue  # 'Wales prop X': the country's side, as the title rules read it
+        if known is not None and (known.start, known.end) == (run.start_char, run.end_char):
+            team = replace(known, type=EntityType.ORGANIZATION)
+        else:
+            team = _side(article, doc, run, None)
+        found.update({i: team for i in range(run.start, run.end)})
+    return found
+
+
+def _capitalised_before(doc: Doc, end: int) -> Span | None:
+    """The capitalised words right before token `end` (at most three)."""
+    start = end
+    while start > max(0, end - 3) and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
+        start -= 1
+    while start < end and doc[start].pos_ == "DET":  # 'The Blues prop X'
+        start += 1
+    return doc[start:end] if start < end else None
+
+
+def former_before(doc: Doc, start: int, lex: Lex) -> bool:
+    """'former Wales and Lions prop X', 'ex-Leeds striker Y': a side once played for."""
+    words = lex.words("former_markers")
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    return any(w in words or w.split("-")[0] in words for w in before)
+
+
+def _clubs_as_people(sides: list[Token], by_token: dict[int, Mention]) -> set[str]:
+    """A one-word 'person' that beats or loses to a team is a team ('Chelsea beat Arsenal',
+    Chelsea a person to the NER): people beat people, not clubs."""
+    known = [m for t in sides if (m := by_token.get(t.i)) is not None]
+    teams = any(m.type == EntityType.ORGANIZATION for m in known) or len(known) < len(sides)
+    people = [m for m in known if m.type == EntityType.PERSON and " " not in m.label]
+    return {m.key for m in people} if teams else set()
 
 
 def _titled_teams(doc: Doc, lex: Lex, by_token: dict[int, Mention]) -> set[str]:

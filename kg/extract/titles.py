@@ -26,6 +26,7 @@ def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[To
     the noun phrase it is in apposition to; and apart, the noun phrase just before it and a
     comma ('AU chief, Moussa Faki'), used only when the first gives no title."""
     near = [t for t in head.subtree if t.idx + len(t) <= person.start]
+    near = _last_conjunct(near, person, index)
     if head.dep_ == "appos" and head.head.i not in index.by_token:  # not 'of Islam, X'
         own = {x.i for x in head.subtree}
         near += [t for t in _phrase(head.head, person, index) if t.i not in own]
@@ -49,6 +50,19 @@ def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[To
             if any(_other_person(t, person, index) for t in extra):
                 extra = []  # 'Scottish actor X, Oscar nominee Y': X's title, not Y's
     return _outside_quotes(sorted(set(near), key=lambda t: t.i), head), extra
+
+
+def _last_conjunct(near: list[Token], person: Mention, index: MentionIndex) -> list[Token]:
+    """The words before the name after another named person's 'and' ('Leicester flanker Y
+    and Sale coach X': X's title is 'Sale coach')."""
+    cut = [
+        t.i
+        for t in near
+        if t.pos_ == "CCONJ"
+        and t.i > 0
+        and (_other_person(t.doc[t.i - 1], person, index) or t.doc[t.i - 1].ent_type_ == "PERSON")
+    ]
+    return [t for t in near if t.i > max(cut)] if cut else near
 
 
 def _first_conjunct(tok: Token) -> Token:

@@ -15,10 +15,15 @@ from kg.errors import ModelError
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: news text puts headlines, datelines and paragraphs on
     lines of their own, and the parser would otherwise run them into the next sentence.
-    (Hard wraps in wire copy are gone by now: kg.nlp.text.unwrap.)"""
+    Nor does a line's first word make a sentence of its own when more follows on its line
+    (the parser cut 'Germany' off 'Germany coach X has warned Y' after a headline). (Hard
+    wraps in wire copy are gone by now: kg.nlp.text.unwrap.)"""
     for tok in doc[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:
-            doc[tok.i + 1].is_sent_start = True
+            first = doc[tok.i + 1]
+            first.is_sent_start = True
+            if "\n" not in first.text + first.whitespace_ and first.i + 1 < len(doc):
+                doc[first.i + 1].is_sent_start = False
     return doc
 
 
