@@ -76,6 +76,10 @@ def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mentio
     if same:  # 'He arrived ..., where he met': the same person, or no one
         return found.get(same[-1].i, ())
     people = [(j, p) for j in window(tok) if (p := _person_at(j, index, found))]
+    sex = _sex(tok.lower_, index)
+    if sex:  # not 'he' for 'Mrs Dixon'
+        genders = _genders(tok.doc, index)
+        people = [(j, p) for j, p in people if genders.get(p[0].key, sex) == sex]
     if tok.dep_ in _SUBJECTS and opens_sentence(tok):
         subjects = [(j, p) for j, p in people if subject_of_clause(tok.doc[j], j < tok.sent.start)]
         main = [p for j, p in subjects if _in_main_clause(tok.doc[j])]
@@ -84,6 +88,33 @@ def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mentio
         if _unknown_subject(tok, index):
             return ()  # 'Pervez Musharraf (no NER) held talks with Tony Blair. He ...': not Blair
     return people[0][1] if people else ()
+
+
+def _sex(word: str, index: MentionIndex) -> str:
+    """'male' or 'female' for a gendered pronoun ('he', 'her'; `male_pronouns`), else ''."""
+    for sex in ("male", "female"):
+        if word in index.lex.words(f"{sex}_pronouns"):
+            return sex
+    return ""
+
+
+def _genders(doc: Doc, index: MentionIndex) -> dict[str, str]:
+    """Person key -> 'male' or 'female', from an honorific on any of their mentions ('Mrs
+    Dixon', 'Sir John'; `male_honorifics`, `female_honorifics`); made once per Doc."""
+    made = doc.user_data.get("kg.genders")
+    if isinstance(made, dict):
+        return made
+    found: dict[str, str] = {}
+    for sex in ("male", "female"):
+        words = index.lex.words(f"{sex}_honorifics")
+        for t in tokens(doc):
+            if t.lower_.rstrip(".") not in words:
+                continue
+            m = index.by_token.get(t.i) or index.by_token.get(t.i + 1)  # 'Mrs Dixon' or 'Mrs X'
+            if m is not None and m.type == EntityType.PERSON:
+                found.setdefault(m.key, sex)
+    doc.user_data["kg.genders"] = found
+    return found
 
 
 def _office_holder(tok: Token, index: MentionIndex, aff: Affiliations) -> tuple[Mention, ...]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from kg.extract import offices
 from kg.extract.common import head_of, preps, resolve
 from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
@@ -46,15 +47,56 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
 
 def owned_companies(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
     """ "CSX Corp's CSX Transportation Inc": a company's possessive on a company (a name with
-    a legal form) is its parent. Not on any name ("Delta's new SimpliFares" is a product)."""
+    a legal form) is its parent; on another organisation's name ("Kodak's Ofoto", "GenCorp's
+    television station WOR"), its owner; a person's on a company, its owner ("Robert
+    Sillerman's Sports Entertainment Enterprises Inc"). Not a party's or a body the gazetteer
+    knows ("Labour's NEC"), not a team's, not a pronoun's ('its': too often the wrong one)."""
     suffixes = index.lex.words("corporate_suffixes")
     for tok in tokens(doc):
         org = index.by_token.get(tok.i)
         if org is None or org.type != EntityType.ORGANIZATION or not head_of(tok, org):
             continue
-        if tok.lower_.strip(".") not in suffixes:  # the name's last word: a legal form
+        if org.is_known or (a_team(org, index.teams, index.lex) and bool(index.teams)):
             continue
-        for c in (c for c in tok.lefts if c.dep_ == "poss" and index.by_token.get(c.i) != org):
-            parent = resolve(c, index)
-            if parent is not None and parent.type == EntityType.ORGANIZATION:
-                yield relation(org, ["subsidiaryOf"], parent, [tok], article, "phrase:part", index)
+        company = tok.lower_.strip(".") in suffixes  # the name's last word: a legal form
+        firm = company or _firm_word(tok, index)  # "AMR's American Airlines", "the Acme bank"
+        sites = index.lex.words("facility_words") | index.lex.words("worship_words")
+        if tok.lower_ in sites:
+            continue  # "St Brygida's Roman Catholic Church", "Arsenal's Emirates Stadium"
+        for c in _owners(tok, index) if firm else _named_firm(tok, index):
+            owner = resolve(c, index)
+            if owner is None or owner.key == org.key or offices.a_party(owner, index):
+                continue  # "Labour's NEC": a party's organ
+            if owner.type == EntityType.ORGANIZATION and company:
+                yield relation(org, ["subsidiaryOf"], owner, [tok], article, "phrase:part", index)
+            elif owner.type == EntityType.ORGANIZATION or (
+                owner.type == EntityType.PERSON and firm
+            ):
+                yield relation(owner, ["owns"], org, [tok], article, "phrase:owned", index)
+
+
+def _firm_word(tok: Token, index: MentionIndex) -> bool:
+    """A name ending in a company's noun ('American Airlines', 'Toronto Dominion Bank')."""
+    word = tok.lemma_.lower() if tok.tag_ == "NNPS" else tok.lower_
+    return word in index.lex.words("company_nouns") or word.rstrip("s") in index.lex.words(
+        "company_nouns"
+    )
+
+
+def _named_firm(tok: Token, index: MentionIndex) -> list[Token]:
+    """The possessives on the company noun a name is on ("GenCorp's station WOR"); a bare
+    name is as often a product ("Delta's new SimpliFares")."""
+    return [c for c in _owners(tok, index) if c.head.i != tok.i]
+
+
+def _owners(tok: Token, index: MentionIndex) -> list[Token]:
+    """The possessives on a name, or on the company noun it names ("GenCorp's station WOR";
+    not a noun that makes it a part, "Yukos's unit Y", which kg.extract.organisations reads)."""
+    own = index.by_token.get(tok.i)
+    found = [c for c in tok.lefts if c.dep_ == "poss" and index.by_token.get(c.i) != own]
+    noun, nouns = tok.head, index.lex.words("company_nouns")
+    parts = set(index.lex.vocab.get("relational_nouns", {}))
+    words = {noun.lemma_.lower(), *(c.lemma_.lower() for c in noun.lefts)}
+    if tok.dep_ in ("appos", "compound") and noun.lemma_.lower() in nouns and not words & parts:
+        found += [c for c in noun.children if c.dep_ == "poss"]
+    return [c for c in found if c.pos_ != "PRON"]

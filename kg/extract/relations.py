@@ -21,6 +21,7 @@ from kg.extract.organisations import organisation_relations
 from kg.extract.people import people_relations
 from kg.extract.sport import score_relations
 from kg.extract.stance import modality, relation
+from kg.extract.surface import surface_relations
 from kg.extract.titles import Affiliations, title_relations
 from kg.extract.venues import venue_relations
 from kg.model import Article, EntityType, Modality, Relation
@@ -310,6 +311,7 @@ def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Rel
         *work_relations(article, doc, index),
         *score_relations(article, doc, index),
         *venue_relations(article, doc, index),
+        *surface_relations(article, doc, index),
     ]
     by_lemma = _rules_by_lemma(index, rules)
     prize_words = prize_verbs(index.lex)

@@ -1,0 +1,60 @@
+"""Relations read off the word order of a noun phrase where the parse tree is often wrong:
+'US phone firm MCI', 'Finnish anti-virus lab F-Secure' (basedIn: a country, its adjective or
+a place, then describing words, then a company's noun right before the name; the parser hangs
+the name elsewhere, or the noun on another word). kg.extract.organisations reads the same
+phrases from the tree; this reads them where the tree fails."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Token
+
+from kg.extract.docs import tokens
+from kg.extract.mentions import MentionIndex
+from kg.extract.named import mention
+from kg.extract.stance import relation
+from kg.model import Article, EntityType, Mention, Relation
+
+_PLACES = (EntityType.COUNTRY, EntityType.PLACE)
+_DESCRIBING = ("NOUN", "ADJ", "PUNCT", "PROPN")  # 'anti-virus', 'mobile phone'
+
+
+def surface_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
+    return [r for r in _based(article, doc, index) if r is not None]
+
+
+def _based(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    nouns = index.lex.words("company_nouns")
+    for tok in tokens(doc):
+        org = index.by_token.get(tok.i)
+        if org is None or org.type != EntityType.ORGANIZATION or org.start != tok.idx:
+            continue
+        noun = doc[tok.i - 1] if tok.i > 0 else None
+        if noun is None or not noun.is_lower:
+            continue
+        hyphened = tok.i > 2 and doc[tok.i - 2].text == "-"  # 'think-tank'
+        first = doc[tok.i - 3] if hyphened else noun
+        if noun.lemma_.lower() not in nouns and doc[first.i : tok.i].text.lower() not in nouns:
+            continue
+        place = _place_before(first, article, index)
+        if place is not None and place.key != org.key:
+            yield relation(org, ["basedIn"], place, [tok], article, "phrase:place", index)
+
+
+def _place_before(noun: Token, article: Article, index: MentionIndex) -> Mention | None:
+    """The country or place that opens the phrase ending at the noun: 'US phone firm',
+    'Finnish anti-virus lab' (at most four describing words between)."""
+    doc = noun.doc
+    for i in range(noun.i - 1, max(-1, noun.i - 6), -1):
+        tok = doc[i]
+        found = index.by_token.get(i)
+        if found is not None and found.type in _PLACES:
+            return found if found.end == tok.idx + len(tok) else None
+        known = index.lex.demonym(tok.text) if found is None else None
+        if known is not None and known.type == EntityType.COUNTRY:
+            end = tok.idx + len(tok)
+            return mention(article, doc, tok.idx, end, known.type, known.key, known.label)
+        if found is not None or tok.pos_ not in _DESCRIBING or (tok.is_punct and tok.text != "-"):
+            return None
+    return None
