@@ -178,6 +178,9 @@ def academic(org: Mention, index: MentionIndex) -> bool:
 _APPOINTING = ("name", "elect", "appoint")  # 'was named chairman': holds the post now
 
 
+_JOINING = ("join", "rejoin")
+
+
 def predicated(head: Token) -> list[Token]:
     """What a copula says the person is now: 'X is the editor of Y', 'X, who is chairman of
     Y', 'X became president of Z', 'X was named (elected, appointed) chairman of W'; not 'X
@@ -197,6 +200,10 @@ def predicated(head: Token) -> list[Token]:
     for verb in verbs:
         now = verb.lemma_ in ("become", *_APPOINTING)
         now = now or (verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"))
-        if now and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
+        joined = verb.lemma_ in _JOINING and subject.dep_ == "nsubj"  # 'X joined Y as chief'
+        if (now or joined) and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
             found += [c for c in verb.children if c.dep_ in ("attr", "oprd") and c.pos_ == "NOUN"]
+        if joined and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
+            posts = [t for c in verb.children if c.lower_ == "as" for t in c.children]
+            found += posts + ([c for c in verb.children if c.dep_ == "dobj"] if posts else [])
     return found
