@@ -148,12 +148,48 @@ def _nouns(article: Article, doc: Doc, index: MentionIndex) -> dict[int, Mention
     return found
 
 
+def short_names(by_token: dict[int, Mention], lex: Lex) -> dict[int, Mention]:
+    """An organisation's name that opens the name of exactly one other organisation of the
+    article is that one ("Deutsche's chairman" in an article on Deutsche Boerse, 'Exchange
+    National Bank' for the Exchange National Bank of Chicago); two ('Deutsche' beside Deutsche
+    Bank and Deutsche Boerse) leave it alone, and so does a prize or a fixture named after it
+    ('Guardian First Book Award', 'Blackburn v Burnley')."""
+    orgs = {
+        m.key: m
+        for m in by_token.values()
+        if m.type == EntityType.ORGANIZATION and m.key.startswith("name:")
+    }
+    longer: dict[str, list[Mention]] = {}
+    for key in orgs:
+        words = key[5:].split()
+        longer[key] = [o for k, o in orgs.items() if _goes_on(words, o, lex)]
+    into = {k: found[0] for k, found in longer.items() if len(found) == 1}
+    return {
+        i: replace(m, key=into[m.key].key, label=into[m.key].label) if m.key in into else m
+        for i, m in by_token.items()
+    }
+
+
+def _goes_on(words: list[str], other: Mention, lex: Lex) -> bool:
+    """The other name starts with these words and goes on with a name's words ('of Chicago',
+    'Boerse'), not a prize's noun or a small word ('Award', 'v')."""
+    label = other.label.split()
+    if len(label) <= len(words) or other.key[5:].split()[: len(words)] != words:
+        return False
+    rest = label[len(words) :]
+    inner = lex.words("name_inner_words")
+    return not any(w.lower() in lex.words("name_nouns") for w in rest) and all(
+        w[:1].isupper() or w.lower() in inner for w in rest
+    )
+
+
 def find_mentions(article: Article, doc: Doc) -> MentionIndex:
     """Every entity mention of the article, keyed by the tokens it covers."""
     lex = lex_for(article.lang)
     named, prefixes = named_mentions(article, doc, lex)
     named, teams = contest_teams(article, doc, lex, named)  # 'Chelsea beat Newcastle'
-    index = MentionIndex(one_sense_per_article(named, lex.words("honorifics")), prefixes, lex)
+    named = short_names(one_sense_per_article(named, lex.words("honorifics")), lex)
+    index = MentionIndex(named, prefixes, lex)
     people = {i for i, m in index.by_token.items() if m.type == EntityType.PERSON}
     nouns = {i: m for i, m in _nouns(article, doc, index).items() if i not in people}
     by_token = {**index.by_token, **nouns}  # not 'Ally' of 'Ally Warnock': no allies

@@ -14,6 +14,7 @@ from kg.extract.employers import title_orgs
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
 from kg.extract.stance import relation
+from kg.lexicon import country
 from kg.model import Article, EntityType, Mention, Relation
 
 _OFFICES = frozenset({"leads", "memberOf", "speaksFor", "holdsRoleAt"})
@@ -237,14 +238,23 @@ _SOLE_TITLES = ("president", "prime minister", "premier", "chancellor", "king", 
 def _sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mention | None:
     """The country of a head of state's or a minister's capitalised title with no country
     ('President Vladimir Putin', 'Budget Minister Alain Juppe'): the one the article names,
-    if it names only one."""
+    if it names only one and no big town of another ('Prime Minister X' in Dublin is not the
+    US's, though the article names no other country)."""
     if title not in _SOLE_TITLES and not title.endswith("minister"):
         return None
     words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
     if not words or any(not t.text[:1].isupper() or t.i in index.by_token for t in words):
         return None  # 'bank president X', 'Acme President Y'
     countries = {m.key: m for m in index.by_token.values() if m.type == EntityType.COUNTRY}
-    return next(iter(countries.values())) if len(countries) == 1 else None
+    if len(countries) != 1:
+        return None
+    sole = next(iter(countries.values()))
+    towns = (index.lex.city(m.label) for m in index.by_token.values() if m.type == EntityType.PLACE)
+    abroad = {country(t.country).key for t in towns if t and t.population >= _BIG_TOWN}
+    return sole if abroad <= {sole.key} else None  # not Dublin's
+
+
+_BIG_TOWN = 100_000  # a town this big says which country an article is in
 
 
 def _a_body(org: Mention, index: MentionIndex) -> bool:
