@@ -56,6 +56,8 @@ def _sides(word: Token, slots: list[str]) -> list[Token]:
     subjects = ("nsubj", "nsubjpass")
     found = [c for c in word.children if c.dep_ in subjects] if word.pos_ == "VERB" else []
     found += adverb_object(word) if word.pos_ == "VERB" else []  # 'beat Arsenal 2-1'
+    if word.pos_ == "NOUN" and word.dep_ == "dobj":  # 'X suffered a defeat to Y'
+        found += [c for c in word.head.children if c.dep_ in subjects]
 
     found += [g for c in word.children if c.dep_ == "agent" for g in c.children]
     for slot in slots:
@@ -109,15 +111,20 @@ def contest_teams(
     coach's title ('Everton midfielder X', "Arsenal's coach Y")."""
     words = _contest_words(lex)
     keys: set[str] = set()
+    players: set[str] = set()  # 'X suffered a defeat to Taylor Dent', an organisation to the NER
     found: dict[int, Mention] = {}
     lemmas = {doc.vocab.strings.add(lemma) for lemma, _ in words}  # as ids: a cheap test
     for word in (t for t in tokens(doc) if t.lemma in lemmas and t.pos in _KINDS):
         if (word.lemma_.lower(), word.pos_) not in words:
             continue
         sides = _sides(word, words[word.lemma_.lower(), word.pos_])
-        keys |= _clubs_as_people(sides, by_token)
+        clubs = _clubs_as_people(sides, by_token, lex)
+        keys |= clubs
+        players |= _people_as_clubs(sides, by_token, lex, clubs)
         for side in sides:
             known = by_token.get(side.i)
+            if known is not None and known.key in players:
+                continue
             if known is not None and known.type == EntityType.PLACE:
                 keys.add(known.key)
             elif known is not None and known.type == EntityType.ORGANIZATION and len(sides) > 1:
@@ -138,11 +145,36 @@ def contest_teams(
         found[i] = team
         keys.add(team.key)
     typed = {
-        i: replace(m, type=EntityType.ORGANIZATION) if m.key in keys else m
+        i: _retyped(m, keys, players)
         for i, m in {**by_token, **found}.items()
         if i in found or i not in dropped
     }
     return typed, frozenset(keys | _titled_teams(doc, lex, typed))
+
+
+def _retyped(m: Mention, teams: set[str], players: set[str]) -> Mention:
+    if m.key in players:
+        return replace(m, type=EntityType.PERSON)
+    return replace(m, type=EntityType.ORGANIZATION) if m.key in teams else m
+
+
+def _people_as_clubs(
+    sides: list[Token], by_token: dict[int, Mention], lex: Lex, clubs: set[str]
+) -> set[str]:
+    """A 'company' of two or three words that beats or loses to a person named in full is a
+    person ('Hewitt suffered a defeat to Taylor Dent'): clubs play clubs, people people."""
+    known = [m for t in sides if (m := by_token.get(t.i)) is not None]
+    if not any(m.type == EntityType.PERSON and m.key not in clubs for m in known):
+        return set()
+    suffixes = lex.words("corporate_suffixes")
+    return {
+        m.key
+        for m in known
+        if m.type == EntityType.ORGANIZATION
+        and not m.is_known
+        and 2 <= len(m.label.split()) <= 3
+        and m.label.split()[-1].lower().strip(".") not in suffixes
+    }
 
 
 def side_title_at(doc: Doc, i: int, titles: frozenset[str]) -> int:
@@ -204,13 +236,20 @@ def former_before(doc: Doc, start: int, lex: Lex) -> bool:
     return any(w in words or w.split("-")[0] in words for w in before)
 
 
-def _clubs_as_people(sides: list[Token], by_token: dict[int, Mention]) -> set[str]:
-    """A one-word 'person' that beats or loses to a team is a team ('Chelsea beat Arsenal',
-    Chelsea a person to the NER): people beat people, not clubs."""
+def _clubs_as_people(sides: list[Token], by_token: dict[int, Mention], lex: Lex) -> set[str]:
+    """A one-word 'person', or one named after a town ('Manchester United'), that beats or
+    loses to a team is a team ('Chelsea beat Arsenal', Chelsea a person to the NER): people
+    beat people, not clubs."""
     known = [m for t in sides if (m := by_token.get(t.i)) is not None]
     teams = any(m.type == EntityType.ORGANIZATION for m in known) or len(known) < len(sides)
-    people = [m for m in known if m.type == EntityType.PERSON and " " not in m.label]
+    people = [m for m in known if m.type == EntityType.PERSON and _club_like(m, lex)]
     return {m.key for m in people} if teams else set()
+
+
+def _club_like(m: Mention, lex: Lex) -> bool:
+    words = m.label.split()
+    town = lex.city(words[0]) if len(words) > 1 else None
+    return len(words) == 1 or (town is not None and town.population >= 100_000)
 
 
 def _titled_teams(doc: Doc, lex: Lex, by_token: dict[int, Mention]) -> set[str]:
