@@ -140,3 +140,29 @@ def _on(country: Token, run: Span) -> bool:
     if country.dep_ not in ("compound", "nmod"):
         return False
     return run.start <= country.head.i < run.end or country.head == run[-1].head
+
+
+def org_then_town(spans: list[Span], lex: Lex) -> list[Span]:
+    """'BBC Delhi' (one place to the NER): an organisation the gazetteer knows or an acronym,
+    then a big town, is the organisation and the town ('BBC Delhi reporter X' reports for the
+    BBC from Delhi)."""
+    out: list[Span] = []
+    for s in spans:
+        cut = _known_then_town(s, lex) if len(s) > 1 else None
+        if cut is None:
+            out.append(s)
+            continue
+        out += [Span(s.doc, s.start, cut, label="ORG"), Span(s.doc, cut, s.end, label="GPE")]
+    return out
+
+
+def _known_then_town(span: Span, lex: Lex) -> int | None:
+    """Where the town starts, after a known organisation or an acronym that is no country's."""
+    for cut in range(span.start + 1, span.end):
+        first = span.doc[span.start : cut].text
+        known = lex.gaz.lookup(first, lex.lang)
+        org = known.type == "Organization" if known else first.isupper() and len(first) > 1
+        town = lex.city(span.doc[cut : span.end].text)
+        if org and town is not None and town.population >= 100_000:
+            return cut
+    return None

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.companies import company_names, country_prefixed
+from kg.extract.companies import company_names, country_prefixed, org_then_town
 from kg.extract.context import (
     context_type,
     employer_named,
@@ -223,6 +223,7 @@ def named_mentions(
     spans = [s for s in (_trim(e, lex) for e in company_names(doc, lex)) if s is not None]
     inside = {i for s in spans for i in range(s.start, s.end)}  # 'FC' of 'Liverpool FC'
     spans = country_prefixed(spans + lone_runs(doc, inside, lex.words("titles")), lex)
+    spans = org_then_town(spans, lex)  # 'BBC Delhi reporter
     spans += known_spans(doc, lex, spans)  # 'Liberal Democrat' where the NER saw 'Democrat'
     spans += work_spans(doc, lex)  # 'the drama Million Dollar Baby', which the NER missed
     sure: dict[str, EntityType] = {}  # names whose type the context gives

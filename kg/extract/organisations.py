@@ -71,6 +71,9 @@ def _described(tok: Token, index: MentionIndex) -> list[Token]:
     describing = tok.dep_ == "appos" or (tok.dep_ == "compound" and company)
     if describing and _describes(tok.head, titles):
         found.append(tok.head)  # 'the Vedomosti newspaper'; not 'American MTV gongs' (MTV's)
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "X is India's premier carrier"
+        nouns = index.lex.words("company_nouns")
+        found += [c for c in tok.head.children if c.dep_ == "attr" and c.lemma_.lower() in nouns]
     return found
 
 

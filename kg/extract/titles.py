@@ -171,7 +171,7 @@ def titled(
         return
     if "wins" in predicates:  # 'Wimbledon champion X', 'Commonwealth 100m champion Y'
         found.extend(_won(person, tokens, head, article, index))
-    orgs = title_orgs(head, tokens, index)
+    orgs = title_orgs(head, tokens, index) or _first_conjuncts_orgs(lead, first, index)
     national = _national(title, predicates, index)
     adjectives: set[str] = set()  # 'Brazilian midfielder Y' is Brazilian, not surely capped
     if national and not any(o.type == EntityType.ORGANIZATION for o in orgs):
@@ -218,6 +218,18 @@ def titled(
         partys = title in index.lex.words("place_offices") and offices.a_party(org, index)
         if post and not citizen and not profession and not partys and "playsFor" not in predicates:
             found.extend(_role(person, title, org, head, article, index))
+
+
+def _first_conjuncts_orgs(lead: Token, first: Mention | None, index: MentionIndex) -> list[Mention]:
+    """The organisation of the first person of a list, for a later one's title that names
+    none ("Deutsche's chairman X and chief executive Y": Y is Deutsche's too)."""
+    if first is not None and first.type == EntityType.PERSON:
+        tokens, _ = _context(lead, first, index)
+    elif first is None and lead.pos_ == "NOUN":  # "Deutsche's chairman X and chief Y": the title
+        tokens = [t for t in lead.subtree if t.i <= lead.i]
+    else:
+        return []
+    return [o for o in title_orgs(lead, tokens, index) if o.type == EntityType.ORGANIZATION]
 
 
 _CONTESTS = (EntityType.EVENT, EntityType.PLACE, EntityType.WORK)  # 'Wimbledon', 'the Open'
