@@ -103,6 +103,9 @@ def won(verb: Token, index: MentionIndex) -> tuple[list[Token] | None, list[Ment
     patients = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     objects = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
     fors = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
+    nominated = _nominations(objects, fors, index)
+    if nominated is not None:  # 'X received (was given) two nominations for the Golden Globes'
+        return (patients if passive else None), prizes(verb, nominated, index), "nominatedFor"
     if lemma == "nominate" and passive:
         categories = [t for g in fors for t in conjuncts(g)]
         return patients, prizes(verb, categories, index), "nominatedFor"
@@ -118,6 +121,18 @@ def won(verb: Token, index: MentionIndex) -> tuple[list[Token] | None, list[Ment
         return None, [], "wins"
     fors = [g for g in fors if _category(g, index)]  # 'the award for best feature'
     return None, prizes(verb, objects + (fors if objects else []), index), "wins"
+
+
+def _nominations(
+    objects: list[Token], fors: list[Token], index: MentionIndex
+) -> list[Token] | None:
+    """What nominations received are for (the verb's 'for' and theirs), or None: no win."""
+    words = index.lex.words("nomination_nouns")
+    nominations = [o for o in objects if o.lemma_.lower() in words]
+    if not nominations:
+        return None
+    inner = [g for o in nominations for c in o.children if c.lower_ == "for" for g in c.children]
+    return [t for g in fors + inner for t in conjuncts(g)]
 
 
 def given(verb: Token, index: MentionIndex) -> list[tuple[Token, Mention]]:
