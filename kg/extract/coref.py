@@ -2,7 +2,8 @@
 
 - 'he', 'his', 'hij' (outside quotes): the last person named before it, within a few sentences.
 - 'they', 'them', 'ze' (plural): for a subject, the agent subject of an earlier sentence ('The
-  allies condemn ... They call on ...'); otherwise the last plural agent or coordination before
+  allies condemn ... They call on ...'; 'X and Y were cleared. They withdrew', people named
+  together); otherwise the last plural agent or coordination before
   it that is not the subject of its own clause ('X condemned Y and Z, calling on them').
 - 'we', 'our' inside a quote: the speaker's organisation (from the speaker's title), or the
   speaker if it is an organisation or country; 'I' inside a quote: the speaker.
@@ -166,7 +167,8 @@ def _plural_sets(tok: Token, index: MentionIndex) -> list[tuple[Token, tuple[Men
         if cand.dep_ == "conj" or (cand.pos_ not in _NOUNS and cand.i not in index.by_token):
             continue  # resolve finds nothing else
         members = [cand, *(c for c in cand.conjuncts if c.i > cand.i)]
-        found = tuple(m for c in members if (m := resolve(c, index)) and m.type in _AGENTS)
+        kinds = _AGENTS if len(members) == 1 else (*_AGENTS, EntityType.PERSON)  # 'X and Y'
+        found = tuple(m for c in members if (m := resolve(c, index)) and m.type in kinds)
         plural = len(members) > 1 or "Number=Plur" in str(cand.morph) or cand.tag_ == "NNS"
         if found and (plural or not found[0].is_name) and _is_head(cand, index):
             sets.append((cand, found))
