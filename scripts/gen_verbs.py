@@ -168,7 +168,8 @@ PLAN: list[Rule] = [
         "prep:with prep:against",
         symmetric=True,
         unless_particles="back",  # 'fought back with its own airline': an instrument
-    ),
+        object_types="Country Group",  # troops, rebels, a state; not 'the Parliament clashed
+    ),  # with the EU' (words) nor 'X fought with his brother'
     # Business (VerbNet)
     R("acquires", "buy", "dobj", source="verbnet:get-13.5.1", through="of in", **BOUGHT),
     R(

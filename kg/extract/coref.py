@@ -160,7 +160,7 @@ def _in_main_clause(tok: Token) -> bool:
 
 def _plural_sets(tok: Token, index: MentionIndex) -> list[tuple[Token, tuple[Mention, ...]]]:
     """Agent noun phrases before `tok`, nearest first: coordinations as one set."""
-    sets = []
+    sets: list[tuple[Token, tuple[Mention, ...]]] = []
     words = tokens(tok.doc)
     for j in window(tok):
         cand = words[j]
@@ -169,6 +169,13 @@ def _plural_sets(tok: Token, index: MentionIndex) -> list[tuple[Token, tuple[Men
         members = [cand, *(c for c in cand.conjuncts if c.i > cand.i)]
         kinds = _AGENTS if len(members) == 1 else (*_AGENTS, EntityType.PERSON)  # 'X and Y'
         found = tuple(m for c in members if (m := resolve(c, index)) and m.type in kinds)
+        if (
+            not found
+            and cand.tag_ == "NNS"
+            and cand.sent == tok.sent
+            and cand.i not in index.by_token
+        ):
+            sets.append((cand, ()))  # 'brief officials there and press THEM': the officials
         plural = len(members) > 1 or "Number=Plur" in str(cand.morph) or cand.tag_ == "NNS"
         if found and (plural or not found[0].is_name) and _is_head(cand, index):
             sets.append((cand, found))
@@ -192,7 +199,7 @@ def _plural(tok: Token, index: MentionIndex) -> tuple[Mention, ...]:
         return earlier[0] if earlier else ()
     own = {c.i for c in tok.head.children if c.dep_ in _SUBJECTS}
     rest = [s for c, s in sets if c.i not in own]
-    return rest[0] if rest else ()
+    return rest[0] if rest else ()  # a nearer plural noun with no name: no one named
 
 
 def _reporting_subjects(tok: Token, index: MentionIndex) -> tuple[Mention, ...]:

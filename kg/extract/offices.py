@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extract.mentions import MentionIndex
+from kg.lexicon import country
 from kg.model import EntityType, Mention
 
 AGENTS = (EntityType.ORGANIZATION, EntityType.COUNTRY)
@@ -147,12 +148,21 @@ def predicates_for(
 ) -> list[str]:
     """Only a head of state or government leads a country: "Kenya's Europe director" or
     "Chad's army commander" serves it; a party's chairman is its officer, not its leader."""
-    if org.type == EntityType.COUNTRY and title not in index.lex.words("state_heads"):
+    if org.type == EntityType.COUNTRY and not _heads_state(title, org, index):
         return ["memberOf" if p == "leads" else p for p in predicates]
     party = any(w in index.lex.words("party_words") for w in org.label.lower().split())
     if party and title in index.lex.words("party_officers"):
         return [p for p in predicates if p != "leads"]  # a party's chairman runs it, not leads it
     return predicates
+
+
+def _heads_state(title: str, org: Mention, index: MentionIndex) -> bool:
+    """A head of state's or government's title, except in the countries where it is a
+    minister's ([minister_titles]: the UK's Chancellor is of the Exchequer)."""
+    codes: list[str] = index.lex.vocab.get("minister_titles", {}).get(title, [])
+    return title in index.lex.words("state_heads") and org.key not in {
+        country(c).key for c in codes
+    }
 
 
 def former(tokens: list[Token], index: MentionIndex) -> bool:

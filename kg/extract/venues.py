@@ -6,13 +6,14 @@ nothing else may. Verbs ('was held in', 'hosted') are in kg/data/verbs_<lang>.to
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import head_of, preps, resolve
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
-from kg.model import Article, EntityType, Mention, Relation
+from kg.model import Article, EntityType, Mention, Modality, Relation
 
 _PLACES = (EntityType.PLACE, EntityType.COUNTRY)
 _DATE_LABELS = ("DATE", "TIME")
@@ -47,7 +48,16 @@ def event_places(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Re
         for place in _places(tok, event, index):
             if place.key not in seen:
                 seen.add(place.key)
-                yield relation(event, ["occurredIn"], place, [tok], article, "phrase:held", index)
+                rel = relation(event, ["occurredIn"], place, [tok], article, "phrase:held", index)
+                yield _to_come(rel, tok, index)
+
+
+def _to_come(rel: Relation | None, tok: Token, index: MentionIndex) -> Relation | None:
+    """'the next Rugby World Cup in France', 'the upcoming summit in Y': not held yet."""
+    words = index.lex.words("intention_modifiers")
+    if rel is None or not any(c.lower_ in words for c in tok.lefts):
+        return rel
+    return replace(rel, provenance=replace(rel.provenance, modality=Modality.INTENDED))
 
 
 def venue_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
