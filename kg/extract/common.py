@@ -70,6 +70,9 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
                 named = index.by_token[child.i]
                 if named.type == EntityType.COUNTRY and child.dep_ == "compound":
                     continue  # 'a UK banker' is no name for the UK ('its partner Kenya' is)
+                maker = named.type == EntityType.ORGANIZATION and child.dep_ == "compound"
+                if maker and tok.lemma_.lower() in index.lex.vocab.get("work_nouns", {}):
+                    continue  # 'the BBC show' is a show, not the BBC
                 if named.type in _NAMED_BY_NOUN or named_noun or _firm_noun(tok, named, index):
                     return named  # 'the film X': the work; 'Digital Camera magazine': the firm
     if tok.i in index.by_token:

@@ -133,6 +133,9 @@ def modality(tok: Token, lex: Lex) -> Modality:
             found = _governed(tok, lex)
             if found is None and verb_lemmas(tok.head) & lex.words("light_verbs"):
                 found = _own(tok.head, lex)  # 'may launch an attack'
+        if found is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
+            later = _own(tok.head.head, lex) == Modality.INTENDED  # 'will report at its meeting'
+            found = Modality.INTENDED if later else None  # (not 'did not attend the summit')
         return found or Modality.ASSERTED
     t = tok
     for _ in range(4):  # 'did not condemn or back'; 'refused to condemn'
