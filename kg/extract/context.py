@@ -310,7 +310,13 @@ def _on_a_post(span: Span, lex: Lex) -> bool:
     doc = span.doc
     root = span[-1] if span[-1].head.i >= span.end else span.root  # 'Association of X' misparsed
     post = root.head
-    if root.dep_ not in ("compound", "nmod", "amod") or post.pos_ != "NOUN" or post.i < span.end:
+    after = doc[span.end] if span.end < len(doc) else post
+    if post.ent_type_ == "PERSON" and after.head.i == post.i and after.dep_ == "compound":
+        post = after  # 'IAAF chief Lamine Diack': both hang on the name
+    titled_adj = post.pos_ == "ADJ" and post.lower_ in lex.title_words()  # 'IAAF chief X'
+    if root.dep_ not in ("compound", "nmod", "amod") or post.i < span.end:
+        return False
+    if post.pos_ != "NOUN" and not titled_adj:
         return False
     inner = [t for t in span if t.lower_ not in ("of", "the")]  # 'Association of Chief X'
     proper = span.label_ == "ORG" or all(
@@ -359,7 +365,8 @@ def employer_named(span: Span, lex: Lex) -> bool:
         return False
     post = prep.head
     titled = post.pos_ == "NOUN" and bool(lex.title([post.lemma_.lower()])[1])
-    return titled and not (lone and _known(span, lex))
+    named = post.ent_type_ == "PERSON" and prep.lower_ == "at" and not label  # 'said X at Y'
+    return (titled and not (lone and _known(span, lex))) or (named and not _known(span, lex))
 
 
 def _known(span: Span, lex: Lex) -> bool:

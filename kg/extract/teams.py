@@ -58,6 +58,8 @@ def _sides(word: Token, slots: list[str]) -> list[Token]:
     found += adverb_object(word) if word.pos_ == "VERB" else []  # 'beat Arsenal 2-1'
     if word.pos_ == "NOUN" and word.dep_ == "dobj":  # 'X suffered a defeat to Y'
         found += [c for c in word.head.children if c.dep_ in subjects]
+    if word.pos_ == "NOUN" and word.dep_ == "pobj" and word.head.lower_ in ("to", "with"):
+        found += [c for c in word.head.head.children if c.dep_ in subjects]  # 'with a win over'
 
     found += [g for c in word.children if c.dep_ == "agent" for g in c.children]
     for slot in slots:
