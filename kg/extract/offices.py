@@ -217,3 +217,28 @@ def predicated(head: Token) -> list[Token]:
             posts = [t for c in verb.children if c.lower_ == "as" for t in c.children]
             found += posts + ([c for c in verb.children if c.dep_ == "dobj"] if posts else [])
     return found
+
+
+_SOLE_TITLES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir")
+
+
+def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mention | None:
+    """The country of a head of state's or a minister's capitalised title with no country
+    ('President Vladimir Putin', 'Budget Minister Alain Juppe'): the one the article names,
+    if it names only one and no big town of another ('Prime Minister X' in Dublin is not the
+    US's, though the article names no other country)."""
+    if title not in _SOLE_TITLES and not title.endswith("minister"):
+        return None
+    words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
+    if not words or any(not t.text[:1].isupper() or t.i in index.by_token for t in words):
+        return None  # 'bank president X', 'Acme President Y'
+    countries = {m.key: m for m in index.by_token.values() if m.type == EntityType.COUNTRY}
+    if len(countries) != 1:
+        return None
+    sole = next(iter(countries.values()))
+    towns = (index.lex.city(m.label) for m in index.by_token.values() if m.type == EntityType.PLACE)
+    abroad = {country(t.country).key for t in towns if t and t.population >= _BIG_TOWN}
+    return sole if abroad <= {sole.key} else None  # not Dublin's
+
+
+_BIG_TOWN = 100_000  # a town this big says which country an article is in

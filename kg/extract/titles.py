@@ -14,7 +14,6 @@ from kg.extract.employers import title_orgs
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
 from kg.extract.stance import relation
-from kg.lexicon import country
 from kg.model import Article, EntityType, Mention, Relation
 
 _OFFICES = frozenset({"leads", "memberOf", "speaksFor", "holdsRoleAt"})
@@ -179,7 +178,7 @@ def titled(
         named_by_adjective = [c for c in _demonyms(tokens, article, index) if c.key not in known]
         adjectives = {c.key for c in named_by_adjective}
         orgs += named_by_adjective
-    if not orgs and (sole := _sole_country(tokens, title, index)) is not None:
+    if not orgs and (sole := offices.sole_country(tokens, title, index)) is not None:
         orgs = [sole]  # 'President Vladimir Putin', in an article that names one country
     parts = offices.units(tokens, orgs, index)
     orgs = [o for o in orgs if o not in parts]
@@ -242,31 +241,6 @@ def _won(
     won = {m.key: m for t in tokens if (m := index.by_token.get(t.i)) and m.type in _CONTESTS}
     found = [relation(person, ["wins"], m, [head], article, "title", index) for m in won.values()]
     return [r for r in found if r is not None]
-
-
-_SOLE_TITLES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir")
-
-
-def _sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mention | None:
-    """The country of a head of state's or a minister's capitalised title with no country
-    ('President Vladimir Putin', 'Budget Minister Alain Juppe'): the one the article names,
-    if it names only one and no big town of another ('Prime Minister X' in Dublin is not the
-    US's, though the article names no other country)."""
-    if title not in _SOLE_TITLES and not title.endswith("minister"):
-        return None
-    words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
-    if not words or any(not t.text[:1].isupper() or t.i in index.by_token for t in words):
-        return None  # 'bank president X', 'Acme President Y'
-    countries = {m.key: m for m in index.by_token.values() if m.type == EntityType.COUNTRY}
-    if len(countries) != 1:
-        return None
-    sole = next(iter(countries.values()))
-    towns = (index.lex.city(m.label) for m in index.by_token.values() if m.type == EntityType.PLACE)
-    abroad = {country(t.country).key for t in towns if t and t.population >= _BIG_TOWN}
-    return sole if abroad <= {sole.key} else None  # not Dublin's
-
-
-_BIG_TOWN = 100_000  # a town this big says which country an article is in
 
 
 def _a_body(org: Mention, index: MentionIndex) -> bool:
