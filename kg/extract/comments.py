@@ -44,6 +44,13 @@ def _named(tok: Token, index: MentionIndex) -> Mention | None:
     return None if last in index.lex.words("law_heads") else found  # 'the Trade Act says'
 
 
+def _firm(speaker: Mention, index: MentionIndex) -> bool:
+    """A company with a legal form announces its business, it does not comment on it ('Zenith
+    Laboratories Inc said the FDA approved its drug')."""
+    suffixes = index.lex.words("corporate_suffixes")
+    return speaker.label.rsplit(" ", 1)[-1].lower().strip(".") in suffixes
+
+
 def _own(tok: Token) -> bool:
     """'Acme said ITS unit ...': the speaker's own part, no comment on another."""
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
@@ -55,7 +62,7 @@ def comments(
     """What the named speakers of a verb of saying comment on."""
     if verb.lemma_.lower() not in index.lex.words("comment_verbs"):
         return []
-    named = [m for t in speakers if (m := _named(t, index)) is not None]
+    named = [m for t in speakers if (m := _named(t, index)) is not None and not _firm(m, index)]
     topics = [(t, m) for t in _reported(verb) if (m := _named(t, index)) is not None]
     if not named or not topics or modality(verb, index.lex) != Modality.ASSERTED:
         return []

@@ -37,6 +37,8 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
         return EntityType.ORGANIZATION  # "Germany's Manager Magazin", 'the Sunday Times'
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.words("facility_words"):
         return EntityType.PLACE  # "the museum's Clock Tower"
+    if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.words("product_heads"):
+        return EntityType.PRODUCT  # "Sony's Qrio Robot": a machine, not a man
     return EntityType.EVENT if _names_an_event(span, lex) else None
 
 
