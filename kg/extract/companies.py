@@ -160,8 +160,11 @@ def _known_then_town(span: Span, lex: Lex) -> int | None:
     """Where the town starts, after a known organisation or an acronym that is no country's."""
     for cut in range(span.start + 1, span.end):
         first = span.doc[span.start : cut].text
+        if not span.doc[cut - 1].whitespace_:
+            continue  # 'T-Mobile' is one name, whatever 'Mobile' is
         known = lex.gaz.lookup(first, lex.lang)
-        org = known.type == "Organization" if known else first.isupper() and len(first) > 1
+        acronym = first.isalpha() and first.isupper() and len(first) > 1
+        org = known.type == "Organization" if known else acronym
         town = lex.city(span.doc[cut : span.end].text)
         if org and town is not None and town.population >= 100_000:
             return cut

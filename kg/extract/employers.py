@@ -34,7 +34,7 @@ def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Me
     text = head.doc.text
     orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in AGENTS))
     orgs = [m for m in orgs if text[max(0, m.start - 4) : m.start].lower() != "non-"]  # non-OPEC
-    owned = any(t.dep_ == "poss" and t.pos_ == "PRON" for t in tokens)  # 'its UK chief': a unit's
+    owned = any(t.dep_ == "poss" and _owner_word(t, index) for t in tokens)  # 'its UK chief'
     if (
         owned
         or any(m.type == EntityType.ORGANIZATION for m in orgs)
@@ -44,6 +44,15 @@ def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Me
         # the UK, whether the NER found X or not
         orgs = [m for m in orgs if m.type == EntityType.ORGANIZATION]
     return orgs
+
+
+def _owner_word(tok: Token, index: MentionIndex) -> bool:
+    """A possessive that owns the post ('its', "E&Y's"): a pronoun, or a name that is no
+    country's ("E&Y's UK head of tax" is the firm's, in the UK)."""
+    if tok.pos_ == "PRON":
+        return True
+    owner = index.by_token.get(tok.i)
+    return tok.pos_ == "PROPN" and (owner is None or owner.type != EntityType.COUNTRY)
 
 
 def _parent_of_named(tok: Token, index: MentionIndex) -> bool:
