@@ -187,6 +187,8 @@ def titled(
     membership = set(predicates) <= {"memberOf", "citizenOf"}  # 'MP', 'member', 'senator'
     if {"leads", "holdsRoleAt"} & set(predicates) and narrow:
         predicates = ["memberOf"]
+    if "leads" in predicates and any(t.lower_ in index.lex.words("deputy_words") for t in tokens):
+        predicates = ["holdsRoleAt" if p == "leads" else p for p in predicates]  # 'deputy leader'
     # analysts speak for themselves
     office = bool(set(predicates) & _OFFICES)  # a player or a founder is no one's voice
     voice = office and title not in index.lex.words("no_voice_titles") and not partisan
