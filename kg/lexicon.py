@@ -147,6 +147,9 @@ def _aliases(names: dict[str, Known]) -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
+BIG_TOWN = 100_000  # inhabitants: a town this big says which country a text is in
+
+
 @dataclass(frozen=True)
 class City:
     """A city of GeoNames with 15,000 inhabitants or more (https://www.geonames.org/, CC BY

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.common import conjuncts, resolve
+from kg.extract.companies import named_with_legal_form
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import modality, relation
 from kg.model import Article, Mention, Modality, Relation
@@ -44,13 +45,6 @@ def _named(tok: Token, index: MentionIndex) -> Mention | None:
     return None if last in index.lex.words("law_heads") else found  # 'the Trade Act says'
 
 
-def _firm(speaker: Mention, index: MentionIndex) -> bool:
-    """A company with a legal form announces its business, it does not comment on it ('Zenith
-    Laboratories Inc said the FDA approved its drug')."""
-    suffixes = index.lex.words("corporate_suffixes")
-    return speaker.label.rsplit(" ", 1)[-1].lower().strip(".") in suffixes
-
-
 def _own(tok: Token) -> bool:
     """'Acme said ITS unit ...': the speaker's own part, no comment on another."""
     return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
@@ -62,7 +56,10 @@ def comments(
     """What the named speakers of a verb of saying comment on."""
     if verb.lemma_.lower() not in index.lex.words("comment_verbs"):
         return []
-    named = [m for t in speakers if (m := _named(t, index)) is not None and not _firm(m, index)]
+    named = [m for t in speakers if (m := _named(t, index)) is not None]
+    # a company with a legal form announces its business ('Zenith Laboratories Inc said the FDA
+    # approved its drug'), it does not comment on it
+    named = [m for m in named if not named_with_legal_form(m.label, index.lex)]
     topics = [(t, m) for t in _reported(verb) if (m := _named(t, index)) is not None]
     if not named or not topics or modality(verb, index.lex) != Modality.ASSERTED:
         return []

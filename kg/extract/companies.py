@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.docs import tokens
 from kg.extract.lexicon import Lex
+from kg.lexicon import BIG_TOWN
 
 
 def company_names(doc: Doc, lex: Lex) -> list[Span]:
@@ -100,6 +101,11 @@ def _form_after(ent: Span, suffixes: frozenset[str]) -> bool:
     return after is not None and not after.ent_type_ and _suffix(after, suffixes)
 
 
+def named_with_legal_form(label: str, lex: Lex) -> bool:
+    """The name's last word is a company's legal form ('Zenith Laboratories Inc')."""
+    return label.rsplit(" ", 1)[-1].lower().strip(".") in lex.words("corporate_suffixes")
+
+
 def legal_form(span: Span, suffixes: frozenset[str]) -> bool:
     """The name ends in a company's legal form ('Inc', 'Plc', 'NV', 'FC'): an organisation."""
     return len(span) > 1 and span[-1].lower_.strip(".") in suffixes
@@ -166,6 +172,6 @@ def _known_then_town(span: Span, lex: Lex) -> int | None:
         acronym = first.isalpha() and first.isupper() and len(first) > 1
         org = known.type == "Organization" if known else acronym
         town = lex.city(span.doc[cut : span.end].text)
-        if org and town is not None and town.population >= 100_000:
+        if org and town is not None and town.population >= BIG_TOWN:
             return cut
     return None

@@ -105,15 +105,13 @@ def _genders(doc: Doc, index: MentionIndex) -> dict[str, str]:
     made = doc.user_data.get("kg.genders")
     if isinstance(made, dict):
         return made
+    sexes = {w: sex for sex in ("male", "female") for w in index.lex.words(f"{sex}_honorifics")}
     found: dict[str, str] = {}
-    for sex in ("male", "female"):
-        words = index.lex.words(f"{sex}_honorifics")
-        for t in tokens(doc):
-            if t.lower_.rstrip(".") not in words:
-                continue
-            m = index.by_token.get(t.i) or index.by_token.get(t.i + 1)  # 'Mrs Dixon' or 'Mrs X'
-            if m is not None and m.type == EntityType.PERSON:
-                found.setdefault(m.key, sex)
+    for t in tokens(doc):
+        sex = sexes.get(t.lower_.rstrip("."))
+        m = (index.by_token.get(t.i) or index.by_token.get(t.i + 1)) if sex else None
+        if sex and m is not None and m.type == EntityType.PERSON:  # 'Mrs Dixon' or 'Mrs X'
+            found.setdefault(m.key, sex)
     doc.user_data["kg.genders"] = found
     return found
 

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Token
 
 from kg.extract.mentions import MentionIndex
-from kg.lexicon import country
+from kg.lexicon import BIG_TOWN, country
 from kg.model import EntityType, Mention
 
 AGENTS = (EntityType.ORGANIZATION, EntityType.COUNTRY)
@@ -237,8 +237,5 @@ def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mentio
         return None
     sole = next(iter(countries.values()))
     towns = (index.lex.city(m.label) for m in index.by_token.values() if m.type == EntityType.PLACE)
-    abroad = {country(t.country).key for t in towns if t and t.population >= _BIG_TOWN}
+    abroad = {country(t.country).key for t in towns if t and t.population >= BIG_TOWN}
     return sole if abroad <= {sole.key} else None  # not Dublin's
-
-
-_BIG_TOWN = 100_000  # a town this big says which country an article is in

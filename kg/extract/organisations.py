@@ -41,7 +41,7 @@ def _place_of(tok: Token, article: Article, index: MentionIndex) -> Mention | No
             return m
         known = index.lex.demonym(child.text) if child.i not in index.by_token else None
         if known is not None and known.type == EntityType.COUNTRY:
-            return _at(child, known.key, known.label, article)
+            return country_at(child, known.key, known.label, article)
     return None
 
 
@@ -56,7 +56,8 @@ def _own_tokens(tok: Token, index: MentionIndex) -> set[int]:
     return {t.i for t in tok.doc if m is not None and index.by_token.get(t.i) == m}
 
 
-def _at(tok: Token, key: str, label: str, article: Article) -> Mention:
+def country_at(tok: Token, key: str, label: str, article: Article) -> Mention:
+    """A country named by the adjective at `tok` ('Finnish'), as a mention there."""
     end = tok.idx + len(tok)
     return mention(article, tok.doc, tok.idx, end, EntityType.COUNTRY, key, label)
 

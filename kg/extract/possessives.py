@@ -77,10 +77,8 @@ def owned_companies(article: Article, doc: Doc, index: MentionIndex) -> Iterator
 
 def _firm_word(tok: Token, index: MentionIndex) -> bool:
     """A name ending in a company's noun ('American Airlines', 'Toronto Dominion Bank')."""
-    word = tok.lemma_.lower() if tok.tag_ == "NNPS" else tok.lower_
-    return word in index.lex.words("company_nouns") or word.rstrip("s") in index.lex.words(
-        "company_nouns"
-    )
+    nouns, word = index.lex.words("company_nouns"), tok.lower_
+    return word in nouns or (word.endswith("s") and word[:-1] in nouns)  # 'Airlines
 
 
 def _named_firm(tok: Token, index: MentionIndex) -> list[Token]:

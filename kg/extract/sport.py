@@ -9,7 +9,6 @@ the final of the Dubai Open' (`contest_verbs`, `contest_stages`)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
@@ -18,7 +17,14 @@ from kg.extract.common import conjuncts, head_of, preps, resolve
 from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
-from kg.extract.teams import a_team, former_before, score_lines, side_title_at, side_titles
+from kg.extract.teams import (
+    a_team,
+    former_before,
+    joined_title,
+    score_lines,
+    side_title_at,
+    side_titles,
+)
 from kg.model import Article, EntityType, Mention, Relation
 
 
@@ -76,7 +82,7 @@ def _titled_players(article: Article, doc: Doc, index: MentionIndex) -> Iterator
             first -= 1
         if former_before(doc, first, index.lex):  # 'former England captain X'
             continue
-        title = re.sub(r"\s*-\s*", "-", doc[start : tok.i].text.lower())
+        title = joined_title(doc[start : tok.i])
         side = "coaches" if "coaches" in index.lex.vocab["titles"].get(title, []) else "playsFor"
         yield relation(person, [side], team, [tok], article, "team:title", index)
 

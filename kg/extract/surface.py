@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
-from kg.extract.named import mention
+from kg.extract.organisations import country_at
 from kg.extract.stance import relation
 from kg.model import Article, EntityType, Mention, Relation
 
@@ -53,8 +53,7 @@ def _place_before(noun: Token, article: Article, index: MentionIndex) -> Mention
             return found if found.end == tok.idx + len(tok) else None
         known = index.lex.demonym(tok.text) if found is None else None
         if known is not None and known.type == EntityType.COUNTRY:
-            end = tok.idx + len(tok)
-            return mention(article, doc, tok.idx, end, known.type, known.key, known.label)
+            return country_at(tok, known.key, known.label, article)
         if found is not None or tok.pos_ not in _DESCRIBING or (tok.is_punct and tok.text != "-"):
             return None
     return None

@@ -15,10 +15,11 @@ from dataclasses import replace
 from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.companies import named_with_legal_form
 from kg.extract.docs import adverb_object, tokens
 from kg.extract.lexicon import Lex
 from kg.extract.named import doc_text, mention
-from kg.lexicon import normalize
+from kg.lexicon import BIG_TOWN, normalize
 from kg.model import Article, EntityType, Mention
 
 _PARTS = ("compound", "flat")
@@ -60,7 +61,6 @@ def _sides(word: Token, slots: list[str]) -> list[Token]:
         found += [c for c in word.head.children if c.dep_ in subjects]
     if word.pos_ == "NOUN" and word.dep_ == "pobj" and word.head.lower_ in ("to", "with"):
         found += [c for c in word.head.head.children if c.dep_ in subjects]  # 'with a win over'
-
     found += [g for c in word.children if c.dep_ == "agent" for g in c.children]
     for slot in slots:
         dep, _, prep = slot.partition(":")
@@ -168,14 +168,13 @@ def _people_as_clubs(
     known = [m for t in sides if (m := by_token.get(t.i)) is not None]
     if not any(m.type == EntityType.PERSON and m.key not in clubs for m in known):
         return set()
-    suffixes = lex.words("corporate_suffixes")
     return {
         m.key
         for m in known
         if m.type == EntityType.ORGANIZATION
         and not m.is_known
         and 2 <= len(m.label.split()) <= 3
-        and m.label.split()[-1].lower().strip(".") not in suffixes
+        and not named_with_legal_form(m.label, lex)
     }
 
 
@@ -183,12 +182,13 @@ def side_title_at(doc: Doc, i: int, titles: frozenset[str]) -> int:
     """The first token of a player's or a coach's title ending at token i ('prop',
     'loose-head', 'number eight'), or -1."""
     for start in (i - 2, i - 1, i):
-        if start >= 0 and _joined(doc[start : i + 1]) in titles:
+        if start >= 0 and joined_title(doc[start : i + 1]) in titles:
             return start
     return -1
 
 
-def _joined(words: Span) -> str:
+def joined_title(words: Span) -> str:
+    """A title as the lexicon spells it: 'loose-head' of 'loose - head'."""
     return re.sub(r"\s*-\s*", "-", words.text.lower())
 
 
@@ -251,7 +251,7 @@ def _clubs_as_people(sides: list[Token], by_token: dict[int, Mention], lex: Lex)
 def _club_like(m: Mention, lex: Lex) -> bool:
     words = m.label.split()
     town = lex.city(words[0]) if len(words) > 1 else None
-    return len(words) == 1 or (town is not None and town.population >= 100_000)
+    return len(words) == 1 or (town is not None and town.population >= BIG_TOWN)
 
 
 def _titled_teams(doc: Doc, lex: Lex, by_token: dict[int, Mention]) -> set[str]:
@@ -288,4 +288,4 @@ def a_team(m: Mention, teams: frozenset[str], lex: Lex) -> bool:
         return True
     if not teams or m.type != EntityType.ORGANIZATION or not m.key.startswith("name:"):
         return False
-    return m.label.split()[-1].lower().strip(".") not in lex.words("corporate_suffixes")
+    return not named_with_legal_form(m.label, lex)
