@@ -21,7 +21,7 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
     company noun an organisation ('Lyle Plc', 'carmaker Maruti')."""
     if span.label_ in ("PERSON", "ORG") and _called_a_place(span, lex):
         return EntityType.PLACE  # 'Kiev, the capital of Ukraine', which the NER took for a man
-    if _after_honorific(span, lex) or _titled(span, lex):
+    if _after_honorific(span, lex) or _titled(span, lex) or _after_title(span, lex):
         return EntityType.PERSON
     if legal_form(span, suffixes) or _called_a_company(span, lex) or employer_named(span, lex):
         return EntityType.ORGANIZATION
@@ -271,6 +271,22 @@ def _titled(span: Span, lex: Lex) -> bool:
         if set(predicates) & {"leads", "holdsRoleAt", "worksFor", "speaksFor"}:
             return True
     return False
+
+
+_POSTS = frozenset({"leads", "holdsRoleAt", "memberOf", "speaksFor"})
+
+
+def _after_title(span: Span, lex: Lex) -> bool:
+    """A two-word name or longer right after a capitalised post that modifies it ('Taoiseach
+    Bertie Ahern', 'Finance Minister Ali Babacan'), which the NER took for a firm."""
+    words = [t for t in span.doc[max(0, span.start - 3) : span.start] if t.head.i == span.root.i]
+    words = [t for t in words if t.dep_ == "compound" and t.text[:1].isupper()]
+    if span.label_ != "ORG" or len(span) < 2 or not words or words[-1].i != span.start - 1:
+        return False
+    if any(t.pos_ != "PROPN" or t.lower_ in lex.words("corporate_suffixes") for t in span):
+        return False
+    _, predicates = lex.title([t.lower_ for t in words])
+    return bool(set(predicates) & _POSTS)
 
 
 def _called_a_company(span: Span, lex: Lex) -> bool:

@@ -9,9 +9,11 @@ import re
 
 from spacy.tokens import Token
 
+from kg.extract.companies import named_with_legal_form
 from kg.extract.mentions import MentionIndex
+from kg.extract.named import mention
 from kg.lexicon import BIG_TOWN, country
-from kg.model import EntityType, Mention
+from kg.model import Article, EntityType, Mention
 
 AGENTS = (EntityType.ORGANIZATION, EntityType.COUNTRY)
 DESCRIBING = ("compound", "amod", "nmod", "poss")  # 'UK magazine', "Spain's biggest bank"
@@ -220,6 +222,50 @@ def predicated(head: Token) -> list[Token]:
 
 
 _SOLE_TITLES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir")
+
+
+def national_country(
+    tokens: list[Token], title: str, article: Article, index: MentionIndex
+) -> Mention | None:
+    """The country of a minister's title only one country has ([national_titles]: 'Home
+    Secretary X' is the UK's, whichever countries the article names), as a mention at the
+    title; not a shadow's or a spokesman's ('shadow home secretary X', 'Tory X')."""
+    code = index.lex.vocab.get("national_titles", {}).get(title)
+    words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
+    if not code or not words or any(t.i in index.by_token for t in words):
+        return None
+    if any(t.lower_ in index.lex.words("shadow_words") for t in words):
+        return None
+    known = country(code)
+    first, last = words[0], words[-1]
+    end = last.idx + len(last)
+    return mention(article, first.doc, first.idx, end, EntityType.COUNTRY, known.key, known.label)
+
+
+def lead_company(
+    tokens: list[Token], predicates: list[str], head: Token, index: MentionIndex
+) -> Mention | None:
+    """The organisation of a post written with none, in lower case ('Larry Kunz, chief
+    financial officer, said', 'according to director X'): the one the article's lead is about
+    (the subject of the first of its first three sentences that has a named one, a company
+    with its legal form: 'Acme Inc said'), when the
+    title's own sentence names no other organisation or country. Not 'President X'."""
+    words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
+    if not set(predicates) & {"leads", "holdsRoleAt"} or any(t.text[:1].isupper() for t in words):
+        return None
+    sent = head.sent
+    inside = (m for m in index.by_token.values() if sent.start_char <= m.start < sent.end_char)
+    if any(m.type in AGENTS for m in inside):
+        return None
+    for lead in list(head.doc.sents)[:3]:
+        subjects = [c for c in lead.root.children if c.dep_ == "nsubj"]
+        named = [m for c in subjects if (m := index.by_token.get(c.i)) is not None]
+        if named:
+            firm = named[0].type == EntityType.ORGANIZATION and named_with_legal_form(
+                named[0].text, index.lex
+            )
+            return named[0] if firm else None
+    return None
 
 
 def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mention | None:

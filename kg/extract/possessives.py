@@ -13,7 +13,7 @@ from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
 from kg.extract.teams import a_team
-from kg.model import Article, EntityType, Relation
+from kg.model import Article, EntityType, Mention, Relation
 
 _EMPLOYERS = ("at", "of", "with")
 
@@ -56,6 +56,9 @@ def owned_companies(article: Article, doc: Doc, index: MentionIndex) -> Iterator
         org = index.by_token.get(tok.i)
         if org is None or org.type != EntityType.ORGANIZATION or not head_of(tok, org):
             continue
+        if offices.a_party(org, index):
+            yield from _party_leader(tok, org, article, index)
+            continue
         if org.is_known or (a_team(org, index.teams, index.lex) and bool(index.teams)):
             continue
         company = tok.lower_.strip(".") in suffixes  # the name's last word: a legal form
@@ -73,6 +76,17 @@ def owned_companies(article: Article, doc: Doc, index: MentionIndex) -> Iterator
                 owner.type == EntityType.PERSON and firm
             ):
                 yield relation(owner, ["owns"], org, [tok], article, "phrase:owned", index)
+
+
+def _party_leader(
+    tok: Token, party: Mention, article: Article, index: MentionIndex
+) -> Iterator[Relation | None]:
+    """ "Robert Kilroy Silk's Veritas Party", "Mr Blair's Labour": a person's (full name or
+    surname) possessive on a party is its leader's."""
+    for c in (c for c in tok.lefts if c.dep_ == "poss"):
+        leader = resolve(c, index)
+        if leader is not None and leader.type == EntityType.PERSON:
+            yield relation(leader, ["leads"], party, [tok], article, "phrase:leader", index)
 
 
 def _firm_word(tok: Token, index: MentionIndex) -> bool:

@@ -178,8 +178,12 @@ def titled(
         named_by_adjective = [c for c in _demonyms(tokens, article, index) if c.key not in known]
         adjectives = {c.key for c in named_by_adjective}
         orgs += named_by_adjective
+    if not orgs and (sole := offices.national_country(tokens, title, article, index)):
+        orgs = [sole]  # 'Home Secretary X': the UK's
     if not orgs and (sole := offices.sole_country(tokens, title, index)) is not None:
         orgs = [sole]  # 'President Vladimir Putin', in an article that names one country
+    if not orgs and (firm := offices.lead_company(tokens, predicates, head, index)) is not None:
+        orgs = [firm]  # 'X, chief financial officer, said', in an article about Acme Inc
     parts = offices.units(tokens, orgs, index)
     orgs = [o for o in orgs if o not in parts]
     partisan = offices.partisan(tokens, index) or offices.party_office(title, tokens, orgs, index)
