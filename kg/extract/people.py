@@ -64,6 +64,8 @@ def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
                 yield relation(person, ["comesFrom"], place, [tok], article, "phrase:from", index)
             elif place is not None and place.type == EntityType.ORGANIZATION:
                 yield relation(person, ["worksFor"], place, [tok], article, "phrase:from", index)
+            elif place is not None and place.type == EntityType.WORK:  # 'X from Shameless'
+                yield relation(person, ["starsIn"], place, [tok], article, "phrase:from", index)
         for t in preps(tok, ["of"]):  # 'X of Sweden'; 'Y of Yahoo said'
             known = resolve(t, index)
             if known is not None and known.type == EntityType.COUNTRY:

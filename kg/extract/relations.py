@@ -51,11 +51,11 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
     found = [t for c in verb.children if c.dep_ in ("nsubj", "csubj") for t in conjuncts(c)]
     found = [t for t in found if not _after_a_preposition(t)]
     if any(t.lower_ in rel for t in found):
-        return conjuncts(_named(_antecedent(verb.head, index)))  # 'X, a banker who ...': X
+        return conjuncts(_named(_antecedent(verb.head, index), index))  # 'X, a banker who ...': X
     if not found and verb.dep_ == "relcl":
         return conjuncts(_antecedent(verb.head, index))
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOUNS:
-        return conjuncts(_named(verb.head))  # 'the firm owning X', 'the film starring X'
+        return conjuncts(_named(verb.head, index))  # 'the firm owning X', 'the film starring X'
     if not found and verb.dep_ == "acl" and verb.tag_ == "VB":  # "X's plans to buy Y"
         return _planners(verb.head, index, depth)
     if not found and verb.dep_ == "conj" and not _is_passive(verb) and _is_passive(verb.head):
@@ -95,9 +95,11 @@ def _modal_adjective(adj: Token, index: MentionIndex) -> bool:
     return adj.lemma_.lower() in words or adj.lower_ in words
 
 
-def _named(noun: Token) -> Token:
-    """A common noun in apposition to a name stands for it: 'TLX Partners, a GROUP led by X'."""
-    if noun.pos_ == "NOUN" and noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
+def _named(noun: Token, index: MentionIndex) -> Token:
+    """A common noun in apposition to a name stands for it: 'TLX Partners, a GROUP led by X',
+    'Man To Man, a historical EPIC starring Y' (a name the tagger read as common nouns)."""
+    named = noun.head.pos_ == "PROPN" or noun.head.i in index.by_token
+    if noun.pos_ == "NOUN" and noun.dep_ == "appos" and named:
         return noun.head
     return noun
 
@@ -130,7 +132,7 @@ def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> li
                 return [
                     t for c in verb.head.head.children if c.dep_ == "nsubj" for t in conjuncts(c)
                 ]
-            return conjuncts(_named(verb.head))
+            return conjuncts(_named(verb.head, index))
         deps = ("dobj", "nsubjpass") if _is_passive(verb) else ("dobj",)
         found = [t for c in verb.children if c.dep_ in deps for t in conjuncts(c)]
         found = found or adverb_object(verb)

@@ -237,7 +237,7 @@ def _first_conjuncts_orgs(lead: Token, first: Mention | None, index: MentionInde
     return [o for o in title_orgs(lead, tokens, index) if o.type == EntityType.ORGANIZATION]
 
 
-_CONTESTS = (EntityType.EVENT, EntityType.PLACE, EntityType.WORK)  # 'Wimbledon', 'the Open'
+_CONTESTS = (EntityType.EVENT, EntityType.PLACE, EntityType.WORK, EntityType.AWARD)  # 'Wimbledon'
 
 
 def _won(

@@ -77,11 +77,23 @@ def called_a_work(span: Span, lex: Lex) -> bool:
         or _role_of(span, lex)
         or _by_a_person(span, lex)
         or _played_in(span, lex)
+        or _on_a_channel(span, lex)
         or any(
             c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and c.lemma_.lower() in participles
             for c in span.root.children
         )
     )
+
+
+def _on_a_channel(span: Span, lex: Lex) -> bool:
+    """A name with a broadcaster's channel in brackets right after it: 'Shameless (Channel
+    4)'; not a person's ('X (ITV)' may be where X works)."""
+    doc, end = span.doc, span.end
+    if span.label_ == "PERSON" or end >= len(doc) or doc[end].text != "(":
+        return False
+    close = next((t.i for t in doc[end + 1 : end + 6] if t.text == ")"), None)
+    inside = doc[end + 1 : close].text.lower() if close is not None else ""
+    return inside in lex.words("channel_names")
 
 
 _NOT_WORKS = ("ORG", "GPE", "LOC", "FAC", "EVENT")  # 'BBC director X', 'Hollywood star Y'
