@@ -55,6 +55,10 @@ def _to_come(tok: Token, lex: Lex) -> bool:
     present = tok.tag_ in ("VBP", "VBZ") or (tok.tag_ == "VB" and tok.dep_ == "conj")
     if present and _on_a_day(tok, lex):
         return True  # 'England face France on Sunday': a present on a day is a fixture
+    main = tok.head  # 'On Sunday X takes on Y before Z faces W': the day of the clause it is in
+    clause = tok.dep_ in ("advcl", "conj") and main.tag_ in ("VBP", "VBZ")
+    if present and clause and _on_a_day(main, lex):
+        return True
     words = lex.words("future_dates")
     if not any(e.label_ == "DATE" and any(w.lower_ in words for w in e) for e in tok.sent.ents):
         return False  # most sentences: no date to come, nothing to walk
@@ -73,8 +77,12 @@ def _dates_on(verb: Token) -> list[Token]:
 
 
 def _on_a_day(verb: Token, lex: Lex) -> bool:
+    """A day on the verb ('on Sunday'), or a day's possessive on a common noun of its
+    ('In Sunday's reverse singles, X takes on Y'; not a name's, 'at next week's Brit Awards')."""
     days = lex.words("weekdays")
-    return any(t.ent_type_ == "DATE" and t.lower_ in days for t in _dates_on(verb))
+    objects = [o for c in verb.children if c.dep_ == "prep" for o in c.children]
+    owned = [p for o in objects if o.pos_ == "NOUN" for p in o.children if p.dep_ == "poss"]
+    return any(t.ent_type_ == "DATE" and t.lower_ in days for t in _dates_on(verb) + owned)
 
 
 def _marked(tok: Token, lex: Lex) -> Modality | None:
