@@ -43,6 +43,18 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
                     yield relation(
                         person, ["worksFor"], employer, [tok], article, "phrase:at", index
                     )
+                    yield from _office_in(tok, employer, article, index)
+
+
+def _office_in(
+    tok: Token, employer: Mention, article: Article, index: MentionIndex
+) -> Iterator[Relation | None]:
+    """ "said X at Goodbody Stockbrokers in Dublin": the town or country after the person's
+    employer, on the person, is where the employer works."""
+    for t in preps(tok, ["in"]):
+        place = resolve(t, index)
+        if place is not None and place.type in (EntityType.PLACE, EntityType.COUNTRY):
+            yield relation(employer, ["operatesIn"], place, [tok], article, "phrase:in", index)
 
 
 def owned_companies(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:

@@ -190,11 +190,16 @@ def _noun(verb: Token, rule: dict[str, Any]) -> tuple[bool, Token | None]:
 
     if "nouns" not in rule:
         return True, None
-    nouns = set(rule["nouns"])
+    nouns, marks = set(rule["nouns"]), set(rule.get("noun_modifiers", []))
     for c in verb.children:
-        if c.dep_ not in ("nsubj", "csubj", "agent") and c.lemma_.lower() in nouns:
-            return True, c
+        if c.dep_ in ("nsubj", "csubj", "agent") or c.lemma_.lower() not in nouns:
+            continue
+        if not marks or any(m.lower_ in marks for m in c.children if m.dep_ in _MARKS):
+            return True, c  # 'take LEGAL action against'
     return False, None
+
+
+_MARKS = ("amod", "compound")
 
 
 def _verb_rule(
