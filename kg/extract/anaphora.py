@@ -97,4 +97,32 @@ def definite_nouns(doc: Doc, index: MentionIndex) -> Corefs:
         subjects = [m for j, m in named if subject_of_clause(doc[j], True)]
         if named:
             found[tok.i] = (subjects[0] if subjects else named[0][1],)
+    found.update(_nationals(doc, index))
+    return found
+
+
+def national_noun(tok: Token, index: MentionIndex) -> bool:
+    """'The Swede', 'the 32-year-old Spaniard': a people's noun for one person, opening its
+    sentence as the subject, and no name."""
+    if tok.tag_ not in ("NN", "NNP") or tok.dep_ not in _SUBJECTS or tok.i in index.by_token:
+        return False
+    if not tok.text[:1].isupper() or index.lex.nationality(tok.text) is None:
+        return False
+    first = min(t.i for t in tok.subtree)
+    return first == tok.sent.start and tok.doc[first].lower_ == "the"
+
+
+def _nationals(doc: Doc, index: MentionIndex) -> Corefs:
+    """'Johansson won. The Swede then ...': the one person the sentence before names (not
+    when it names two: 'X beat Y' leaves open which one 'the Swede' is)."""
+    found: Corefs = {}
+    for tok in (t for t in tokens(doc) if t.dep_ in _SUBJECTS and national_noun(t, index)):
+        start = tok.sent.start
+        if start == 0:
+            continue
+        before = doc[start - 1].sent
+        people = {m.key: m for t in before if (m := index.by_token.get(t.i)) is not None}
+        people = {k: m for k, m in people.items() if m.type == EntityType.PERSON}
+        if len(people) == 1:
+            found[tok.i] = tuple(people.values())
     return found

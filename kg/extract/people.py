@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.anaphora import national_noun
 from kg.extract.common import next_mention, preps, resolve
 from kg.extract.context import is_region
 from kg.extract.docs import tokens
@@ -56,7 +57,20 @@ def _origin_of(noun: Token, article: Article, index: MentionIndex) -> tuple[str,
     return None
 
 
+def _nationals(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """'Johansson won. The Swede ...': the person a people's noun stands for is its citizen."""
+    for i, people in index.corefs.items():
+        tok = doc[i]
+        known = index.lex.nationality(tok.text) if national_noun(tok, index) else None
+        if known is None or len(people) != 1 or people[0].type != EntityType.PERSON:
+            continue
+        end = tok.idx + len(tok)
+        country = mention(article, doc, tok.idx, end, known.type, known.key, known.label)
+        yield relation(people[0], ["citizenOf"], country, [tok], article, "phrase:nation", index)
+
+
 def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    yield from _nationals(article, doc, index)
     for tok, person in _heads(doc, index):
         for t in preps(tok, ["from"]):  # 'X, from West Sussex'; 'Y from Acme told the BBC'
             place = resolve(t, index)

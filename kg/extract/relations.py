@@ -65,7 +65,11 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
     if verb.dep_ == "acomp" and not _modal_adjective(verb, index):
         return []  # 'is happy to buy': not said to be done, nor how likely
     if not found and verb.dep_ in _INHERIT and verb.head.i != verb.i and depth < 3:
-        return subjects(verb.head, index, depth + 1)
+        head = verb.head
+        by = verb.dep_ == "pcomp" and head.lower_ == "by" and head.dep_ == "prep"
+        if by and head.head.pos_ in ("VERB", "AUX"):
+            head = head.head  # 'X reached the final BY beating Y': X beat Y
+        return subjects(head, index, depth + 1)
     return found
 
 
