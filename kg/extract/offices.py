@@ -6,8 +6,9 @@ whether its holder speaks for the organisation."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from kg.extract.companies import named_with_legal_form
 from kg.extract.mentions import MentionIndex
@@ -270,18 +271,36 @@ def lead_company(
 
 def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mention | None:
     """The country of a head of state's or a minister's capitalised title with no country
-    ('President Vladimir Putin', 'Budget Minister Alain Juppe'): the one the article names,
-    if it names only one and no big town of another ('Prime Minister X' in Dublin is not the
-    US's, though the article names no other country)."""
+    ('President Vladimir Putin', 'Budget Minister Alain Juppe'): the article's own country
+    (`_main_country`), unless the title's sentence names another."""
     if title not in _SOLE_TITLES and not title.endswith("minister"):
         return None
     words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
     if not words or any(not t.text[:1].isupper() or t.i in index.by_token for t in words):
         return None  # 'bank president X', 'Acme President Y'
-    countries = {m.key: m for m in index.by_token.values() if m.type == EntityType.COUNTRY}
-    if len(countries) != 1:
+    main = _main_country(words[0].doc, index)
+    sent = words[0].sent  # "Prime Minister X said ... when Britain chairs": not Iraq's
+    here = (m for m in index.by_token.values() if sent.start_char <= m.start < sent.end_char)
+    others = {m.key for m in here if m.type == EntityType.COUNTRY} - {main.key if main else ""}
+    return None if others else main
+
+
+def _main_country(doc: Doc, index: MentionIndex) -> Mention | None:
+    """The one country the article is about: its names, its adjectives ('Brazilian') and its
+    big towns vote; the only one with votes, or one with at least three and twice as many as
+    any other ('Prime Minister X' in an article that names Dublin and the US once each is
+    no one's)."""
+    mentions = {m.start: m for m in index.by_token.values()}.values()
+    countries = {m.key: m for m in mentions if m.type == EntityType.COUNTRY}
+    votes = Counter(m.key for m in mentions if m.type == EntityType.COUNTRY)
+    towns = (index.lex.city(m.label) for m in mentions if m.type == EntityType.PLACE)
+    votes.update(country(t.country).key for t in towns if t and t.population >= BIG_TOWN)
+    named = (t for t in doc if t.pos_ == "ADJ" and t.text[:1].isupper())
+    adjectives = (index.lex.demonym(t.text) for t in named)
+    votes.update(k.key for k in adjectives if k is not None and k.type == "Country")
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][0] not in countries:
         return None
-    sole = next(iter(countries.values()))
-    towns = (index.lex.city(m.label) for m in index.by_token.values() if m.type == EntityType.PLACE)
-    abroad = {country(t.country).key for t in towns if t and t.population >= BIG_TOWN}
-    return sole if abroad <= {sole.key} else None  # not Dublin's
+    if len(ranked) == 1 or (ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]):
+        return countries[ranked[0][0]]
+    return None
