@@ -63,13 +63,20 @@ def owned_companies(article: Article, doc: Doc, index: MentionIndex) -> Iterator
     television station WOR"), its owner; a person's on a company, its owner ("Robert
     Sillerman's Sports Entertainment Enterprises Inc"). Not a party's or a body the gazetteer
     knows ("Labour's NEC"), not a team's, not a pronoun's ('its': too often the wrong one)."""
-    suffixes = index.lex.words("corporate_suffixes")
+    suffixes, bands = index.lex.words("corporate_suffixes"), index.lex.words("band_nouns")
     for tok in tokens(doc):
         org = index.by_token.get(tok.i)
         if org is None or org.type != EntityType.ORGANIZATION or not head_of(tok, org):
             continue
         if offices.a_party(org, index):
             yield from _party_leader(tok, org, article, index)
+            continue
+        nouns = [c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in bands]
+        if tok.dep_ in ("appos", "compound") and tok.head.lemma_.lower() in bands:
+            nouns.append(tok.head)
+        members = list(_band_member(tok, nouns, org, article, index))  # "X's band Y"
+        if members:
+            yield from members
             continue
         if org.is_known or (a_team(org, index.teams, index.lex) and bool(index.teams)):
             continue
@@ -99,6 +106,16 @@ def _party_leader(
         leader = resolve(c, index)
         if leader is not None and leader.type == EntityType.PERSON:
             yield relation(leader, ["leads"], party, [tok], article, "phrase:leader", index)
+
+
+def _band_member(
+    tok: Token, nouns: list[Token], band: Mention, article: Article, index: MentionIndex
+) -> Iterator[Relation | None]:
+    """ "Pete Doherty's band Babyshambles": the person is a member of the band."""
+    for c in (c for n in nouns for c in n.children if c.dep_ == "poss"):
+        member = resolve(c, index)
+        if member is not None and member.type == EntityType.PERSON:
+            yield relation(member, ["memberOf"], band, [tok], article, "phrase:band", index)
 
 
 def _firm_word(tok: Token, index: MentionIndex) -> bool:
