@@ -244,28 +244,43 @@ def national_country(
 
 
 def lead_company(
-    tokens: list[Token], predicates: list[str], head: Token, index: MentionIndex
+    tokens: list[Token], title: str, predicates: list[str], head: Token, index: MentionIndex
 ) -> Mention | None:
-    """The organisation of a post written with none, in lower case ('Larry Kunz, chief
-    financial officer, said', 'according to director X'): the one the article's lead is about
-    (the subject of the first of its first three sentences that has a named one, a company
-    with its legal form: 'Acme Inc said'), when the
-    title's own sentence names no other organisation or country. Not 'President X'."""
+    """The organisation of a post written with none ('Larry Kunz, chief financial officer,
+    said', 'Chief executive X said'): the one the article's lead is about (`_lead_firm`),
+    when the title's own sentence names no other organisation or country. Not a head of
+    state's or a minister's capitalised title ('President X', 'Finance Minister Y')."""
     words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
-    if not set(predicates) & {"leads", "holdsRoleAt"} or any(t.text[:1].isupper() for t in words):
+    if not set(predicates) & {"leads", "holdsRoleAt"}:
+        return None
+    state = title in index.lex.words("state_heads") or title.endswith(("minister", "secretary"))
+    if state and any(t.text[:1].isupper() for t in words):
         return None
     sent = head.sent
     inside = (m for m in index.by_token.values() if sent.start_char <= m.start < sent.end_char)
     if any(m.type in AGENTS for m in inside):
         return None
-    for lead in list(head.doc.sents)[:3]:
+    return _lead_firm(head.doc, index)
+
+
+def _lead_firm(doc: Doc, index: MentionIndex) -> Mention | None:
+    """The organisation the subject of the first of the first three sentences that has a
+    named one names, if it is a company with its legal form ('Acme Inc said') or the
+    organisation the article names most: three times or more, twice as often as any other."""
+    for lead in list(doc.sents)[:3]:
         subjects = [c for c in lead.root.children if c.dep_ == "nsubj"]
         named = [m for c in subjects if (m := index.by_token.get(c.i)) is not None]
-        if named:
-            firm = named[0].type == EntityType.ORGANIZATION and named_with_legal_form(
-                named[0].text, index.lex
-            )
-            return named[0] if firm else None
+        if not named:
+            continue
+        if named[0].type != EntityType.ORGANIZATION:
+            return None
+        if named_with_legal_form(named[0].text, index.lex):
+            return named[0]
+        mentions = {m.start: m for m in index.by_token.values()}.values()
+        votes = Counter(m.key for m in mentions if m.type == EntityType.ORGANIZATION)
+        ranked = [*votes.most_common(2), ("", 0)]
+        top = ranked[0][0] == named[0].key and ranked[0][1] >= 3
+        return named[0] if top and ranked[0][1] >= 2 * ranked[1][1] else None
     return None
 
 

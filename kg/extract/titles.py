@@ -182,7 +182,8 @@ def titled(
         orgs = [sole]  # 'Home Secretary X': the UK's
     if not orgs and (sole := offices.sole_country(tokens, title, index)) is not None:
         orgs = [sole]  # 'President Vladimir Putin', in an article that names one country
-    if not orgs and (firm := offices.lead_company(tokens, predicates, head, index)) is not None:
+    firm = None if orgs else offices.lead_company(tokens, title, predicates, head, index)
+    if firm is not None:
         orgs = [firm]  # 'X, chief financial officer, said', in an article about Acme Inc
     parts = offices.units(tokens, orgs, index)
     orgs = [o for o in orgs if o not in parts]
