@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.companies import named_with_legal_form
 from kg.extract.mentions import MentionIndex
@@ -286,18 +286,44 @@ def _lead_firm(doc: Doc, index: MentionIndex) -> Mention | None:
 
 def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mention | None:
     """The country of a head of state's or a minister's capitalised title with no country
-    ('President Vladimir Putin', 'Budget Minister Alain Juppe'): the article's own country
-    (`_main_country`), unless the title's sentence names another."""
+    ('President Vladimir Putin', 'Budget Minister Alain Juppe'): the one the article names,
+    if it names only one and no big town of another ('Prime Minister X' in Dublin is not the
+    US's, though the article names no other country); else the one the article is about
+    (`_main_country`), if the title's sentence or the one before names it and no other."""
     if title not in _SOLE_TITLES and not title.endswith("minister"):
         return None
     words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
     if not words or any(not t.text[:1].isupper() or t.i in index.by_token for t in words):
         return None  # 'bank president X', 'Acme President Y'
-    main = _main_country(words[0].doc, index)
-    sent = words[0].sent  # "Prime Minister X said ... when Britain chairs": not Iraq's
-    here = (m for m in index.by_token.values() if sent.start_char <= m.start < sent.end_char)
-    others = {m.key for m in here if m.type == EntityType.COUNTRY} - {main.key if main else ""}
-    return None if others else main
+    countries = {m.key: m for m in index.by_token.values() if m.type == EntityType.COUNTRY}
+    towns = (index.lex.city(m.label) for m in index.by_token.values() if m.type == EntityType.PLACE)
+    abroad = {country(t.country).key for t in towns if t and t.population >= BIG_TOWN}
+    if len(countries) == 1:
+        sole = next(iter(countries.values()))
+        home = _home_elsewhere(words[0].doc.text.lower(), sole, index)
+        return sole if abroad <= {sole.key} and not home else None  # not Dublin's
+    return _named_near(words[0].sent, _main_country(words[0].doc, index), index)
+
+
+def _named_near(sent: Span, main: Mention | None, index: MentionIndex) -> Mention | None:
+    """The article's main country, if the sentence or the one before names it (or its
+    adjective) and no other ("Prime Minister X said ... when Britain chairs": not Iraq's)."""
+    start = sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    here = [m for m in index.by_token.values() if start <= m.start < sent.end_char]
+    countries = {m.key for m in here if m.type == EntityType.COUNTRY}
+    named = (index.lex.demonym(t.text) for t in sent.doc[start : sent.end] if t.pos_ == "ADJ")
+    countries |= {k.key for k in named if k is not None and k.type == "Country"}
+    if main is None or countries - {main.key} or main.key not in countries:
+        return None
+    return None if _home_elsewhere(sent.doc.text.lower(), main, index) else main
+
+
+def _home_elsewhere(text: str, main: Mention, index: MentionIndex) -> bool:
+    """The article uses a title only another country has ('the Foreign Secretary'): it is
+    written from there, and its 'International Development Minister X' is that country's
+    too, not the one the article is about."""
+    titles: dict[str, str] = index.lex.vocab.get("national_titles", {})
+    return any(country(code).key != main.key for t, code in titles.items() if t in text)
 
 
 def _main_country(doc: Doc, index: MentionIndex) -> Mention | None:
