@@ -68,6 +68,18 @@ def partisan(tokens: list[Token], index: MentionIndex) -> bool:
     )
 
 
+def portfolios(tokens: list[Token], index: MentionIndex) -> bool:
+    """A title that joins two of a minister's fields with 'and' ('Economy and Labour
+    Minister'): a common noun coordinated in it names a field, and so does the party's word
+    beside it."""
+    titles = index.lex.words("titles")
+    return any(
+        t.pos_ in ("NOUN", "PROPN") and t.i not in index.by_token and t.lower_ not in titles
+        and any(c.dep_ == "cc" for c in t.children)
+        for t in tokens
+    )  # fmt: skip
+
+
 def a_party(org: Mention, index: MentionIndex) -> bool:
     """A political party, by a word of its name ('Labour Party', 'Liberal Democrats')."""
     words = index.lex.words("party_words")

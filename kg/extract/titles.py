@@ -171,6 +171,8 @@ def titled(
     if "wins" in predicates:  # 'Wimbledon champion X', 'Commonwealth 100m champion Y'
         found.extend(_won(person, tokens, head, article, index))
     orgs = title_orgs(head, tokens, index) or _first_conjuncts_orgs(lead, first, index)
+    if offices.portfolios(tokens, index):  # 'Economy and Labour Minister X': no party's
+        orgs = [o for o in orgs if not offices.a_party(o, index)]
     national = _national(title, predicates, index)
     adjectives: set[str] = set()  # 'Brazilian midfielder Y' is Brazilian, not surely capped
     if national and not any(o.type == EntityType.ORGANIZATION for o in orgs):
