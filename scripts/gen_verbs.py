@@ -283,7 +283,14 @@ PLAN: list[Rule] = [
     R("resignsFrom", "step stand", "prep:as", only_with="down", uncoded=True, through="poss of"),
     # Sport and culture (VerbNet)
     R("coaches", "coach", "dobj", source="verbnet:captain-29.8-1"),
-    R("defeats", "beat", "dobj", source="verbnet:hit-18.1-1", unless="to"),  # 'beat X to a ball'
+    R(
+        "defeats",
+        "beat",
+        "dobj",
+        source="verbnet:hit-18.1-1",
+        unless="to",  # not 'beat X to a ball'
+        unless_particles="up",  # nor 'beat up X'
+    ),
     R("defeats", "defeat", "dobj", uncoded=True),
     R("defeats", "overcome outrace", "dobj", source="verbnet:exceed-90"),  # 'overcame Y 7-6'
     R("defeats", "thrash", "dobj", source="verbnet:spank-18.3"),  # 'X thrashed Y 7-0'
