@@ -24,19 +24,32 @@ from kg.model import Article, EntityType, Mention, Relation
 
 def _owners(tok: Token, work: Mention, index: MentionIndex) -> Iterator[tuple[Token, str]]:
     """Possessives on the work's name or on the work noun before it, with the predicate of
-    the maker: "Scorsese's The Aviator" (authorOf), "Eastwood's drama X" (directs)."""
+    the maker: "Mitchell's novel X" (authorOf), "Springsteen's Born In The USA". Not a
+    screen work's noun's owner with no maker's title: "Smith's romantic comedy Hitch" and "Keanu
+    Reeves' thriller Constantine" are their stars' ([possessive_makers]: the written and the
+    musical works, whose possessive is their maker's)."""
     noun = _token_before(work, tok.doc)
     if tok.dep_ == "appos" and work_noun(tok.head, index.lex):
         noun = tok.head  # "Mitchell's novel, Cloud Atlas"
     predicate = work_noun(noun, index.lex) if noun is not None else None
     holders = [tok] + ([noun] if noun is not None and predicate else [])
+    makers = index.lex.words("possessive_makers")
     for holder in holders:
         for c in holder.lefts:
             if c.dep_ == "poss" and index.by_token.get(c.i) != work:
                 mine = c.pos_ == "PRON" and c.lower_ != "whose"  # "X, whose film Y": X's
                 if holder is noun and mine and predicate == "directs":
                     continue  # 'her new movie X': she may be in it as well as have made it
-                yield c, predicate or "authorOf"
+                written = predicate is None or noun is None or noun.lemma_.lower() in makers
+                if written or _titled_maker(c, index):
+                    yield c, predicate or "authorOf"
+
+
+def _titled_maker(owner: Token, index: MentionIndex) -> bool:
+    """ "Director Martin Scorsese's": a maker's title on the possessive."""
+    roles: dict[str, str] = index.lex.vocab.get("work_roles", {})
+    makers = {w for w, p in roles.items() if p in ("directs", "authorOf")}
+    return any(c.lemma_.lower() in makers for c in owner.subtree if c.i != owner.i)
 
 
 def made(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
