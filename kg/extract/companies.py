@@ -18,6 +18,7 @@ def company_names(doc: Doc, lex: Lex) -> list[Span]:
     suffixes = lex.words("corporate_suffixes")
     ents: list[Span] = []
     split = [p for e in doc.ents for p in _split_of(e, suffixes, lex)]
+    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in _with_unmarked(doc, split, suffixes):
         if _form_after(ent, suffixes) or _number_after(ent):  # 'Liverpool FC', 'BBC Three'
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label)
@@ -28,13 +29,31 @@ def company_names(doc: Doc, lex: Lex) -> list[Span]:
         gap = doc[prev.end : ent.start]
         joined = len(gap) == 1 and gap[0].lower_ in ("and", "&", "en")
         suffix = joined and all(t.lower_.strip(".") in suffixes for t in ent)
-        founders = prev.label_ == "PERSON" and legal_form(ent, suffixes)  # 'Tate and Lyle Plc'
-        suffix = suffix or (joined and founders)
+        named = ent[:-1] if len(ent) > 2 and ent[-1].dep_ == "case" else ent  # "Western Inc's"
+        founders = prev.label_ != "GPE" and len(prev) == 1 and legal_form(named, suffixes)
+        suffix = suffix or (joined and founders)  # 'Tate and Lyle Plc', 'Gulf and Western Inc'
+        if joined and _partners(prev, ent, surnames):
+            ents[-1] = Span(doc, prev.start, ent.end, label="ORG")  # 'Simon and Schuster'
+            continue
         if suffix or (not gap and _arm(prev, ent, lex)):
             ents[-1] = Span(doc, prev.start, ent.end, label=prev.label)
         else:
             ents.append(ent)
     return ents
+
+
+def _partners(prev: Span, ent: Span, surnames: set[str]) -> bool:
+    """'Simon and Schuster': two lone names the NER took for people, joined by 'and', neither
+    the surname of a person the article names in full nor after an honorific, and named so
+    more than once: a firm named after its founders (not 'Blair and Brown', once 'Tony Blair'
+    is named, nor 'Smith and Jones finished fourth and fifth')."""
+    if prev.label_ != "PERSON" or ent.label_ != "PERSON" or len(prev) != 1 or len(ent) != 1:
+        return False
+    before = prev.doc[prev.start - 1] if prev.start > 0 else None
+    titled = before is not None and before.text[:1].isupper() and before.pos_ == "PROPN"
+    named = f"{prev.text} and {ent.text}"
+    again = prev.doc.text.count(named) > 1  # a firm's name recurs; 'Smith and Jones finished'
+    return again and not titled and not {prev[0].lower_, ent[0].lower_} & surnames
 
 
 def _split_of(ent: Span, suffixes: frozenset[str], lex: Lex) -> list[Span]:
