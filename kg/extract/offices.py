@@ -313,6 +313,11 @@ def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mentio
     if len(countries) == 1:
         sole = next(iter(countries.values()))
         home = _home_elsewhere(words[0].doc.text.lower(), sole, index)
+        once = len({m.start for m in index.by_token.values() if m.key == sole.key}) < 2
+        codes: list[str] = index.lex.vocab.get("minister_titles", {}).get(title, [])
+        known = sole.key in {country(c).key for c in codes}  # 'Chancellor X' in the UK
+        if once and not known and _named_near(words[0].sent, sole, index) is None:
+            return None  # 'ambassador to the Netherlands', once: not President Reagan's
         return sole if abroad <= {sole.key} and not home else None  # not Dublin's
     return _named_near(words[0].sent, _main_country(words[0].doc, index), index)
 
