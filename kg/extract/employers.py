@@ -21,7 +21,8 @@ def _bracketed(tok: Token) -> bool:
 def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Mention]:
     """The organisations and countries of the title: named in it ('AU chair'), or after
     the name's 'of' or 'at' ('Governor X of Y', 'nickel analyst X at Y'); not an aside in
-    brackets ('chairman of Acme (USA) Inc')."""
+    brackets ('chairman of Acme (USA) Inc'), nor where the post is ('a Singapore-based fund
+    manager')."""
     found = [
         index.by_token.get(t.i) or index.prefixes.get(t.i) or _definite(t, index)
         for t in tokens
@@ -34,6 +35,8 @@ def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Me
     text = head.doc.text
     orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in AGENTS))
     orgs = [m for m in orgs if text[max(0, m.start - 4) : m.start].lower() != "non-"]  # non-OPEC
+    based = tuple(f"-{w}" for w in index.lex.words("base_words"))
+    orgs = [m for m in orgs if not text[m.end : m.end + 14].lower().startswith(based)]
     owned = any(t.dep_ == "poss" and _owner_word(t, index) for t in tokens)  # 'its UK chief'
     if (
         owned
