@@ -316,10 +316,24 @@ def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mentio
         once = len({m.start for m in index.by_token.values() if m.key == sole.key}) < 2
         codes: list[str] = index.lex.vocab.get("minister_titles", {}).get(title, [])
         known = sole.key in {country(c).key for c in codes}  # 'Chancellor X' in the UK
-        if once and not known and _named_near(words[0].sent, sole, index) is None:
+        posted = _posted_to(sole, words[0].doc, index)  # 'U.S. Ambassador to the Netherlands'
+        if posted or (once and not known and _named_near(words[0].sent, sole, index) is None):
             return None  # 'ambassador to the Netherlands', once: not President Reagan's
         return sole if abroad <= {sole.key} and not home else None  # not Dublin's
     return _named_near(words[0].sent, _main_country(words[0].doc, index), index)
+
+
+def _posted_to(sole: Mention, doc: Doc, index: MentionIndex) -> bool:
+    """Every mention of the country is where an envoy is sent ('Ambassador to the
+    Netherlands'): the article is written from another country."""
+    envoys = index.lex.words("envoy_nouns")
+    toks = [t for t in doc if (m := index.by_token.get(t.i)) is not None and m.key == sole.key]
+    heads = [t.head for t in toks if t.dep_ == "pobj" and t.head.lower_ == "to"]
+    return (
+        bool(toks)
+        and len(heads) == len(toks)
+        and all(h.head.lemma_.lower() in envoys for h in heads)
+    )
 
 
 def _named_near(sent: Span, main: Mention | None, index: MentionIndex) -> Mention | None:
