@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from kg.extract import offices
+from kg.extract import offices, unnamed
 from kg.extract.docs import quote_marks
 from kg.extract.employers import title_orgs
 from kg.extract.mentions import MentionIndex
@@ -180,11 +180,11 @@ def titled(
         named_by_adjective = [c for c in _demonyms(tokens, article, index) if c.key not in known]
         adjectives = {c.key for c in named_by_adjective}
         orgs += named_by_adjective
-    if not orgs and (sole := offices.national_country(tokens, title, article, index)):
+    if not orgs and (sole := unnamed.national_country(tokens, title, article, index)):
         orgs = [sole]  # 'Home Secretary X': the UK's
-    if not orgs and (sole := offices.sole_country(tokens, title, index)) is not None:
+    if not orgs and (sole := unnamed.sole_country(tokens, title, index)) is not None:
         orgs = [sole]  # 'President Vladimir Putin', in an article that names one country
-    firm = None if orgs else offices.lead_company(tokens, title, predicates, head, index)
+    firm = None if orgs else unnamed.lead_company(tokens, title, predicates, head, index)
     if firm is not None:
         orgs = [firm]  # 'X, chief financial officer, said', in an article about Acme Inc
     parts = offices.units(tokens, orgs, index)

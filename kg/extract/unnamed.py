@@ -1,0 +1,160 @@
+"""The organisation or country of a title that names none: a minister's title only one
+country has ('Home Secretary X'), a head's or a minister's in an article about one country
+('President X', 'Finance Minister Y'), a company's post in an article about one company
+('X, chief financial officer, said')."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.companies import named_with_legal_form
+from kg.extract.mentions import MentionIndex
+from kg.extract.named import mention
+from kg.extract.offices import AGENTS
+from kg.lexicon import BIG_TOWN, country
+from kg.model import Article, EntityType, Mention
+
+_SOLE_TITLES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir")
+
+
+def national_country(
+    tokens: list[Token], title: str, article: Article, index: MentionIndex
+) -> Mention | None:
+    """The country of a minister's title only one country has ([national_titles]: 'Home
+    Secretary X' is the UK's, whichever countries the article names), as a mention at the
+    title; not a shadow's or a spokesman's ('shadow home secretary X', 'Tory X')."""
+    code = index.lex.vocab.get("national_titles", {}).get(title)
+    words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
+    if not code or not words or any(t.i in index.by_token for t in words):
+        return None
+    if any(t.lower_ in index.lex.words("shadow_words") for t in words):
+        return None
+    known = country(code)
+    first, last = words[0], words[-1]
+    end = last.idx + len(last)
+    return mention(article, first.doc, first.idx, end, EntityType.COUNTRY, known.key, known.label)
+
+
+def lead_company(
+    tokens: list[Token], title: str, predicates: list[str], head: Token, index: MentionIndex
+) -> Mention | None:
+    """The organisation of a post written with none ('Larry Kunz, chief financial officer,
+    said', 'Chief executive X said'): the one the article's lead is about (`_lead_firm`),
+    when the title's own sentence names no other organisation or country. Not a head of
+    state's or a minister's capitalised title ('President X', 'Finance Minister Y')."""
+    words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
+    if not set(predicates) & {"leads", "holdsRoleAt"}:
+        return None
+    state = title in index.lex.words("state_heads") or title.endswith(("minister", "secretary"))
+    if state and any(t.text[:1].isupper() for t in words):
+        return None
+    sent = head.sent
+    inside = (m for m in index.by_token.values() if sent.start_char <= m.start < sent.end_char)
+    if any(m.type in AGENTS for m in inside):
+        return None
+    return _lead_firm(head.doc, index)
+
+
+def _lead_firm(doc: Doc, index: MentionIndex) -> Mention | None:
+    """The organisation the subject of the first of the first three sentences that has a
+    named one names, if it is a company with its legal form ('Acme Inc said') or the
+    organisation the article names most: three times or more, twice as often as any other."""
+    for lead in list(doc.sents)[:3]:
+        subjects = [c for c in lead.root.children if c.dep_ == "nsubj"]
+        named = [m for c in subjects if (m := index.by_token.get(c.i)) is not None]
+        if not named:
+            continue
+        if named[0].type != EntityType.ORGANIZATION:
+            return None
+        if named_with_legal_form(named[0].text, index.lex):
+            return named[0]
+        mentions = {m.start: m for m in index.by_token.values()}.values()
+        votes = Counter(m.key for m in mentions if m.type == EntityType.ORGANIZATION)
+        ranked = [*votes.most_common(2), ("", 0)]
+        top = ranked[0][0] == named[0].key and ranked[0][1] >= 3
+        return named[0] if top and ranked[0][1] >= 2 * ranked[1][1] else None
+    return None
+
+
+def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mention | None:
+    """The country of a head of state's or a minister's capitalised title with no country
+    ('President Vladimir Putin', 'Budget Minister Alain Juppe'): the one the article names,
+    if it names only one and no big town of another ('Prime Minister X' in Dublin is not the
+    US's, though the article names no other country); else the one the article is about
+    (`_main_country`), if the title's sentence or the one before names it and no other."""
+    if title not in _SOLE_TITLES and not title.endswith("minister"):
+        return None
+    words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
+    if not words or any(not t.text[:1].isupper() or t.i in index.by_token for t in words):
+        return None  # 'bank president X', 'Acme President Y'
+    countries = {m.key: m for m in index.by_token.values() if m.type == EntityType.COUNTRY}
+    towns = (index.lex.city(m.label) for m in index.by_token.values() if m.type == EntityType.PLACE)
+    abroad = {country(t.country).key for t in towns if t and t.population >= BIG_TOWN}
+    if len(countries) == 1:
+        sole = next(iter(countries.values()))
+        home = _home_elsewhere(words[0].doc.text.lower(), sole, index)
+        once = len({m.start for m in index.by_token.values() if m.key == sole.key}) < 2
+        codes: list[str] = index.lex.vocab.get("minister_titles", {}).get(title, [])
+        known = sole.key in {country(c).key for c in codes}  # 'Chancellor X' in the UK
+        posted = _posted_to(sole, words[0].doc, index)  # 'U.S. Ambassador to the Netherlands'
+        if posted or (once and not known and _named_near(words[0].sent, sole, index) is None):
+            return None  # 'ambassador to the Netherlands', once: not President Reagan's
+        return sole if abroad <= {sole.key} and not home else None  # not Dublin's
+    return _named_near(words[0].sent, _main_country(words[0].doc, index), index)
+
+
+def _posted_to(sole: Mention, doc: Doc, index: MentionIndex) -> bool:
+    """Every mention of the country is where an envoy is sent ('Ambassador to the
+    Netherlands'): the article is written from another country."""
+    envoys = index.lex.words("envoy_nouns")
+    toks = [t for t in doc if (m := index.by_token.get(t.i)) is not None and m.key == sole.key]
+    heads = [t.head for t in toks if t.dep_ == "pobj" and t.head.lower_ == "to"]
+    return (
+        bool(toks)
+        and len(heads) == len(toks)
+        and all(h.head.lemma_.lower() in envoys for h in heads)
+    )
+
+
+def _named_near(sent: Span, main: Mention | None, index: MentionIndex) -> Mention | None:
+    """The article's main country, if the sentence or the one before names it (or its
+    adjective) and no other ("Prime Minister X said ... when Britain chairs": not Iraq's)."""
+    start = sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+    here = [m for m in index.by_token.values() if start <= m.start < sent.end_char]
+    countries = {m.key for m in here if m.type == EntityType.COUNTRY}
+    named = (index.lex.demonym(t.text) for t in sent.doc[start : sent.end] if t.pos_ == "ADJ")
+    countries |= {k.key for k in named if k is not None and k.type == "Country"}
+    if main is None or countries - {main.key} or main.key not in countries:
+        return None
+    return None if _home_elsewhere(sent.doc.text.lower(), main, index) else main
+
+
+def _home_elsewhere(text: str, main: Mention, index: MentionIndex) -> bool:
+    """The article uses a title only another country has ('the Foreign Secretary'): it is
+    written from there, and its 'International Development Minister X' is that country's
+    too, not the one the article is about."""
+    titles: dict[str, str] = index.lex.vocab.get("national_titles", {})
+    return any(country(code).key != main.key for t, code in titles.items() if t in text)
+
+
+def _main_country(doc: Doc, index: MentionIndex) -> Mention | None:
+    """The one country the article is about: its names, its adjectives ('Brazilian') and its
+    big towns vote; the only one with votes, or one with at least three and twice as many as
+    any other ('Prime Minister X' in an article that names Dublin and the US once each is
+    no one's)."""
+    mentions = {m.start: m for m in index.by_token.values()}.values()
+    countries = {m.key: m for m in mentions if m.type == EntityType.COUNTRY}
+    votes = Counter(m.key for m in mentions if m.type == EntityType.COUNTRY)
+    towns = (index.lex.city(m.label) for m in mentions if m.type == EntityType.PLACE)
+    votes.update(country(t.country).key for t in towns if t and t.population >= BIG_TOWN)
+    named = (t for t in doc if t.pos_ == "ADJ" and t.text[:1].isupper())
+    adjectives = (index.lex.demonym(t.text) for t in named)
+    votes.update(k.key for k in adjectives if k is not None and k.type == "Country")
+    ranked = votes.most_common(2)
+    if not ranked or ranked[0][0] not in countries:
+        return None
+    if len(ranked) == 1 or (ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]):
+        return countries[ranked[0][0]]
+    return None
