@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from kg.extract.mentions import MentionIndex
+from kg.extract.named import doc_text
 from kg.model import EntityType, Mention
 
 _NAMED_BY_NOUN = (EntityType.COUNTRY, EntityType.PERSON, EntityType.WORK)
@@ -22,7 +23,7 @@ def conjuncts(tok: Token) -> list[Token]:
     others = [c for c in tok.conjuncts if c.i != tok.i]
     if not others:
         return [tok]
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     return [tok] + [c for c in others if not _dash_between(text, tok, c)]
 
 

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from kg.extract.common import preps
 from kg.extract.mentions import MentionIndex
+from kg.extract.named import doc_text
 from kg.extract.offices import AGENTS, DESCRIBING
 from kg.model import EntityType, Mention
 
@@ -32,7 +33,7 @@ def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Me
         and not _parent_of_named(t, index)
     ]
     found += [index.by_token.get(t.i) for t in preps(head, index.lex.words("name_office_preps"))]
-    text = head.doc.text
+    text = doc_text(head.doc)
     orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in AGENTS))
     orgs = [m for m in orgs if text[max(0, m.start - 4) : m.start].lower() != "non-"]  # non-OPEC
     based = tuple(f"-{w}" for w in index.lex.words("base_words"))

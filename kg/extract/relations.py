@@ -192,10 +192,11 @@ def _noun(verb: Token, rule: dict[str, Any]) -> tuple[bool, Token | None]:
     if unless and any(c.dep_ in ("prt", "advmod") and c.lower_ in unless for c in verb.children):
         return False, None  # 'fought BACK with its own airline'
 
-    wanted = set(rule.get("prep_nouns", []))  # 'said IN an INTERVIEW with Y'
-    phrases = (o for p in verb.children if p.dep_ == "prep" for o in p.children)
-    if wanted and not any(o.dep_ == "pobj" and o.lemma_.lower() in wanted for o in phrases):
-        return False, None
+    if "prep_nouns" in rule:  # 'said IN an INTERVIEW with Y'
+        wanted = set(rule["prep_nouns"])
+        phrases = (o for p in verb.children if p.dep_ == "prep" for o in p.children)
+        if not any(o.dep_ == "pobj" and o.lemma_.lower() in wanted for o in phrases):
+            return False, None
     if "nouns" not in rule:
         return True, None
     nouns, marks = set(rule["nouns"]), set(rule.get("noun_modifiers", []))

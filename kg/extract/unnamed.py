@@ -6,12 +6,13 @@ country has ('Home Secretary X'), a head's or a minister's in an article about o
 from __future__ import annotations
 
 from collections import Counter
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.companies import named_with_legal_form
 from kg.extract.mentions import MentionIndex
-from kg.extract.named import mention
+from kg.extract.named import doc_text, mention
 from kg.extract.offices import AGENTS
 from kg.lexicon import BIG_TOWN, country
 from kg.model import Article, EntityType, Mention
@@ -61,7 +62,7 @@ def _lead_firm(doc: Doc, index: MentionIndex) -> Mention | None:
     """The organisation the subject of the first of the first three sentences that has a
     named one names, if it is a company with its legal form ('Acme Inc said') or the
     organisation the article names most: three times or more, twice as often as any other."""
-    for lead in list(doc.sents)[:3]:
+    for lead in islice(doc.sents, 3):
         subjects = [c for c in lead.root.children if c.dep_ == "nsubj"]
         named = [m for c in subjects if (m := index.by_token.get(c.i)) is not None]
         if not named:
@@ -94,7 +95,7 @@ def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mentio
     abroad = {country(t.country).key for t in towns if t and t.population >= BIG_TOWN}
     if len(countries) == 1:
         sole = next(iter(countries.values()))
-        home = _home_elsewhere(words[0].doc.text.lower(), sole, index)
+        home = _home_elsewhere(doc_text(words[0].doc).lower(), sole, index)
         once = len({m.start for m in index.by_token.values() if m.key == sole.key}) < 2
         codes: list[str] = index.lex.vocab.get("minister_titles", {}).get(title, [])
         known = sole.key in {country(c).key for c in codes}  # 'Chancellor X' in the UK
@@ -128,7 +129,7 @@ def _named_near(sent: Span, main: Mention | None, index: MentionIndex) -> Mentio
     countries |= {k.key for k in named if k is not None and k.type == "Country"}
     if main is None or countries - {main.key} or main.key not in countries:
         return None
-    return None if _home_elsewhere(sent.doc.text.lower(), main, index) else main
+    return None if _home_elsewhere(doc_text(sent.doc).lower(), main, index) else main
 
 
 def _home_elsewhere(text: str, main: Mention, index: MentionIndex) -> bool:
