@@ -141,17 +141,16 @@ def _home_elsewhere(text: str, main: Mention, index: MentionIndex) -> bool:
 
 
 def _main_country(doc: Doc, index: MentionIndex) -> Mention | None:
-    """The one country the article is about: its names, its adjectives ('Brazilian') and its
-    big towns vote; the only one with votes, or one with at least three and twice as many as
-    any other ('Prime Minister X' in an article that names Dublin and the US once each is
-    no one's)."""
+    """The one country the article is about: its names, its adjectives ('Brazilian', as the
+    NER's NORP names) and its big towns vote; the only one with votes, or one with at least
+    three and twice as many as any other ('Prime Minister X' in an article that names Dublin
+    and the US once each is no one's)."""
     mentions = {m.start: m for m in index.by_token.values()}.values()
     countries = {m.key: m for m in mentions if m.type == EntityType.COUNTRY}
     votes = Counter(m.key for m in mentions if m.type == EntityType.COUNTRY)
     towns = (index.lex.city(m.label) for m in mentions if m.type == EntityType.PLACE)
     votes.update(country(t.country).key for t in towns if t and t.population >= BIG_TOWN)
-    named = (t for t in doc if t.pos_ == "ADJ" and t.text[:1].isupper())
-    adjectives = (index.lex.demonym(t.text) for t in named)
+    adjectives = (index.lex.demonym(e.text) for e in doc.ents if e.label_ == "NORP")
     votes.update(k.key for k in adjectives if k is not None and k.type == "Country")
     ranked = votes.most_common(2)
     if not ranked or ranked[0][0] not in countries:
