@@ -74,7 +74,7 @@ class Mention:
     """A stretch of an article's text that names an entity.
 
     `key` is the linking key: mentions with equal keys are the same entity. Keys come from
-    lexicons where a name is known (country:TR, org:nato) and from the normalised text otherwise.
+    lexicons where a name is known (country:FR, org:un) and from the normalised text otherwise.
     """
 
     article_id: str

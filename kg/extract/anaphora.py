@@ -113,7 +113,7 @@ def national_noun(tok: Token, index: MentionIndex) -> bool:
 
 
 def _nationals(doc: Doc, index: MentionIndex) -> Corefs:
-    """'Johansson won. The Swede then ...': the one person the sentence before names (not
+    """'X won. The Swede then ...': the one person the sentence before names (not
     when it names two: 'X beat Y' leaves open which one 'the Swede' is)."""
     found: Corefs = {}
     for tok in (t for t in tokens(doc) if t.dep_ in _SUBJECTS and national_noun(t, index)):

@@ -29,11 +29,11 @@ def company_names(doc: Doc, lex: Lex) -> list[Span]:
         gap = doc[prev.end : ent.start]
         joined = len(gap) == 1 and gap[0].lower_ in ("and", "&", "en")
         suffix = joined and all(t.lower_.strip(".") in suffixes for t in ent)
-        named = ent[:-1] if len(ent) > 2 and ent[-1].dep_ == "case" else ent  # "Western Inc's"
+        named = ent[:-1] if len(ent) > 2 and ent[-1].dep_ == "case" else ent  # "Beta Inc's"
         founders = prev.label_ != "GPE" and len(prev) == 1 and legal_form(named, suffixes)
-        suffix = suffix or (joined and founders)  # 'Tate and Lyle Plc', 'Gulf and Western Inc'
+        suffix = suffix or (joined and founders)  # 'X and Y Plc', 'Alpha and Beta Inc'
         if joined and _partners(prev, ent, surnames):
-            ents[-1] = Span(doc, prev.start, ent.end, label="ORG")  # 'Simon and Schuster'
+            ents[-1] = Span(doc, prev.start, ent.end, label="ORG")  # 'X and Y', a firm
             continue
         if suffix or (not gap and _arm(prev, ent, lex)):
             ents[-1] = Span(doc, prev.start, ent.end, label=prev.label)
@@ -43,16 +43,16 @@ def company_names(doc: Doc, lex: Lex) -> list[Span]:
 
 
 def _partners(prev: Span, ent: Span, surnames: set[str]) -> bool:
-    """'Simon and Schuster': two lone names the NER took for people, joined by 'and', neither
-    the surname of a person the article names in full nor after an honorific, and named so
-    more than once: a firm named after its founders (not 'Blair and Brown', once 'Tony Blair'
-    is named, nor 'Smith and Jones finished fourth and fifth')."""
+    """'X and Y' (a publisher, say): two lone names the NER took for people, joined by
+    'and', neither the surname of a person the article names in full nor after an
+    honorific, and named so more than once: a firm named after its founders (not 'X and
+    Y', once 'Ann X' is named, nor 'X and Y finished fourth and fifth')."""
     if prev.label_ != "PERSON" or ent.label_ != "PERSON" or len(prev) != 1 or len(ent) != 1:
         return False
     before = prev.doc[prev.start - 1] if prev.start > 0 else None
     titled = before is not None and before.text[:1].isupper() and before.pos_ == "PROPN"
     named = f"{prev.text} and {ent.text}"
-    again = prev.doc.text.count(named) > 1  # a firm's name recurs; 'Smith and Jones finished'
+    again = prev.doc.text.count(named) > 1  # a firm's name recurs; not 'X and Y finished'
     return again and not titled and not {prev[0].lower_, ent[0].lower_} & surnames
 
 

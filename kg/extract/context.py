@@ -278,7 +278,7 @@ _POSTS = frozenset({"leads", "holdsRoleAt", "memberOf", "speaksFor"})
 
 def _after_title(span: Span, lex: Lex) -> bool:
     """A two-word name or longer right after a capitalised post that modifies it ('Taoiseach
-    Bertie Ahern', 'Finance Minister Ali Babacan'), which the NER took for a firm."""
+    X Y', 'Finance Minister Z W'), which the NER took for a firm."""
     words = [t for t in span.doc[max(0, span.start - 3) : span.start] if t.head.i == span.root.i]
     words = [t for t in words if t.dep_ == "compound" and t.text[:1].isupper()]
     if span.label_ != "ORG" or len(span) < 2 or not words or words[-1].i != span.start - 1:

@@ -24,9 +24,9 @@ from kg.model import Article, EntityType, Mention, Relation
 
 def _owners(tok: Token, work: Mention, index: MentionIndex) -> Iterator[tuple[Token, str]]:
     """Possessives on the work's name or on the work noun before it, with the predicate of
-    the maker: "Mitchell's novel X" (authorOf), "Springsteen's Born In The USA". Not a
-    screen work's noun's owner with no maker's title: "Smith's romantic comedy Hitch" and "Keanu
-    Reeves' thriller Constantine" are their stars' ([possessive_makers]: the written and the
+    the maker: "X's novel W" (authorOf), "Y's V" (a bare title). Not a screen
+    work's noun's owner with no maker's title: "Z's romantic comedy U" and "Z's thriller T"
+    may be their star's ([possessive_makers]: the written and the
     musical works, whose possessive is their maker's)."""
     noun = _token_before(work, tok.doc)
     if tok.dep_ == "appos" and work_noun(tok.head, index.lex):
@@ -46,7 +46,7 @@ def _owners(tok: Token, work: Mention, index: MentionIndex) -> Iterator[tuple[To
 
 
 def _titled_maker(owner: Token, index: MentionIndex) -> bool:
-    """ "Director Martin Scorsese's": a maker's title on the possessive."""
+    """ "Director X's": a maker's title on the possessive."""
     roles: dict[str, str] = index.lex.vocab.get("work_roles", {})
     makers = {w for w, p in roles.items() if p in ("directs", "authorOf")}
     return any(c.lemma_.lower() in makers for c in owner.subtree if c.i != owner.i)

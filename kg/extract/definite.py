@@ -25,7 +25,7 @@ def definite_title(tok: Token, index: MentionIndex) -> list[Mention]:
     """The organisations of 'The Man Utd boss', 'the Tory leader' as a sentence's subject: a
     title with the organisation it is held in and no name of its own; [] for anything else."""
     if tok.tag_ != "NN" or tok.dep_ not in _SUBJECTS or not opens_sentence(tok):
-        return []  # one person: not 'The allies', which may stand for NATO
+        return []  # one person: not 'The allies', which may stand for an alliance
     if tok.i in index.by_token:
         return []
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):

@@ -22,7 +22,7 @@ def _bracketed(tok: Token) -> bool:
 def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Mention]:
     """The organisations and countries of the title: named in it ('AU chair'), or after
     the name's 'of' or 'at' ('Governor X of Y', 'nickel analyst X at Y'); not an aside in
-    brackets ('chairman of Acme (USA) Inc'), nor where the post is ('a Singapore-based fund
+    brackets ('chairman of Acme (USA) Inc'), nor where the post is ('a Ruritania-based fund
     manager')."""
     found = [
         index.by_token.get(t.i) or index.prefixes.get(t.i) or _definite(t, index)

@@ -76,7 +76,7 @@ def _trim(span: Span, lex: Lex) -> Span | None:
         end -= 1  # 'Tommy Haas 7-6': the NER took the score into the name
     verbs = [t.i for t in doc[start + 1 : end] if t.pos_ in ("VERB", "AUX") and t.is_lower]
     if verbs:
-        end = verbs[0]  # 'Anthony became Lopez's third husband': a verb ends a name
+        end = verbs[0]  # 'X became Y's third husband': a verb ends a name
     dash = [t.i for t in doc[start + 1 : end] if t.text == "-" and doc[t.i - 1].whitespace_]
     if span.label_ == "PERSON" and dash:
         end = dash[0]  # 'Ian Gough - out of the reckoning': a dash ends a name

@@ -62,7 +62,7 @@ def _containers(tok: Token, index: MentionIndex) -> list[tuple[Mention, Token]]:
     for child in tok.children:
         listed = child.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in child.children)
         if listed:
-            continue  # 'the East Midlands, the West Midlands and the South West': a list
+            continue  # 'the North, the West Region and the South': a list
         if child.dep_ in ("appos", "poss") and (m := resolve(child, index)):
             found.append((m, child))
     for t in preps(tok, index.lex.vocab["roles"]["containment"]):

@@ -58,7 +58,7 @@ def _origin_of(noun: Token, article: Article, index: MentionIndex) -> tuple[str,
 
 
 def _nationals(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """'Johansson won. The Swede ...': the person a people's noun stands for is its citizen."""
+    """'X won. The Swede ...': the person a people's noun stands for is its citizen."""
     for i, people in index.corefs.items():
         tok = doc[i]
         known = index.lex.nationality(tok.text) if national_noun(tok, index) else None
@@ -78,7 +78,7 @@ def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
                 yield relation(person, ["comesFrom"], place, [tok], article, "phrase:from", index)
             elif place is not None and place.type == EntityType.ORGANIZATION:
                 yield relation(person, ["worksFor"], place, [tok], article, "phrase:from", index)
-            elif place is not None and place.type == EntityType.WORK:  # 'X from Shameless'
+            elif place is not None and place.type == EntityType.WORK:  # 'X from W (Channel 4)'
                 yield relation(person, ["starsIn"], place, [tok], article, "phrase:from", index)
         for t in preps(tok, ["of"]):  # 'X of Sweden'; 'Y of Yahoo said'
             known = resolve(t, index)

@@ -49,7 +49,7 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
 def _office_in(
     tok: Token, employer: Mention, article: Article, index: MentionIndex
 ) -> Iterator[Relation | None]:
-    """ "said X at Goodbody Stockbrokers in Dublin": the town or country after the person's
+    """ "said X at Acme Stockbrokers in Ruritown": the town or country after the person's
     employer, on the person, is where the employer works."""
     for t in preps(tok, ["in"]):
         place = resolve(t, index)
@@ -100,7 +100,7 @@ def owned_companies(article: Article, doc: Doc, index: MentionIndex) -> Iterator
 def _party_leader(
     tok: Token, party: Mention, article: Article, index: MentionIndex
 ) -> Iterator[Relation | None]:
-    """ "Robert Kilroy Silk's Veritas Party", "Mr Blair's Labour": a person's (full name or
+    """ "X Y's W Party", "Mr Y's Labour": a person's (full name or
     surname) possessive on a party is its leader's."""
     for c in (c for c in tok.lefts if c.dep_ == "poss"):
         leader = resolve(c, index)
@@ -111,7 +111,7 @@ def _party_leader(
 def _band_member(
     tok: Token, nouns: list[Token], band: Mention, article: Article, index: MentionIndex
 ) -> Iterator[Relation | None]:
-    """ "Pete Doherty's band Babyshambles": the person is a member of the band."""
+    """ "X Y's band W": the person is a member of the band."""
     for c in (c for n in nouns for c in n.children if c.dep_ == "poss"):
         member = resolve(c, index)
         if member is not None and member.type == EntityType.PERSON:

@@ -44,7 +44,7 @@ def _after_a_preposition(tok: Token) -> bool:
 
 def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
     """Who does it: the subject, the passive agent, a relative clause's noun, or the subject
-    of the verb this one depends on ('Ankara vowed to retaliate')."""
+    of the verb this one depends on ('the government vowed to retaliate')."""
     rel = index.lex.words("relative_pronouns")
     if _is_passive(verb):
         return [t for c in verb.children if c.dep_ == "agent" for t in _pobj_conj(c)]
@@ -101,7 +101,7 @@ def _modal_adjective(adj: Token, index: MentionIndex) -> bool:
 
 def _named(noun: Token, index: MentionIndex) -> Token:
     """A common noun in apposition to a name stands for it: 'TLX Partners, a GROUP led by X',
-    'Man To Man, a historical EPIC starring Y' (a name the tagger read as common nouns)."""
+    'Men At Work, a historical EPIC starring Y' (a title the tagger read as common nouns)."""
     named = noun.head.pos_ == "PROPN" or noun.head.i in index.by_token
     if noun.pos_ == "NOUN" and noun.dep_ == "appos" and named:
         return noun.head

@@ -78,7 +78,7 @@ def _dates_on(verb: Token) -> list[Token]:
 
 def _on_a_day(verb: Token, lex: Lex) -> bool:
     """A day on the verb ('on Sunday'), or a day's possessive on a common noun of its
-    ('In Sunday's reverse singles, X takes on Y'; not a name's, 'at next week's Brit Awards')."""
+    ('In Sunday's reverse singles, X takes on Y'; not a name's, 'at next week's W Awards')."""
     days = lex.words("weekdays")
     objects = [o for c in verb.children if c.dep_ == "prep" for o in c.children]
     owned = [p for o in objects if o.pos_ == "NOUN" for p in o.children if p.dep_ == "poss"]
@@ -183,7 +183,7 @@ def _speaker_of(verb: Token, index: MentionIndex) -> Mention | None:
 
 def speaker(tok: Token, index: MentionIndex) -> Mention | None:
     """Who says what `tok` triggers: the quote's speaker, the subject of a verb of saying the
-    clause hangs from ('X said NATO backs ...'), or the object of 'according to'/'volgens'."""
+    clause hangs from ('X said the EU backs ...'), or the object of 'according to'/'volgens'."""
     for start, end, who in index.speakers:
         if start <= tok.idx < end:
             return who

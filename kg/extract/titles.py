@@ -240,7 +240,7 @@ def _first_conjuncts_orgs(lead: Token, first: Mention | None, index: MentionInde
     return [o for o in title_orgs(lead, tokens, index) if o.type == EntityType.ORGANIZATION]
 
 
-_CONTESTS = (EntityType.EVENT, EntityType.PLACE, EntityType.WORK, EntityType.AWARD)  # 'Wimbledon'
+_CONTESTS = (EntityType.EVENT, EntityType.PLACE, EntityType.WORK, EntityType.AWARD)  # 'the W Open'
 
 
 def _won(
@@ -253,10 +253,10 @@ def _won(
 
 
 def _a_body(org: Mention, index: MentionIndex) -> bool:
-    """A country, a party, an organisation the gazetteer knows (the EU, NATO) or a body of
+    """A country, a party, an organisation the gazetteer knows (the EU, the UN) or a body of
     members (a house, a council, a committee): one holds a post in a part of it as a member;
     in a company, as staff."""
-    if org.type != EntityType.ORGANIZATION or org.is_known:  # the gazetteer's: EU, NATO, parties
+    if org.type != EntityType.ORGANIZATION or org.is_known:  # the gazetteer's: EU, UN, parties
         return True
     words = index.lex.words("party_words") | index.lex.words("member_bodies")
     return any(w in words for w in org.label.lower().split())

@@ -41,8 +41,8 @@ def national_country(
 def lead_company(
     tokens: list[Token], title: str, predicates: list[str], head: Token, index: MentionIndex
 ) -> Mention | None:
-    """The organisation of a post written with none ('Larry Kunz, chief financial officer,
-    said', 'Chief executive X said'): the one the article's lead is about (`_lead_firm`),
+    """The organisation of a post written with none ('X, chief financial officer, said',
+    'Chief executive X said'): the one the article's lead is about (`_lead_firm`),
     when the title's own sentence names no other organisation or country. Not a head of
     state's or a minister's capitalised title ('President X', 'Finance Minister Y')."""
     words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
@@ -81,9 +81,9 @@ def _lead_firm(doc: Doc, index: MentionIndex) -> Mention | None:
 
 def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mention | None:
     """The country of a head of state's or a minister's capitalised title with no country
-    ('President Vladimir Putin', 'Budget Minister Alain Juppe'): the one the article names,
-    if it names only one and no big town of another ('Prime Minister X' in Dublin is not the
-    US's, though the article names no other country); else the one the article is about
+    ('President X', 'Budget Minister Y'): the one the article names, if it names only one and
+    no big town of another ('Prime Minister X' in a big town of another country is not that
+    named country's); else the one the article is about
     (`_main_country`), if the title's sentence or the one before names it and no other."""
     if title not in _SOLE_TITLES and not title.endswith("minister"):
         return None
@@ -99,16 +99,16 @@ def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mentio
         once = len({m.start for m in index.by_token.values() if m.key == sole.key}) < 2
         codes: list[str] = index.lex.vocab.get("minister_titles", {}).get(title, [])
         known = sole.key in {country(c).key for c in codes}  # 'Chancellor X' in the UK
-        posted = _posted_to(sole, words[0].doc, index)  # 'U.S. Ambassador to the Netherlands'
+        posted = _posted_to(sole, words[0].doc, index)  # 'ambassador to Ruritania'
         if posted or (once and not known and _named_near(words[0].sent, sole, index) is None):
-            return None  # 'ambassador to the Netherlands', once: not President Reagan's
-        return sole if abroad <= {sole.key} and not home else None  # not Dublin's
+            return None  # a country named once, far away: not 'President X's'
+        return sole if abroad <= {sole.key} and not home else None  # not a foreign big town's
     return _named_near(words[0].sent, _main_country(words[0].doc, index), index)
 
 
 def _posted_to(sole: Mention, doc: Doc, index: MentionIndex) -> bool:
-    """Every mention of the country is where an envoy is sent ('Ambassador to the
-    Netherlands'): the article is written from another country."""
+    """Every mention of the country is where an envoy is sent ('Ambassador to
+    Ruritania'): the article is written from another country."""
     envoys = index.lex.words("envoy_nouns")
     toks = [t for t in doc if (m := index.by_token.get(t.i)) is not None and m.key == sole.key]
     heads = [t.head for t in toks if t.dep_ == "pobj" and t.head.lower_ == "to"]
@@ -121,7 +121,8 @@ def _posted_to(sole: Mention, doc: Doc, index: MentionIndex) -> bool:
 
 def _named_near(sent: Span, main: Mention | None, index: MentionIndex) -> Mention | None:
     """The article's main country, if the sentence or the one before names it (or its
-    adjective) and no other ("Prime Minister X said ... when Britain chairs": not Iraq's)."""
+    adjective) and no other ("Prime Minister X said ... when Ruritania chairs": not the
+    country the article is about)."""
     start = sent.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
     here = [m for m in index.by_token.values() if start <= m.start < sent.end_char]
     countries = {m.key for m in here if m.type == EntityType.COUNTRY}
@@ -134,17 +135,17 @@ def _named_near(sent: Span, main: Mention | None, index: MentionIndex) -> Mentio
 
 def _home_elsewhere(text: str, main: Mention, index: MentionIndex) -> bool:
     """The article uses a title only another country has ('the Foreign Secretary'): it is
-    written from there, and its 'International Development Minister X' is that country's
-    too, not the one the article is about."""
+    written from there, and its 'International Development Minister X' is that
+    country's too, not the one the article is about."""
     titles: dict[str, str] = index.lex.vocab.get("national_titles", {})
     return any(country(code).key != main.key for t, code in titles.items() if t in text)
 
 
 def _main_country(doc: Doc, index: MentionIndex) -> Mention | None:
-    """The one country the article is about: its names, its adjectives ('Brazilian', as the
+    """The one country the article is about: its names, its adjectives ('Ruritanian', as the
     NER's NORP names) and its big towns vote; the only one with votes, or one with at least
-    three and twice as many as any other ('Prime Minister X' in an article that names Dublin
-    and the US once each is no one's)."""
+    three and twice as many as any other ('Prime Minister X' in an article that names a town
+    of one country and another country once each is no one's)."""
     mentions = {m.start: m for m in index.by_token.values()}.values()
     countries = {m.key: m for m in mentions if m.type == EntityType.COUNTRY}
     votes = Counter(m.key for m in mentions if m.type == EntityType.COUNTRY)

@@ -86,8 +86,8 @@ def called_a_work(span: Span, lex: Lex) -> bool:
 
 
 def _on_a_channel(span: Span, lex: Lex) -> bool:
-    """A name with a broadcaster's channel in brackets right after it: 'Shameless (Channel
-    4)'; not a person's ('X (ITV)' may be where X works)."""
+    """A name with a broadcaster's channel in brackets right after it: 'W (Channel 4)'; not
+    a person's ('X (ITV)' may be where X works)."""
     doc, end = span.doc, span.end
     if span.label_ == "PERSON" or end >= len(doc) or doc[end].text != "(":
         return False

@@ -1,7 +1,7 @@
 """Link (the reduce): every article's `Extraction` -> one `Graph` of entities and triples.
 
 In: the extractions of all articles at once. Out: entities merged across articles and
-languages (NAVO = NATO by a shared gazetteer key or name), relations as triples with a source
+languages (VN = UN by a shared gazetteer key or name), relations as triples with a source
 in every article that states them, and the events of one story merged into one.
 
 - `entities`: mentions to entities, relations to triples (`link`)

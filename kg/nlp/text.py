@@ -47,7 +47,7 @@ def _wrapped(text: str) -> bool:
 def _hard_wrap(text: str, at: int) -> bool:
     """The next line is not indented, the line before is not ended by a full stop or a
     closing quote, and either the next line goes on in lower case or the line before is long
-    (a heading or a dateline is short: 'ANKARA - Anadolu Agency')."""
+    (a heading or a dateline is short: 'CITY - News Agency')."""
     line = text[text.rfind("\n", 0, at) + 1 : at].rstrip()
     if not line or line[-1] in _ENDS:
         return False

@@ -49,7 +49,7 @@ def mint(kind: str, local: str) -> URIRef:
 
 
 def entity_iri(entity_type: str, key: str) -> URIRef:
-    """Entities: the key without its namespace ('org:nato' -> organization/nato)."""
+    """Entities: the key without its namespace ('org:un' -> organization/un)."""
     local = key.split(":", 1)[1] if ":" in key else key
     return mint(entity_type.lower(), local)
 
