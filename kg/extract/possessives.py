@@ -69,13 +69,13 @@ def owned_companies(article: Article, doc: Doc, index: MentionIndex) -> Iterator
         if org is None or org.type != EntityType.ORGANIZATION or not head_of(tok, org):
             continue
         if offices.a_party(org, index):
-            yield from _party_leader(tok, org, article, index)
+            yield from _people_owning([tok], org, "leads", "phrase:leader", article, index)
             continue
         nouns = [c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in bands]
         if tok.dep_ in ("appos", "compound") and tok.head.lemma_.lower() in bands:
             nouns.append(tok.head)
-        members = list(_band_member(tok, nouns, org, article, index))  # "X's band Y"
-        if members:
+        members = _people_owning([tok, *nouns], org, "memberOf", "phrase:band", article, index)
+        if nouns and members:  # "X's band Y"
             yield from members
             continue
         if org.is_known or (a_team(org, index.teams, index.lex) and bool(index.teams)):
@@ -97,25 +97,23 @@ def owned_companies(article: Article, doc: Doc, index: MentionIndex) -> Iterator
                 yield relation(owner, ["owns"], org, [tok], article, "phrase:owned", index)
 
 
-def _party_leader(
-    tok: Token, party: Mention, article: Article, index: MentionIndex
-) -> Iterator[Relation | None]:
-    """ "X Y's W Party", "Mr Y's Labour": a person's (full name or
-    surname) possessive on a party is its leader's."""
-    for c in (c for c in tok.lefts if c.dep_ == "poss"):
-        leader = resolve(c, index)
-        if leader is not None and leader.type == EntityType.PERSON:
-            yield relation(leader, ["leads"], party, [tok], article, "phrase:leader", index)
-
-
-def _band_member(
-    tok: Token, nouns: list[Token], band: Mention, article: Article, index: MentionIndex
-) -> Iterator[Relation | None]:
-    """ "X Y's band W": the person is a member of the band."""
-    for c in (c for n in nouns for c in n.children if c.dep_ == "poss"):
-        member = resolve(c, index)
-        if member is not None and member.type == EntityType.PERSON:
-            yield relation(member, ["memberOf"], band, [tok], article, "phrase:band", index)
+def _people_owning(
+    holders: list[Token],
+    org: Mention,
+    predicate: str,
+    rule: str,
+    article: Article,
+    index: MentionIndex,
+) -> list[Relation | None]:
+    """A person's possessive on the holders: "X Y's W Party", "Mr Y's Labour" (leads the
+    party, on its name); "X Y's band W" (a member, on the band's noun)."""
+    owners = (resolve(c, index) for h in holders for c in h.children if c.dep_ == "poss")
+    tok = holders[0]
+    return [
+        relation(p, [predicate], org, [tok], article, rule, index)
+        for p in owners
+        if p is not None and p.type == EntityType.PERSON
+    ]
 
 
 def _firm_word(tok: Token, index: MentionIndex) -> bool:
