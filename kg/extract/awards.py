@@ -1,6 +1,6 @@
 """Prizes won and given, where the prize is named or only its category is:
 
-- 'X took home the Pepsi Viewers Choice Award', 'X picked up an OBE': a verb of winning
+- 'X took home the Acme Viewers Choice Award', 'X picked up a W Medal': a verb of winning
   ([award_verbs]) on a prize (a name ending in a prize's word, [award_heads], typed by
   kg.extract.context) or an event;
 - 'X won best actress at the Y Awards', 'X took the best director prize', 'X won the award for
@@ -96,7 +96,7 @@ def prize_verbs(lex: Lex) -> frozenset[str]:
 
 def won(verb: Token, index: MentionIndex) -> tuple[list[Token] | None, list[Mention], str]:
     """(winners' tokens, prizes, predicate) of a verb of winning: 'X took home the Y Award',
-    'X won best actress' (winners None: the verb's subjects); 'X was awarded an OBE'; 'X was
+    'X won best actress' (winners None: the verb's subjects); 'X was awarded a W Medal'; 'X was
     nominated for best actress' (nominatedFor)."""
     lemma = verb.lemma_.lower()
     passive = bool({c.dep_ for c in verb.children} & set(_GIVE_PASSIVE))
@@ -104,14 +104,14 @@ def won(verb: Token, index: MentionIndex) -> tuple[list[Token] | None, list[Ment
     objects = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
     fors = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
     nominated = _nominations(objects, fors, index)
-    if nominated is not None:  # 'X received (was given) two nominations for the Golden Globes'
+    if nominated is not None:  # 'X received (was given) two nominations for the W Awards'
         return (patients if passive else None), prizes(verb, nominated, index), "nominatedFor"
     if lemma == "nominate" and passive:
         categories = [t for g in fors for t in conjuncts(g)]
         return patients, prizes(verb, categories, index), "nominatedFor"
     if lemma in index.lex.words("award_giving") and passive:
         return patients, prizes(verb, objects, index), "wins"
-    if lemma == "name" and passive:  # 'Muse were named best alternative act'
+    if lemma == "name" and passive:  # 'Y were named best alternative act'
         named = [t for c in verb.children if c.dep_ in ("oprd", "attr") for t in conjuncts(c)]
         return patients, prizes(verb, [t for t in named if _category(t, index)], index), "wins"
     particle = {c.lower_ for c in verb.children if c.dep_ == "prt"}

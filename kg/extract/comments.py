@@ -29,7 +29,7 @@ def _reported(verb: Token) -> list[Token]:
 
 def _after_quote(verb: Token) -> bool:
     """A clause before its verb of saying is a quote: a comma or a quotation mark right before
-    the speaker ('Y will follow, X said'), not 'the $27bn Russia says Yukos owes'."""
+    the speaker ('Y will follow, X said'), not 'the $27bn Ruritania says Acme owes'."""
     subjects = [c.left_edge.i for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
     left = min([verb.i, *subjects])
     before = verb.doc[left - 1] if left > 0 else None
@@ -37,7 +37,7 @@ def _after_quote(verb: Token) -> bool:
 
 
 def _named(tok: Token, index: MentionIndex) -> Mention | None:
-    """A named speaker or topic; a nationality is no country ('most Russians believe')."""
+    """A named speaker or topic; a nationality is no country ('most Ruritanians believe')."""
     found = resolve(tok, index)
     if found is None or not found.is_name or tok.ent_type_ in ("NORP", "LAW"):
         return None
@@ -57,7 +57,7 @@ def comments(
     if verb.lemma_.lower() not in index.lex.words("comment_verbs"):
         return []
     named = [m for t in speakers if (m := _named(t, index)) is not None]
-    # a company with a legal form announces its business ('Zenith Laboratories Inc said the FDA
+    # a company with a legal form announces its business ('Acme Laboratories Inc said the FDA
     # approved its drug'), it does not comment on it
     named = [m for m in named if not named_with_legal_form(m.label, index.lex)]
     topics = [(t, m) for t in _reported(verb) if (m := _named(t, index)) is not None]

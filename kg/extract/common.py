@@ -18,8 +18,8 @@ _DASHES = ("-", "\u2013", "\u2014", "--")
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """The token and the tokens coordinated with it ('Peru and Chile'), not across a dash
-    ('supporting her husband X - Troy actress Y and Z': a list the parse ran on)."""
+    """The token and the tokens coordinated with it ('Ruritania and Borduria'), not across a dash
+    ('supporting her husband X - Title actress Y and Z': a list the parse ran on)."""
     others = [c for c in tok.conjuncts if c.i != tok.i]
     if not others:
         return [tok]
@@ -28,7 +28,7 @@ def conjuncts(tok: Token) -> list[Token]:
 
 
 def _dash_between(text: str, a: Token, b: Token) -> bool:
-    """A dash standing alone between two tokens (not the hyphen of 'Coca-Cola')."""
+    """A dash standing alone between two tokens (not the hyphen of 'Acme-Beta')."""
     between = text[min(a.idx, b.idx) : max(a.idx, b.idx)]
     return any(f" {d} " in between for d in _DASHES)
 
@@ -55,13 +55,13 @@ def resolve_all(tok: Token, index: MentionIndex) -> list[Mention]:
 
 def resolve(tok: Token, index: MentionIndex) -> Mention | None:
     """The mention a token stands for: its own, the noun a relative pronoun refers to ('the
-    militia THAT Chad backs'), a named place beside a descriptor noun ('Kharkiv province'),
-    or a named apposition ('AU chair, Moussa Faki')."""
+    militia THAT Borduria backs'), a named place beside a descriptor noun ('Ruritown province'),
+    or a named apposition ('League chair, X Y')."""
     own = index.by_token.get(tok.i)
     if own is not None and own.type == EntityType.GROUP:
-        return own  # 'the Bush administration': the administration, not Bush
-    if tok.pos_ == "NOUN":  # 'its AU partner Kenya': the name, not the noun
-        named_noun = tok.lemma_.lower() in index.lex.words("name_nouns")  # 'the Golden Lion award'
+        return own  # 'the X administration': the administration, not X
+    if tok.pos_ == "NOUN":  # 'its League partner Ruritania': the name, not the noun
+        named_noun = tok.lemma_.lower() in index.lex.words("name_nouns")  # 'the Golden W award'
         for child in tok.children:
             if (
                 child.dep_ in ("appos", "compound")
@@ -70,30 +70,30 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
             ):
                 named = index.by_token[child.i]
                 if named.type == EntityType.COUNTRY and child.dep_ == "compound":
-                    continue  # 'a UK banker' is no name for the UK ('its partner Kenya' is)
+                    continue  # 'a Ruritania banker' names no Ruritania ('its partner Y' does)
                 maker = named.type == EntityType.ORGANIZATION and child.dep_ == "compound"
                 if maker and tok.lemma_.lower() in index.lex.vocab.get("work_nouns", {}):
-                    continue  # 'the BBC show' is a show, not the BBC
+                    continue  # 'the Acme show' is a show, not Acme
                 if named.type in _NAMED_BY_NOUN or named_noun or _firm_noun(tok, named, index):
-                    return named  # 'the film X': the work; 'Digital Camera magazine': the firm
+                    return named  # 'the film X': the work; 'Beta Camera magazine': the firm
     if tok.i in index.by_token:
         return index.by_token[tok.i]
     if (work := _work_after(tok, index)) is not None:
-        return work  # 'starred in the sitcom Nighty Night', which the parser tore apart
+        return work  # 'starred in the sitcom Title Words', which the parser tore apart
     if tok.lower_ in index.lex.words("relative_pronouns") and tok.head.dep_ in ("relcl", "acl"):
         return resolve(tok.head.head, index) if tok.head.head.i != tok.head.i else None
     if tok.lemma_.lower() in index.lex.words("place_descriptors"):
         for child in tok.lefts:
             if child.dep_ in ("compound", "nmod", "amod") and child.i in index.by_token:
                 return index.by_token[child.i]
-    for child in tok.children:  # 'AU chair, Moussa Faki'; Frog's multi-word 'De_VN'
+    for child in tok.children:  # 'League chair, X Y'; Frog's multi-word 'De_Liga'
         if child.dep_ in ("appos", "flat") and child.i in index.by_token:
             return index.by_token[child.i]
     return comma_apposition(tok, index)
 
 
 def _firm_noun(noun: Token, named: Mention, index: MentionIndex) -> bool:
-    """A company's noun with its name on it ('Digital Camera magazine', 'the Vedomosti
+    """A company's noun with its name on it ('Beta Camera magazine', 'the Acme
     newspaper'), not a unit's ('the Acme unit' is not Acme)."""
     lemma = noun.lemma_.lower()
     firm = lemma in index.lex.words("company_nouns") and lemma not in index.lex.words("unit_nouns")
@@ -101,7 +101,7 @@ def _firm_noun(noun: Token, named: Mention, index: MentionIndex) -> bool:
 
 
 def _work_after(tok: Token, index: MentionIndex) -> Mention | None:
-    """The work named right after a work noun ('the sitcom Nighty Night')."""
+    """The work named right after a work noun ('the sitcom Title Words')."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in index.lex.words("work_nouns"):
         return None
     after = index.by_token.get(tok.i + 1)
@@ -111,7 +111,7 @@ def _work_after(tok: Token, index: MentionIndex) -> Mention | None:
 
 
 def comma_apposition(tok: Token, index: MentionIndex) -> Mention | None:
-    """'the spokesman, John Kirby,': a person named right after a noun and a comma, which
+    """'the spokesman, X Y,': a person named right after a noun and a comma, which
     parsers often fail to attach as an apposition."""
     doc = tok.doc
     if tok.pos_ not in ("NOUN", "PROPN") or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
@@ -127,7 +127,7 @@ def head_of(tok: Token, m: Mention) -> bool:
 
 def next_mention(tok: Token, etype: EntityType, index: MentionIndex, span: int) -> Mention | None:
     """The first mention of `etype` in the `span` tokens after `tok`, within its phrase (not
-    past punctuation, a verb, a preposition or 'and'): 'London-based bank X', 'Yugoslavian-born
+    past punctuation, a verb, a preposition or 'and'): 'Ruritown-based bank X', 'Ruritanian-born
     Y'."""
     for t in tok.doc[tok.i + 1 : min(len(tok.doc), tok.i + 1 + span)]:
         m = index.by_token.get(t.i)
@@ -154,7 +154,7 @@ def pobjs(prep: Token) -> list[Token]:
 
 
 def preps(tok: Token, words: Iterable[str]) -> Iterator[Token]:
-    """Objects of the prepositions `words` attached to `tok` ('solidarity WITH Kenya')."""
+    """Objects of the prepositions `words` attached to `tok` ('solidarity WITH Ruritania')."""
     wanted = set(words)
     for child in tok.children:
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in wanted:

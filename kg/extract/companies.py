@@ -1,6 +1,6 @@
-"""Company names as the NER leaves them: 'Acme and Co Inc' and 'Tate and Lyle Plc' are one
-name (the NER often ends it at 'and'), 'Liverpool FC' too (it ends at the town), and a country
-right after a company's name is its national arm ('Acme UK'). A legal form at the end makes a
+"""Company names as the NER leaves them: 'Acme and Co Inc' and 'Acme and Beta Plc' are one
+name (the NER often ends it at 'and'), 'Rovers FC' too (it ends at the town), and a country
+right after a company's name is its national arm ('Acme Ruritania'). A legal form at the end makes a
 name an organisation, whatever type the NER gave it."""
 
 from __future__ import annotations
@@ -14,13 +14,13 @@ from kg.lexicon import BIG_TOWN
 
 def company_names(doc: Doc, lex: Lex) -> list[Span]:
     """Entity spans, with 'Acme and Co Inc' one name (NER often ends it at 'and'), and so
-    'Acme UK': a country right after a company's name is its national arm."""
+    'Acme Ruritania': a country right after a company's name is its national arm."""
     suffixes = lex.words("corporate_suffixes")
     ents: list[Span] = []
     split = [p for e in doc.ents for p in _split_of(e, suffixes, lex)]
     surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
     for ent in _with_unmarked(doc, split, suffixes):
-        if _form_after(ent, suffixes) or _number_after(ent):  # 'Liverpool FC', 'BBC Three'
+        if _form_after(ent, suffixes) or _number_after(ent):  # 'Rovers FC', 'Acme Three'
             ent = Span(doc, ent.start, ent.end + 1, label=ent.label)
         prev = ents[-1] if ents else None
         if prev is None:
@@ -57,9 +57,9 @@ def _partners(prev: Span, ent: Span, surnames: set[str]) -> bool:
 
 
 def _split_of(ent: Span, suffixes: frozenset[str], lex: Lex) -> list[Span]:
-    """'Continental Grain Co of New York' (one name to the NER): the company, and the place
-    it is of (kg.extract.organisations reads basedIn), but not a country ('TDK Corp of
-    America' is the name of TDK's American arm); 'Talvo Inc and Kess Corp': two."""
+    """'Acme Grain Co of Ruritown' (one name to the NER): the company, and the place
+    it is of (kg.extract.organisations reads basedIn), but not a country ('Acme Corp of
+    Ruritania' is the name of Acme's Ruritanian arm); 'Beta Inc and Gamma Corp': two."""
     doc = ent.doc
     for k in range(ent.start + 2, ent.end):
         two = (
@@ -67,7 +67,7 @@ def _split_of(ent: Span, suffixes: frozenset[str], lex: Lex) -> list[Span]:
             and k + 2 < ent.end
             and _suffix(doc[ent.end - 1], suffixes)
         )
-        if two and _suffix(doc[k - 1], suffixes):  # 'Talvo Inc and Kess Corp': two companies
+        if two and _suffix(doc[k - 1], suffixes):  # 'Beta Inc and Gamma Corp': two companies
             return [Span(doc, ent.start, k, label="ORG"), Span(doc, k + 1, ent.end, label="ORG")]
         if doc[k].lower_ != "of" or not _suffix(doc[k - 1], suffixes):
             continue
@@ -75,14 +75,14 @@ def _split_of(ent: Span, suffixes: frozenset[str], lex: Lex) -> list[Span]:
         place = [Span(doc, k + 1, ent.end, label="GPE")] if doc[k + 1 : ent.end].text else []
         known = lex.gaz.lookup(place[0].text, lex.lang) if place else None
         if known is not None and known.type == "Country":
-            return [ent]  # 'TDK Corp of America': a national arm's own name
+            return [ent]  # 'Acme Corp of Ruritania': a national arm's own name
         return [company, *place]
     return [ent]
 
 
 def _with_unmarked(doc: Doc, ents: list[Span], suffixes: frozenset[str]) -> list[Span]:
-    """The NER's spans and the names it missed that end in a legal form ('Peavey Co of
-    Minneapolis'): capitalised words before 'Co', 'Inc', 'Ltd' ..., in text order."""
+    """The NER's spans and the names it missed that end in a legal form ('Acme Co of
+    Ruritown'): capitalised words before 'Co', 'Inc', 'Ltd' ..., in text order."""
     marked = {i for e in ents for i in range(e.start, e.end)}
     found = list(ents)
     for tok in tokens(doc):
@@ -101,7 +101,7 @@ def _suffix(tok: Token, suffixes: frozenset[str]) -> bool:
 
 
 def _number_after(ent: Span) -> bool:
-    """A channel or a station numbered by a capitalised word: 'BBC Three', 'Radio Five'."""
+    """A channel or a station numbered by a capitalised word: 'Acme Three', 'Beta Five'."""
     doc = ent.doc
     after = doc[ent.end] if ent.end < len(doc) else None
     return (
@@ -121,7 +121,7 @@ def _form_after(ent: Span, suffixes: frozenset[str]) -> bool:
 
 
 def named_with_legal_form(label: str, lex: Lex) -> bool:
-    """The name's last word is a company's legal form ('Zenith Laboratories Inc')."""
+    """The name's last word is a company's legal form ('Acme Laboratories Inc')."""
     return label.rsplit(" ", 1)[-1].lower().strip(".") in lex.words("corporate_suffixes")
 
 
@@ -142,9 +142,9 @@ def _arm(company: Span, country: Span, lex: Lex) -> bool:
 
 
 def country_prefixed(spans: list[Span], lex: Lex) -> list[Span]:
-    """'UK Online', 'China Mobile': a country the NER found, on a capitalised name it left out
+    """'Ruritania Online': a country the NER found, on a capitalised name it left out
     right after it, is the first word of that name (an organisation's), not a country. Not a
-    group's noun: 'the UK Government' is the UK's government."""
+    group's noun: 'the Ruritania Government' is Ruritania's government."""
     nouns = lex.words("groups") | lex.words("events")
     spans = [s for s in spans if s.label_ or s[-1].lemma_.lower() not in nouns]
     by_start = {s.start: s for s in spans}
@@ -161,16 +161,16 @@ def country_prefixed(spans: list[Span], lex: Lex) -> list[Span]:
 
 
 def _on(country: Token, run: Span) -> bool:
-    """On the run, or beside it on the same word ('UK Online general manager')."""
+    """On the run, or beside it on the same word ('Ruritania Online general manager')."""
     if country.dep_ not in ("compound", "nmod"):
         return False
     return run.start <= country.head.i < run.end or country.head == run[-1].head
 
 
 def org_then_town(spans: list[Span], lex: Lex) -> list[Span]:
-    """'BBC Delhi' (one place to the NER): an organisation the gazetteer knows or an acronym,
-    then a big town, is the organisation and the town ('BBC Delhi reporter X' reports for the
-    BBC from Delhi)."""
+    """'Acme Ruritown' (one place to the NER): an organisation the gazetteer knows or an acronym,
+    then a big town, is the organisation and the town ('Acme Ruritown reporter X' reports for
+    Acme from Ruritown)."""
     out: list[Span] = []
     for s in spans:
         cut = _known_then_town(s, lex) if len(s) > 1 else None
@@ -186,7 +186,7 @@ def _known_then_town(span: Span, lex: Lex) -> int | None:
     for cut in range(span.start + 1, span.end):
         first = span.doc[span.start : cut].text
         if not span.doc[cut - 1].whitespace_:
-            continue  # 'T-Mobile' is one name, whatever 'Mobile' is
+            continue  # 'A-Mobile' is one name, whatever 'Mobile' is
         known = lex.gaz.lookup(first, lex.lang)
         acronym = first.isalpha() and first.isupper() and len(first) > 1
         org = known.type == "Organization" if known else acronym

@@ -1,8 +1,8 @@
 """The type a name's context gives it, over the NER's: an honorific or a post in apposition
-makes a person ('Mr X', 'X, Google vice-president'), a legal form or a company noun an
-organisation ('Lyle Plc', 'carmaker Maruti'), a work noun or a crew role a work ('the drama
-X', 'Kill Bill director Y'), a player's title a club ('Sale wing Z'), and a GeoNames town
-where a town is named a place ('Peavey Co of Minneapolis')."""
+makes a person ('Mr X', 'X, Acme vice-president'), a legal form or a company noun an
+organisation ('Beta Plc', 'carmaker Acme'), a work noun or a crew role a work ('the drama
+X', 'Title director Y'), a player's title a club ('Rovers wing Z'), and a GeoNames town
+where a town is named a place ('Acme Co of Ruritown')."""
 
 from __future__ import annotations
 
@@ -17,34 +17,34 @@ from kg.model import EntityType
 
 def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType | None:
     """The type the words around a name the NER found give it: an honorific or a post in
-    apposition a person ('Mr Kilroy-Silk', 'X, Google vice-president'), a legal form or a
-    company noun an organisation ('Lyle Plc', 'carmaker Maruti')."""
+    apposition a person ('Mr X-Y', 'Z, Acme vice-president'), a legal form or a
+    company noun an organisation ('Beta Plc', 'carmaker Acme')."""
     if span.label_ in ("PERSON", "ORG") and _called_a_place(span, lex):
-        return EntityType.PLACE  # 'Kiev, the capital of Ukraine', which the NER took for a man
+        return EntityType.PLACE  # 'Ruritown, the capital of Ruritania'
     if _after_honorific(span, lex) or _titled(span, lex) or _after_title(span, lex):
         return EntityType.PERSON
     if legal_form(span, suffixes) or _called_a_company(span, lex) or employer_named(span, lex):
         return EntityType.ORGANIZATION
     if span.label_ == "ORG" and _does_what_people_do(span, lex):
-        return EntityType.PERSON  # 'Sofia Coppola directed the film', which the NER took for a firm
+        return EntityType.PERSON  # 'X Y directed the film', which the NER took for a firm
     if span.label_ == "ORG" and _town_of_an_event(span, lex):
-        return EntityType.PLACE  # 'the Cross Country Championships in Coleraine'
+        return EntityType.PLACE  # 'the Cross Country Championships in Ruritown'
     if span.label_ in ("ORG", "PERSON") and placed_by_region(span, lex):
-        return EntityType.PLACE  # 'X, 43, of Tuxford, Nottingham'
+        return EntityType.PLACE  # 'X, 43, of Ruritown, Westshire'
     if _owned(span) and span.label_ == "PERSON":
-        return EntityType.ORGANIZATION  # 'Virgin Blue, which is 25% owned by Acme'
+        return EntityType.ORGANIZATION  # 'Beta Blue, which is 25% owned by Acme'
     if _names_a_publication(span, lex):
-        return EntityType.ORGANIZATION  # "Germany's Manager Magazin", 'the Sunday Times'
+        return EntityType.ORGANIZATION  # "Ruritania's Acme Magazin", 'the Sunday Beta'
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.words("facility_words"):
         return EntityType.PLACE  # "the museum's Clock Tower"
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.words("product_heads"):
-        return EntityType.PRODUCT  # "Sony's Qrio Robot": a machine, not a man
+        return EntityType.PRODUCT  # "Acme's Beta Robot": a machine, not a man
     return EntityType.EVENT if _names_an_event(span, lex) else None
 
 
 def _town_of_an_event(span: Span, lex: Lex) -> bool:
     """A town GeoNames knows, and no gazetteer as anything else, right after an event's 'in'
-    ('the Northern Ireland Championships in Coleraine'): the NER's organisation is the town."""
+    ('the Ruritania Championships in Ruritown'): the NER's organisation is the town."""
     prep = span.root.head if span.root.dep_ == "pobj" else None
     if prep is None or prep.lower_ != "in" or prep.i != span.start - 1:
         return False
@@ -81,8 +81,8 @@ def _owned(span: Span) -> bool:
 
 
 def _names_a_publication(span: Span, lex: Lex) -> bool:
-    """A name ending in a newspaper's word: 'the Sunday Times'; one word only after another
-    name's word ('Manager Magazin', where the NER saw 'Magazin')."""
+    """A name ending in a newspaper's word: 'the Sunday Beta'; one word only after another
+    name's word ('Acme Magazin', where the NER saw 'Magazin')."""
     if not len(span) or span[-1].lower_ not in lex.words("publication_heads"):
         return False
     before = span.doc[span.start - 1] if span.start > span.sent.start else None
@@ -91,7 +91,7 @@ def _names_a_publication(span: Span, lex: Lex) -> bool:
 
 def _names_an_event(span: Span, lex: Lex) -> bool:
     """A name that ends in a contest's or a festival's word is an event, whatever type the NER
-    gave it: 'the Norwich Union Grand Prix', 'the SAP Open', 'the Commonwealth Games'."""
+    gave it: 'the Acme Grand Prix', 'the Beta Open', 'the W Games'."""
     words = span.text.lower().split()
     heads = lex.words("event_name_heads")
     return len(words) > 1 and (words[-1] in heads or " ".join(words[-2:]) in heads)
@@ -99,7 +99,7 @@ def _names_an_event(span: Span, lex: Lex) -> bool:
 
 def _launched(span: Span, lex: Lex) -> bool:
     """A name a company launches, unveils or releases that the NER did not take for a company,
-    a person or a place is a product ('Microsoft released Halo 2')."""
+    a person or a place is a product ('Acme released Title 2')."""
     root = span.root
     if span.label_ in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT"):
         return False
@@ -119,8 +119,8 @@ def _launch_verbs(lex: Lex) -> frozenset[str]:
 
 
 def _names_a_prize(span: Span, lex: Lex) -> bool:
-    """A name that ends in a prize's word is a prize ('the Pepsi Viewers Choice Award', 'an
-    OBE', 'the Oscars'); one word the NER took for a person is a first name ('Oscar')."""
+    """A name that ends in a prize's word is a prize ('the Acme Viewers Choice Award', 'a
+    W Medal', 'the W Awards'); one word the NER took for a person is a first name ('W')."""
     heads = lex.words("award_heads")
     lasts = lex.built("award_lasts", lambda: frozenset(h.split()[-1] for h in heads))
     if not len(span) or span[-1].lower_ not in lasts:
@@ -132,7 +132,7 @@ def _names_a_prize(span: Span, lex: Lex) -> bool:
 
 
 def whole_prize(span: Span) -> Span:
-    """A prize's name the NER cut short or missed: 'The Rising Star Award' (it saw 'Award'):
+    """A prize's name the NER cut short or missed: 'The Title Star Award' (it saw 'Award'):
     the capitalised words on it before it, not 'The'."""
     doc, start = span.doc, span.start
     while start > span.sent.start and _prize_word(doc[start - 1], span.root):
@@ -146,8 +146,8 @@ def _prize_word(tok: Token, root: Token) -> bool:
 
 def kind_named(span: Span, lex: Lex) -> EntityType | None:
     """A work, a prize, a product, an event or a team the context names, whether the NER found
-    the name or not: 'the drama Million Dollar Baby', 'The Aviator, starring X'; 'Manchester
-    United striker X'."""
+    the name or not: 'the drama Title Of Words', 'The Title, starring X'; 'Ruritown
+    United striker Y'."""
     if called_a_work(span, lex):
         return EntityType.WORK
     if _names_a_prize(span, lex):
@@ -155,22 +155,22 @@ def kind_named(span: Span, lex: Lex) -> EntityType | None:
     if _launched(span, lex):
         return EntityType.PRODUCT
     if _names_an_event(span, lex):
-        return EntityType.EVENT  # 'the Ryder Cup', 'the Davis Cup', which the NER missed
+        return EntityType.EVENT  # 'the W Cup', 'the Z Cup', which the NER missed
     if _names_a_team(span, lex) or _before_a_company_noun(span, lex):
         return EntityType.ORGANIZATION
     if not span.label_ and _called_a_company(span, lex):
-        return EntityType.ORGANIZATION  # 'rock band Muse', which the NER missed
+        return EntityType.ORGANIZATION  # 'rock band Y', which the NER missed
     return None
 
 
 def _before_a_company_noun(span: Span, lex: Lex) -> bool:
-    """A name the NER missed on a company's noun: 'the Hit Factory recording studio'."""
+    """A name the NER missed on a company's noun: 'the Acme Factory recording studio'."""
     root = span.root
     noun = root.head
     if span.label_ or root.dep_ != "compound" or noun.pos_ != "NOUN":
         return False
     proper = all(t.pos_ == "PROPN" for t in span) and not _common_word(span, lex)
-    town = lex.city(span.text) is not None  # 'the Jacksonville, Florida-based firm': a place
+    town = lex.city(span.text) is not None  # 'the Ruritown, Westshire-based firm': a place
     return proper and not town and noun.lemma_.lower() in lex.words("company_nouns")
 
 
@@ -179,8 +179,8 @@ _PLACE_PREPS = ("in", "near", "outside")
 
 def placed_by_region(span: Span, lex: Lex) -> bool:
     """A name after 'of', 'from' or 'in' with a region after it and a comma is a place,
-    whatever the NER said: 'Leslie Gray, 43, of Tuxford, Nottingham'; not 'chairman of Acme,
-    Britain's biggest bank'."""
+    whatever the NER said: 'X Y, 43, of Ruritown, Westshire'; not 'chairman of Acme,
+    Ruritania's biggest bank'."""
     doc = span.doc
     if span.start == 0 or span.end + 1 >= len(doc) or doc[span.end].text != ",":
         return False
@@ -206,14 +206,14 @@ def is_region(tok: Token, lex: Lex) -> bool:
 
 def town_named(span: Span, lex: Lex) -> bool:
     """A name the NER missed that GeoNames knows as a town, where a town is named: before a
-    comma and a region ('Barstow, California'), after 'in' ('a plant in Barstow') or after a
-    company's 'of' ('Peavey Co of Minneapolis')."""
+    comma and a region ('Ruritown, Westshire'), after 'in' ('a plant in Ruritown') or after a
+    company's 'of' ('Acme Co of Ruritown')."""
     if span.label_ or not all(t.pos_ == "PROPN" for t in span) or lex.city(span.text) is None:
         return False
     doc = span.doc
     after = doc[span.end + 1] if span.end + 1 < len(doc) and doc[span.end].text == "," else None
     if after is not None and after.ent_type_ == "GPE":
-        return True  # 'Barstow, California'
+        return True  # 'Ruritown, Westshire'
     prep = span.root.head if span.root.dep_ == "pobj" else None
     if prep is None or prep.i != span.start - 1:
         return False
@@ -222,8 +222,8 @@ def town_named(span: Span, lex: Lex) -> bool:
 
 
 def _names_a_team(span: Span, lex: Lex) -> bool:
-    """A proper name that modifies a player's or a manager's title ('Manchester United
-    striker', 'Arsenal boss') is a club, whatever type the NER gave it (or none)."""
+    """A proper name that modifies a player's or a manager's title ('Ruritown United
+    striker', 'Rovers boss') is a club, whatever type the NER gave it (or none)."""
     root = span.root
     if root.dep_ not in ("compound", "poss", "nmod") or not (
         all(_name_word(t) for t in span) or _opening_name(span, lex)
@@ -231,14 +231,14 @@ def _names_a_team(span: Span, lex: Lex) -> bool:
         return False
     outside = any(c.dep_ == "compound" and c.i < span.start for c in root.children)
     if root.dep_ == "poss" and (span.label_ == "PERSON" or outside):
-        return False  # "Wenger's captain X", "Arsene Wenger's": the manager's, not a club's
+        return False  # "Y's captain X", "Z Y's": the manager's, not a club's
     head = root.head.lemma_.lower()
     predicates = set(lex.vocab.get("titles", {}).get(head, []))
     return bool(predicates & {"playsFor", "coaches"}) or head in lex.words("team_titles")
 
 
 def _opening_name(span: Span, lex: Lex) -> bool:
-    """A capital that opens the sentence, on a title: 'Arsenal midfielder X', whatever the
+    """A capital that opens the sentence, on a title: 'Rovers midfielder X', whatever the
     tagger made of it; not a common word ('Station manager X', 'Veteran striker Y')."""
     if span.start != span.sent.start or not span.text[:1].isupper():
         return False
@@ -252,14 +252,14 @@ def _common_word(span: Span, lex: Lex) -> bool:
 
 
 def _name_word(tok: Token) -> bool:
-    """A word of a name: a proper noun, or a capitalised noun inside a sentence ('Leicester
+    """A word of a name: a proper noun, or a capitalised noun inside a sentence ('Rovers
     wing X', 'Dons' substitute Y': the tagger often makes a town's name a common noun)."""
     capital = tok.pos_ == "NOUN" and tok.text[:1].isupper() and not tok.is_sent_start
     return tok.pos_ == "PROPN" or capital
 
 
 def _titled(span: Span, lex: Lex) -> bool:
-    """A name with one person's post in apposition ('Urs Holzle, Google vice-president of
+    """A name with one person's post in apposition ('X Y, Acme vice-president of
     operations') is a person, whatever type the NER gave it."""
     doc = span.doc
     for noun in (c for c in span.root.children if c.dep_ == "appos" and c.tag_ == "NN"):
@@ -290,11 +290,11 @@ def _after_title(span: Span, lex: Lex) -> bool:
 
 
 def _called_a_company(span: Span, lex: Lex) -> bool:
-    """A name right after a company noun ('carmaker Maruti', 'filtering firm Zentrix') or a
-    band's ('hip-hop duo OutKast'), or with one in apposition ('Maruti, India's biggest
-    carmaker', "Eminem's group, D12") is an organisation, whatever type the NER gave it."""
+    """A name right after a company noun ('carmaker Acme', 'filtering firm Beta') or a
+    band's ('hip-hop duo Y'), or with one in apposition ('Acme, Ruritania's biggest
+    carmaker', "X's group, Z") is an organisation, whatever type the NER gave it."""
     if span.label_ == "GPE" and lex.city(span.text) is not None:
-        return False  # 'The Jacksonville, Florida-based firm': the town the firm is in
+        return False  # 'The Ruritown, Westshire-based firm': the town the firm is in
     nouns, doc, root = lex.words("company_nouns") | lex.words("band_nouns"), span.doc, span.root
     near = [doc[span.start - 1]] if span.start > 0 else []
     near += [root.head] if root.dep_ == "appos" else []
@@ -313,25 +313,25 @@ _POSTS = frozenset({"leads", "holdsRoleAt", "worksFor"})
 
 def _posts_for(span: Span) -> frozenset[str]:
     """The posts whose title makes a name an employer: any for a name the NER missed or took
-    for an organisation; not staff for one it took for a person ('Bush adviser X'); only a
-    head's for one of several words it took for a person ('Virgin Blue chief executive X')."""
+    for an organisation; not staff for one it took for a person ('Y adviser X'); only a
+    head's for one of several words it took for a person ('Beta Blue chief executive X')."""
     if span.label_ in ("", "ORG"):
         return _POSTS
     return _POSTS - {"worksFor"} if len(span) == 1 else frozenset({"leads"})
 
 
 def _on_a_post(span: Span, lex: Lex) -> bool:
-    """A name on the post of the person named right after it ('Pharmacia treasurer Bertil
-    Tiusanen') or before it ('Martin Ellis, Halifax chief economist') is the employer's,
-    unless it is a person's surname the article gives whole ('Blair aide X' after 'Tony
-    Blair')."""
+    """A name on the post of the person named right after it ('Acme treasurer X
+    Y') or before it ('Z W, Beta chief economist') is the employer's,
+    unless it is a person's surname the article gives whole ('Y aide X' after 'Z
+    Y')."""
     doc = span.doc
     root = span[-1] if span[-1].head.i >= span.end else span.root  # 'Association of X' misparsed
     post = root.head
     after = doc[span.end] if span.end < len(doc) else post
     if post.ent_type_ == "PERSON" and after.head.i == post.i and after.dep_ == "compound":
-        post = after  # 'IAAF chief Lamine Diack': both hang on the name
-    titled_adj = post.pos_ == "ADJ" and post.lower_ in lex.title_words()  # 'IAAF chief X'
+        post = after  # 'League chief X Y': both hang on the name
+    titled_adj = post.pos_ == "ADJ" and post.lower_ in lex.title_words()  # 'League chief X'
     if root.dep_ not in ("compound", "nmod", "amod") or post.i < span.end:
         return False
     if post.pos_ != "NOUN" and not titled_adj:
@@ -342,7 +342,7 @@ def _on_a_post(span: Span, lex: Lex) -> bool:
     )
     if not proper or _common_word(span, lex) or lex.nationality(span.text):
         return False  # 'Station manager X': a common noun opening the sentence
-    named = post.head if post.dep_ in ("compound", "appos") else None  # 'X, Halifax economist'
+    named = post.head if post.dep_ in ("compound", "appos") else None  # 'X, Beta economist'
     if named is None or named.ent_type_ != "PERSON" or not -6 < named.i - post.i <= 3:
         return False
     words = [
@@ -350,7 +350,7 @@ def _on_a_post(span: Span, lex: Lex) -> bool:
     ]
     predicates = set(lex.title([*words, post.lemma_.lower()])[1])
     if not predicates & _posts_for(span):
-        return False  # 'Bush adviser X' (a name the NER gave a person) may be a person's
+        return False  # 'Y adviser X' (a name the NER gave a person) may be a person's
     surnames = {
         e[-1].lower_
         for e in doc.ents
@@ -361,19 +361,19 @@ def _on_a_post(span: Span, lex: Lex) -> bool:
 
 def employer_named(span: Span, lex: Lex) -> bool:
     """A name the NER missed right after a post's 'at', 'for' or 'with' is an organisation:
-    'an analyst at Gartmore', 'a consultant for Sophos'; so is one word it took for a person
-    or a place (and no gazetteer knows as one) after 'at' ('a lawyer for Jackson' may well be
+    'an analyst at Acme', 'a consultant for Beta'; so is one word it took for a person
+    or a place (and no gazetteer knows as one) after 'at' ('a lawyer for Y' may well be
     a person's)."""
-    unlabelled = span.label_ in ("", "PRODUCT")  # 'security firm Sophos' (a product, it said)
+    unlabelled = span.label_ in ("", "PRODUCT")  # 'security firm Beta' (a product, it said)
     proper = all(t.pos_ == "PROPN" for t in span)
     if unlabelled and proper and _called_a_company(span, lex):
-        return True  # 'gadget magazine Stuff', which the NER missed
+        return True  # 'gadget magazine Title', which the NER missed
     label = span.label_
     lone = label in ("PERSON", "GPE") and len(span) == 1
     if label == "ORG" and _on_a_post(span, lex):
-        return True  # 'Martin Ellis, Halifax chief economist': the NER's and the post's firm
+        return True  # 'X Y, Beta chief economist': the NER's and the post's firm
     if (lone or label in ("", "PERSON")) and _on_a_post(span, lex) and not _known(span, lex):
-        return True  # 'Pharmacia treasurer X', 'former NatWest chief executive Y'; 'Virgin
+        return True  # 'Acme treasurer X', 'former Beta chief executive Y'; 'Gamma
     if (label and not lone) or not proper:  # Blue chief executive Z' (a head's post only)
         return False
     root = span.root

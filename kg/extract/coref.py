@@ -10,7 +10,7 @@
 - 'it', 'the firm', 'the film': kg.extract.anaphora.
 
 A quote's speaker is the subject of a verb of saying next to it in the sentence where it closes
-('"...," said the minister'; 'zei VN-chef, Ana Lopez'), else the previous quote's.
+('"...," said the minister'; 'zei Liga-chef, X Y'), else the previous quote's.
 """
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mentio
         return found.get(same[-1].i, ())
     people = [(j, p) for j in window(tok) if (p := _person_at(j, index, found))]
     sex = _sex(tok.lower_, index)
-    if sex:  # not 'he' for 'Mrs Dixon'
+    if sex:  # not 'he' for 'Mrs X'
         genders = _genders(tok.doc, index)
         people = [(j, p) for j, p in people if genders.get(p[0].key, sex) == sex]
     if tok.dep_ in _SUBJECTS and opens_sentence(tok):
@@ -87,7 +87,7 @@ def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mentio
         if main or subjects:  # 'X said he hopes Y will ... . He also said': X, not Y
             return main[0] if main else subjects[0][1]
         if _unknown_subject(tok, index):
-            return ()  # 'Pervez Musharraf (no NER) held talks with Tony Blair. He ...': not Blair
+            return ()  # 'X Y (no NER) held talks with Z W. He ...': not W
     return people[0][1] if people else ()
 
 
@@ -101,7 +101,7 @@ def _sex(word: str, index: MentionIndex) -> str:
 
 def _genders(doc: Doc, index: MentionIndex) -> dict[str, str]:
     """Person key -> 'male' or 'female', from an honorific on any of their mentions ('Mrs
-    Dixon', 'Sir John'; `male_honorifics`, `female_honorifics`); made once per Doc."""
+    X', 'Sir Y'; `male_honorifics`, `female_honorifics`); made once per Doc."""
     made = doc.user_data.get("kg.genders")
     if isinstance(made, dict):
         return made
@@ -110,7 +110,7 @@ def _genders(doc: Doc, index: MentionIndex) -> dict[str, str]:
     for t in tokens(doc):
         sex = sexes.get(t.lower_.rstrip("."))
         m = (index.by_token.get(t.i) or index.by_token.get(t.i + 1)) if sex else None
-        if sex and m is not None and m.type == EntityType.PERSON:  # 'Mrs Dixon' or 'Mrs X'
+        if sex and m is not None and m.type == EntityType.PERSON:  # 'Mrs X' or 'Mrs Y'
             found.setdefault(m.key, sex)
     doc.user_data["kg.genders"] = found
     return found
@@ -276,7 +276,7 @@ def find_corefs(doc: Doc, index: MentionIndex, aff: Affiliations) -> tuple[Coref
             if ants:
                 found[tok.i] = ants
     found.update(index.corefs)  # 'the film', 'the company' (kg.extract.anaphora.definite_nouns)
-    for tok in tokens(doc) if aff else ():  # 'Tory leader Michael Howard ... The Tory leader said'
+    for tok in tokens(doc) if aff else ():  # 'Party leader X Y ... The Party leader said'
         if ants := _office_holder(tok, index, aff):
             found[tok.i] = ants
     for tok, kind in kinds:

@@ -1,8 +1,8 @@
 """Who made a work and who is in it, read from noun phrases:
 
-- a person's possessive on the work or on its noun is its maker: "Eastwood's boxing drama X"
-  (directs, for a film), "Tolstoy's novel Y" (authorOf), "Tarkovsky's Stalker";
-- 'Vera Drake star Imelda Staunton', 'X, the star of Y', "the film's director Z": starsIn,
+- a person's possessive on the work or on its noun is its maker: "Y's boxing drama X"
+  (directs, for a film), "Z's novel W" (authorOf), "V's Title";
+- 'Title star V U', 'X, the star of Y', "the film's director Z": starsIn,
   directs.
 
 Works are typed by kg/extract/works.py; the ontology's domains and ranges decide, as everywhere.
@@ -30,7 +30,7 @@ def _owners(tok: Token, work: Mention, index: MentionIndex) -> Iterator[tuple[To
     musical works, whose possessive is their maker's)."""
     noun = _token_before(work, tok.doc)
     if tok.dep_ == "appos" and work_noun(tok.head, index.lex):
-        noun = tok.head  # "Mitchell's novel, Cloud Atlas"
+        noun = tok.head  # "X's novel, Title"
     predicate = work_noun(noun, index.lex) if noun is not None else None
     holders = [tok] + ([noun] if noun is not None and predicate else [])
     makers = index.lex.words("possessive_makers")
@@ -53,9 +53,9 @@ def _titled_maker(owner: Token, index: MentionIndex) -> bool:
 
 
 def made(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """ "Tarkovsky's Stalker", "Eastwood's boxing drama X": a person's possessive on a work is
+    """ "V's Title", "Y's boxing drama X": a person's possessive on a work is
     its maker. (An organisation's on a name is too often a product or a scheme the NER took
-    for a name: "Delta's new SimpliFares".)"""
+    for a name: "Acme's new BetaFares".)"""
     for tok in tokens(doc):
         work = index.by_token.get(tok.i)
         if work is None or work.type != EntityType.WORK or not head_of(tok, work):
@@ -67,7 +67,7 @@ def made(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
 
 
 def crew(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """'Vera Drake star Imelda Staunton', 'X, the star of Y', "the film's director Z": a
+    """'Title star V U', 'X, the star of Y', "the film's director Z": a
     person with a role in a work ([work_roles]: star, director, writer) is in it or made it."""
     roles: dict[str, str] = index.lex.vocab.get("work_roles", {})
     for tok in tokens(doc):
@@ -97,7 +97,7 @@ def _noun_before(work: Mention, doc: Doc, index: MentionIndex) -> str | None:
 
 
 def by_makers(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """'White Teeth by Zadie Smith', 'the film Vera Drake by Mike Leigh': who made the work
+    """'Title by X Y', 'the film Title by Z W': who made the work
     (directs for a film, else authorOf)."""
     for tok in (
         doc[i] for i in sorted(i for i, m in index.by_token.items() if m.type == EntityType.WORK)
@@ -119,7 +119,7 @@ _INNER = ("adaptation", "version", "remake", "sequel")
 
 
 def cast(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """'The cast of Kisna includes X, Y and Z', 'X joins the cast of Y': starsIn."""
+    """'The cast of Title includes X, Y and Z', 'X joins the cast of Y': starsIn."""
     for tok in tokens(doc):
         if tok.lower_ not in ("cast", "casts") or tok.pos_ != "NOUN":
             continue
@@ -144,7 +144,7 @@ def cast(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
 
 
 def listed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """ "Cuaron's other films include Y Tu Mama Tambien", "her novels include X and Y": the
+    """ "X's other films include Title Two", "her novels include X and Y": the
     owner of the works named made them (directs for films, else authorOf)."""
     for noun in tokens(doc):
         if noun.dep_ != "nsubj" or noun.head.lemma_.lower() != "include":

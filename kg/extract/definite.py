@@ -1,8 +1,8 @@
-"""A title that stands for a person named before: 'Tory leader Michael Howard spoke. ... The
-Tory leader said'. A definite noun phrase with a title and the organisation it is held in,
+"""A title that stands for a person named before: 'Party leader X Y spoke. ... The
+Party leader said'. A definite noun phrase with a title and the organisation it is held in,
 opening its sentence as the subject, is the last person named before who holds an office in
 that organisation (kg.extract.coref resolves it). Not just the last subject: in news 'the
-Tory leader' is as often the article's main figure, named paragraphs before (measured on
+Party leader' is as often the article's main figure, named paragraphs before (measured on
 earlier recall rounds: the last main subject was wrong in four of four).
 """
 
@@ -17,12 +17,12 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def opens_sentence(tok: Token) -> bool:
-    """The phrase `tok` heads is the first of its sentence ('The Man Utd boss said')."""
+    """The phrase `tok` heads is the first of its sentence ('The Rovers boss said')."""
     return min(t.i for t in tok.subtree) == tok.sent.start
 
 
 def definite_title(tok: Token, index: MentionIndex) -> list[Mention]:
-    """The organisations of 'The Man Utd boss', 'the Tory leader' as a sentence's subject: a
+    """The organisations of 'The Rovers boss', 'the Party leader' as a sentence's subject: a
     title with the organisation it is held in and no name of its own; [] for anything else."""
     if tok.tag_ != "NN" or tok.dep_ not in _SUBJECTS or not opens_sentence(tok):
         return []  # one person: not 'The allies', which may stand for an alliance

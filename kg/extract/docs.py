@@ -26,8 +26,8 @@ def quote_marks(doc: Doc) -> list[int]:
 
 
 def adverb_object(verb: Token) -> list[Token]:
-    """A name right after an active verb that the parser took for an adverb ('beat Arsenal
-    2-1', where the score drew 'Arsenal' away from the object), with its conjuncts."""
+    """A name right after an active verb that the parser took for an adverb ('beat Rovers
+    2-1', where the score drew 'Rovers' away from the object), with its conjuncts."""
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if after is None or after.head.i != verb.i or after.dep_ != "npadvmod":
         return []

@@ -1,7 +1,7 @@
-"""The organisations and countries a title is held in: named in it ('AU chair'), after 'of'
+"""The organisations and countries a title is held in: named in it ('League chair'), after 'of'
 ('Governor X of Y'), or a company a definite noun stands for ("the company's founder"); not a
-name that describes another noun ('head of MMS firm Acme': Acme, not MMS), a place that
-locates the office ('director of Acme in Kenya'), or an aside in brackets."""
+name that describes another noun ('head of Beta firm Acme': Acme, not Beta), a place that
+locates the office ('director of Acme in Ruritania'), or an aside in brackets."""
 
 from __future__ import annotations
 
@@ -20,9 +20,9 @@ def _bracketed(tok: Token) -> bool:
 
 
 def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Mention]:
-    """The organisations and countries of the title: named in it ('AU chair'), or after
+    """The organisations and countries of the title: named in it ('League chair'), or after
     the name's 'of' or 'at' ('Governor X of Y', 'nickel analyst X at Y'); not an aside in
-    brackets ('chairman of Acme (USA) Inc'), nor where the post is ('a Ruritania-based fund
+    brackets ('chairman of Acme (Ruritania) Inc'), nor where the post is ('a Ruritania-based fund
     manager')."""
     found = [
         index.by_token.get(t.i) or index.prefixes.get(t.i) or _definite(t, index)
@@ -35,24 +35,24 @@ def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Me
     found += [index.by_token.get(t.i) for t in preps(head, index.lex.words("name_office_preps"))]
     text = doc_text(head.doc)
     orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in AGENTS))
-    orgs = [m for m in orgs if text[max(0, m.start - 4) : m.start].lower() != "non-"]  # non-OPEC
+    orgs = [m for m in orgs if text[max(0, m.start - 4) : m.start].lower() != "non-"]  # non-League
     based = tuple(f"-{w}" for w in index.lex.words("base_words"))
     orgs = [m for m in orgs if not text[m.end : m.end + 14].lower().startswith(based)]
-    owned = any(t.dep_ == "poss" and _owner_word(t, index) for t in tokens)  # 'its UK chief'
+    owned = any(t.dep_ == "poss" and _owner_word(t, index) for t in tokens)  # 'its Ruritania chief'
     if (
         owned
         or any(m.type == EntityType.ORGANIZATION for m in orgs)
         or _with_a_company(tokens, index)
     ):
-        # "Peru's Acme chief", "of US firm Acme": Acme; 'UK director of filtering firm X': not
-        # the UK, whether the NER found X or not
+        # "Ruritania's Acme chief", "of Ruritania firm Acme": Acme; 'Ruritania director of
+        # filtering firm X': not Ruritania, whether the NER found X or not
         orgs = [m for m in orgs if m.type == EntityType.ORGANIZATION]
     return orgs
 
 
 def _owner_word(tok: Token, index: MentionIndex) -> bool:
-    """A possessive that owns the post ('its', "E&Y's"): a pronoun, or a name that is no
-    country's ("E&Y's UK head of tax" is the firm's, in the UK)."""
+    """A possessive that owns the post ('its', "A&B's"): a pronoun, or a name that is no
+    country's ("A&B's Ruritania head of tax" is the firm's, in Ruritania)."""
     if tok.pos_ == "PRON":
         return True
     owner = index.by_token.get(tok.i)
@@ -60,7 +60,7 @@ def _owner_word(tok: Token, index: MentionIndex) -> bool:
 
 
 def _parent_of_named(tok: Token, index: MentionIndex) -> bool:
-    """ "president of ATT's Data Systems Group": ATT owns the unit the post is at."""
+    """ "president of Acme's Data Systems Group": Acme owns the unit the post is at."""
     unit = index.by_token.get(tok.head.i)
     own = index.by_token.get(tok.i)
     named = unit is not None and unit.type == EntityType.ORGANIZATION and unit != own
@@ -85,9 +85,9 @@ def _with_a_company(tokens: list[Token], index: MentionIndex) -> bool:
 
 
 def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
-    """A name that modifies a common noun which is not a title ('of UK magazine Mac Format',
-    'head of MMS firm Acme', "chairman of Spain's biggest bank") or a name the NER missed
-    ('Egypt FA spokesman') describes it: it is not the office's organisation. Nor is an
+    """A name that modifies a common noun which is not a title ('of Ruritania magazine Beta Format',
+    'head of Beta firm Acme', "chairman of Ruritania's biggest bank") or a name the NER missed
+    ('Ruritania FA spokesman') describes it: it is not the office's organisation. Nor is an
     unknown name before 'minister' (a portfolio: 'Civil Aviation minister')."""
     mention = index.by_token.get(tok.i)
     head = tok.head
@@ -99,9 +99,9 @@ def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
         portfolio = head.head.lemma_.lower() in index.lex.words("portfolio_titles")
         if portfolio and mention is not None and mention.key.startswith("name:"):
             return True  # 'Minister of Energy and Chemical Industries': a portfolio
-        return _missed_name(head.head, index)  # 'Bank of Japan governor'
+        return _missed_name(head.head, index)  # 'Bank of Ruritania governor'
     if tok.dep_ == "pobj" and head.lower_ not in index.lex.words("employer_preps"):
-        return True  # what the post is about: 'consultant ON RFID', 'envoy TO Sudan'
+        return True  # what the post is about: 'consultant ON RFID', 'envoy TO Ruritania'
     if head.i == tok.i or tok.dep_ not in DESCRIBING:
         return False
     lemma = head.lemma_.lower()
@@ -109,21 +109,21 @@ def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
         return False  # "director of Acme's trading division", 'chair of the Senate panel'
     named_after = head.i + 1 < len(tok.doc) and head.i + 1 in index.by_token
     if lemma in index.lex.words("company_nouns") and not named_after:
-        return False  # 'editor of Digital Camera magazine': the magazine (not 'MMS firm Acme')
+        return False  # 'editor of Beta Camera magazine': the magazine (not 'Beta firm Acme')
     if lemma in index.lex.words("portfolio_titles") and mention and mention.key.startswith("name:"):
         body = mention.text.lower().rsplit(" ", 1)[-1] in index.lex.words("body_heads")
         return not body  # 'Civil Aviation minister': a portfolio; 'Home Office minister': a body
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     missed = after is not None and after.i not in index.by_token and _abbreviation(after.text)
     if missed and after is not None and after.lower_ not in index.lex.title_words():
-        return True  # a name the NER missed goes on: 'Egypt FA spokesman' (not 'Labour MP')
-    beat = _on_a_beat(head, index)  # 'BBC home affairs correspondent': the BBC's
+        return True  # a name the NER missed goes on: 'Ruritania FA spokesman' (not 'Party MP')
+    beat = _on_a_beat(head, index)  # 'Acme home affairs correspondent': Acme's
     return head.pos_ == "NOUN" and lemma not in index.lex.title_words() and not beat
 
 
 def _on_a_beat(noun: Token, index: MentionIndex) -> bool:
     """A portfolio between a name and a title is the post's field, not what the name describes
-    ('BBC home affairs correspondent', 'Labour health spokesman')."""
+    ('Acme home affairs correspondent', 'Party health spokesman')."""
     words = [c.lower_ for c in noun.lefts if c.dep_ in ("compound", "amod")] + [noun.lower_]
     field = " ".join(words[-2:]) in index.lex.words("portfolios") or noun.lower_ in index.lex.words(
         "portfolios"
@@ -133,7 +133,7 @@ def _on_a_beat(noun: Token, index: MentionIndex) -> bool:
 
 def _missed_name(owner: Token, index: MentionIndex) -> bool:
     """A capitalised word that is not a title, place word or name, before 'of': the start of
-    a name the NER missed ('Bank of Japan'), which the name after 'of' is part of."""
+    a name the NER missed ('Bank of Ruritania'), which the name after 'of' is part of."""
     words = index.lex.title_words()
     return (
         owner.pos_ in ("NOUN", "PROPN")
@@ -146,7 +146,7 @@ def _missed_name(owner: Token, index: MentionIndex) -> bool:
 
 def _locates(tok: Token, index: MentionIndex) -> bool:
     """A name after 'at' or 'in' on another organisation says where that one is ('director
-    of the Acme Centre at Kenyatta University'): the office is in the first."""
+    of the Acme Centre at Ruritown University'): the office is in the first."""
     prep = tok.head
     while prep.dep_ != "prep" and prep.head.i != prep.i and index.by_token.get(prep.i):
         prep = prep.head  # up from the last word of the name

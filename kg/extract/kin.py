@@ -1,4 +1,4 @@
-"""Kinship: "Tony Smith's wife Jane Smith", 'his father, Ralph X', 'X, the mother of Y',
+"""Kinship: "X Y's wife Z Y", 'his father, W X', 'X, the mother of Y',
 'X is the son of Y', 'X is married to Y'. A person named beside a kinship noun is kin of the
 noun's owner: a possessive (a name, or a pronoun whose person is certain) or the noun's 'of'.
 The nouns are `kinship_nouns` in kg/data/lexicon_<lang>.toml. One symmetric predicate,
@@ -24,8 +24,8 @@ _MARRIED = ("married", "engaged", "wed")
 
 def _named_before(pron: Token, kin: Mention, index: MentionIndex) -> list[Mention]:
     """Whose 'his' or 'her' it is, when the text leaves no doubt: the nearest person named
-    before it (within about five sentences), if the relative bears their family name ('Joe
-    Smith and his son, Tom Smith'). A pronoun's person is only guessed: a nearer person of
+    before it (within about five sentences), if the relative bears their family name ('X
+    Y and his son, Z Y'). A pronoun's person is only guessed: a nearer person of
     another name, and nothing is said."""
     first = max(0, pron.sent.start - 120)
     for i in range(pron.i - 1, first - 1, -1):
@@ -41,8 +41,8 @@ def _people(toks: list[Token], index: MentionIndex) -> list[Mention]:
 
 
 def _kin(noun: Token) -> list[Token]:
-    """Where the relative is named: 'wife, Jane' (apposition), 'Jane, his wife', 'Jane is his
-    wife', "his wife Jane" (the name the noun is a compound of)."""
+    """Where the relative is named: 'wife, Z' (apposition), 'Z, his wife', 'Z is his
+    wife', "his wife Z" (the name the noun is a compound of)."""
     found = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         found.append(noun.head)
@@ -54,9 +54,9 @@ def _kin(noun: Token) -> list[Token]:
 
 
 def _owners(noun: Token) -> list[Token]:
-    """Whose kin: "Tony Smith's wife", 'his wife', 'the son of Tony Smith'."""
+    """Whose kin: "X Y's wife", 'his wife', 'the son of X Y'."""
     found = [c for c in noun.children if c.dep_ == "poss"]
-    if noun.dep_ == "compound":  # "his wife Jane": the possessive is the name's
+    if noun.dep_ == "compound":  # "his wife Z": the possessive is the name's
         found += [c for c in noun.head.children if c.dep_ == "poss"]
     return found + list(preps(noun, ["of"]))
 

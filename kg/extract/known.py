@@ -1,6 +1,6 @@
 """Names the gazetteer knows, found in the text itself where the NER cut them short or missed
-them: 'Liberal Democrat chairman X' (the NER marks only 'Democrat'), 'the Bank of England'
-(marked as 'England'). Longest first; never a piece of a longer name the NER marked."""
+them: 'Party Democrat chairman X' (the NER marks only 'Democrat'), 'the Bank of Ruritania'
+(marked as 'Ruritania'). Longest first; never a piece of a longer name the NER marked."""
 
 from __future__ import annotations
 

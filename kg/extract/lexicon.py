@@ -94,8 +94,8 @@ class Lex:
         return cities().get(normalize(text))
 
     def nationality(self, text: str) -> Known | None:
-        """The country of a word for its people or things on a name: 'American', 'Frenchman',
-        'Dutchwoman' (the adjective's people)."""
+        """The country of a word for its people or things on a name: 'Ruritanian', 'Ruritanman',
+        'Ruritanwoman' (the adjective's people)."""
         stem = next((text[: -len(s)] for s in ("man", "woman") if text.endswith(s)), None)
         known = self.demonym(text) or self.people(text) or (self.demonym(stem) if stem else None)
         national = self.vocab.get("nationals", {}).get(text.lower()) if text[:1].isupper() else None

@@ -1,5 +1,5 @@
-"""Find the entities an article names: named entities (NER + gazetteers), groups ("Kenyan
-police", "AU member states") and events ("airstrikes"). Each token maps to at most one mention."""
+"""Find the entities an article names: named entities (NER + gazetteers), groups ("Ruritanian
+police", "League members") and events ("airstrikes"). Each token maps to at most one mention."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from kg.model import Article, EntityType, Mention
 
 @dataclass(frozen=True)
 class MentionIndex:
-    """Mentions of one article: by token, plus name modifiers of nouns ("VN" in VN-chef)
+    """Mentions of one article: by token, plus name modifiers of nouns ("Liga" in Liga-chef)
     and what pronouns stand for and who says each quote (filled in by kg.extract.coref)."""
 
     by_token: dict[int, Mention]
@@ -37,7 +37,7 @@ _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "fla
 
 
 def _modifiers(article: Article, tok: Token, index: MentionIndex) -> list[Mention]:
-    """Named modifiers of a noun: 'AU' members, 'Kenyan' police, 'Maduro' regime."""
+    """Named modifiers of a noun: 'League' members, 'Ruritanian' police, 'X' regime."""
     mods = [index.prefixes[tok.i]] if tok.i in index.prefixes else []
     for child in tok.lefts:
         if child.dep_ not in _MODIFIER_DEPS:
@@ -73,7 +73,7 @@ Anchors = dict[str, list[tuple[int, Mention]]]  # concept -> (token, organisatio
 
 def _nearest(anchors: list[tuple[int, Mention]], i: int) -> Mention | None:
     """'the allies' are the allies last named with their organisation, or else the next ones
-    (news leads often say 'the members' a sentence before 'AU members')."""
+    (news leads often say 'the members' a sentence before 'League members')."""
     before = [m for j, m in anchors if j < i]
     after = [m for j, m in anchors if j > i]
     return before[-1] if before else after[0] if after else None
@@ -93,7 +93,7 @@ def _group(
             return replace(_phrase(article, tok, mods, org.type, org.key, org.label), is_name=False)
     mod_key = mods[0].key if mods else ""
     if mod_key.startswith("name:"):
-        mod_key = "name:" + surname(mod_key[5:])  # 'Nicolás Maduro' regime = 'Maduro' regime
+        mod_key = "name:" + surname(mod_key[5:])  # 'Y X' regime = 'X' regime
     return replace(
         _phrase(article, tok, mods, "Group", f"group:{mod_key}:{concept}", ""), is_name=False
     )
@@ -150,10 +150,10 @@ def _nouns(article: Article, doc: Doc, index: MentionIndex) -> dict[int, Mention
 
 def short_names(by_token: dict[int, Mention], lex: Lex) -> dict[int, Mention]:
     """An organisation's name that opens the name of exactly one other organisation of the
-    article is that one ("Deutsche's chairman" in an article on Deutsche Boerse, 'Exchange
-    National Bank' for the Exchange National Bank of Chicago); two ('Deutsche' beside Deutsche
-    Bank and Deutsche Boerse) leave it alone, and so does a prize or a fixture named after it
-    ('Guardian First Book Award', 'Blackburn v Burnley')."""
+    article is that one ("Acme's chairman" in an article on Acme Boerse, 'Exchange
+    National Bank' for the Exchange National Bank of Ruritown); two ('Acme' beside Acme
+    Bank and Acme Boerse) leave it alone, and so does a prize or a fixture named after it
+    ('Beta First Book Award', 'Rovers v United')."""
     orgs = {
         m.key: m
         for m in by_token.values()
@@ -171,7 +171,7 @@ def short_names(by_token: dict[int, Mention], lex: Lex) -> dict[int, Mention]:
 
 
 def _goes_on(words: list[str], other: Mention, lex: Lex) -> bool:
-    """The other name starts with these words and goes on with a name's words ('of Chicago',
+    """The other name starts with these words and goes on with a name's words ('of Ruritown',
     'Boerse'), not a prize's noun or a small word ('Award', 'v')."""
     label = other.label.split()
     if len(label) <= len(words) or other.key[5:].split()[: len(words)] != words:
@@ -187,10 +187,10 @@ def find_mentions(article: Article, doc: Doc) -> MentionIndex:
     """Every entity mention of the article, keyed by the tokens it covers."""
     lex = lex_for(article.lang)
     named, prefixes = named_mentions(article, doc, lex)
-    named, teams = contest_teams(article, doc, lex, named)  # 'Chelsea beat Newcastle'
+    named, teams = contest_teams(article, doc, lex, named)  # 'Rovers beat United'
     named = short_names(one_sense_per_article(named, lex.words("honorifics")), lex)
     index = MentionIndex(named, prefixes, lex)
     people = {i for i, m in index.by_token.items() if m.type == EntityType.PERSON}
     nouns = {i: m for i, m in _nouns(article, doc, index).items() if i not in people}
-    by_token = {**index.by_token, **nouns}  # not 'Ally' of 'Ally Warnock': no allies
+    by_token = {**index.by_token, **nouns}  # not 'Ally' of 'Ally X': no allies
     return MentionIndex(by_token, prefixes, lex, teams=teams)

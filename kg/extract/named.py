@@ -1,6 +1,6 @@
 """Named mentions: NER spans and gazetteer names, trimmed and joined ('Acme and Co Inc'), with
-aliases in brackets, names glued to a noun ('VN-chef'), and one type and one person per name
-in an article ('Ms Lee' is the Ann Lee named before her)."""
+aliases in brackets, names glued to a noun ('Liga-chef'), and one type and one person per name
+in an article ('Ms Y' is the X Y named before her)."""
 
 from __future__ import annotations
 
@@ -47,12 +47,12 @@ _FUNCTION = ("DET", "ADP", "CCONJ")
 
 def _trim(span: Span, lex: Lex) -> Span | None:
     """Drop leading determiners, trailing possessives and punctuation, and an unclosed
-    bracket with what follows it ('Federation of X (Keidanren')."""
+    bracket with what follows it ('Federation of X (Acme')."""
     dets = lex.words("determiners")
     start, end = span.start, span.end
     commas = [t.i for t in span if t.text == ","] if "," in span.text else []
     if commas and lex.gaz.lookup(span.doc[commas[0] + 1 : end].text, lex.lang) is not None:
-        end = commas[0]  # 'Auckland, New Zealand', one name to the NER: the town, then its country
+        end = commas[0]  # 'Ruritown, Ruritania', one name to the NER: the town, then its country
     opened = [t.i for t in span if t.text == "("] if "(" in span.text else []
     if opened and not any(t.text == ")" for t in span.doc[opened[-1] : span.end]):
         end = opened[-1]
@@ -60,11 +60,11 @@ def _trim(span: Span, lex: Lex) -> Span | None:
         start += 1
     first = span.doc[start].text
     person = end - start > 2 and (span.label_ == "PERSON" or not lex.demonym(first))
-    if person and lex.nationality(first):  # 'Frenchman', not 'Scottish'
-        start += 1  # 'Frenchman Cyril Saulnier', 'American Andy Roddick': a nationality
+    if person and lex.nationality(first):  # 'Ruritanman', not 'Ruritanian'
+        start += 1  # 'Ruritanman X Y', 'Ruritanian Z W': a nationality
     doc = span.doc
     if span.label_ == "PERSON" and end - start == 1 and _half_name(doc, start):
-        end += 1  # 'Mardy Fish beat X': the tagger made 'Mardy' an adjective, the NER stopped
+        end += 1  # 'Y Z beat X': the tagger made 'Y' an adjective, the NER stopped
     if doc[end - 1].pos_ in _FUNCTION and end < len(doc) and doc[end].pos_ == "PROPN":
         while end < len(doc) and doc[end].pos_ == "PROPN":  # NER stopped at 'Office of the'
             end += 1
@@ -73,15 +73,15 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     ):
         end -= 1
     while span.label_ == "PERSON" and end - start > 1 and _score_part(doc[end - 1]):
-        end -= 1  # 'Tommy Haas 7-6': the NER took the score into the name
+        end -= 1  # 'X Y 7-6': the NER took the score into the name
     verbs = [t.i for t in doc[start + 1 : end] if t.pos_ in ("VERB", "AUX") and t.is_lower]
     if verbs:
         end = verbs[0]  # 'X became Y's third husband': a verb ends a name
     dash = [t.i for t in doc[start + 1 : end] if t.text == "-" and doc[t.i - 1].whitespace_]
     if span.label_ == "PERSON" and dash:
-        end = dash[0]  # 'Ian Gough - out of the reckoning': a dash ends a name
+        end = dash[0]  # 'X Y - out of the reckoning': a dash ends a name
     if end - start > 3 and _score(doc[end - 3 : end]):
-        end -= 3  # 'thrashed Burnley 5-0': a club's name does not end in a score
+        end -= 3  # 'thrashed Rovers 5-0': a club's name does not end in a score
     return Span(span.doc, start, end, label=span.label) if end > start else None
 
 
@@ -120,7 +120,7 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
         return None
     generic = lex.words("generic_names") | lex.words("titles")
     if len(span) == 1 and span.label_ != "PERSON" and normalize(span.text) in lex.title_words():
-        return None  # 'Vice' of 'MGM Vice Chairman X', which the NER took for a company
+        return None  # 'Vice' of 'Acme Vice Chairman X', which the NER took for a company
     if normalize(span.text) in generic or not _cased(span.text):  # or 'Solicitor General',
         return None  # 'Committee', 'Central Bank', 'management board': which one is unsaid
     if _numbered(span):
@@ -133,7 +133,7 @@ def _surnames(
     article: Article, missed: list[Span], by_token: dict[int, Mention]
 ) -> dict[int, Mention]:
     """A capitalised word the NER left out that is the surname of a person the article names
-    in full is that person ('Depp was born in Kentucky' after 'Johnny Depp')."""
+    in full is that person ('Y was born in Ruritown' after 'X Y')."""
     people = {
         m.text.split()[-1]
         for m in by_token.values()
@@ -157,13 +157,13 @@ def _named_by_context(article: Article, span: Span) -> Mention:
 
 
 def _cased(text: str) -> bool:
-    """A name has a capital somewhere ('eBay', 'al-Qaeda'); text the NER took for one and that
+    """A name has a capital somewhere ('eAcme', 'al-Beta'); text the NER took for one and that
     has none ('management board') is a common noun."""
     return any(c.isupper() for c in text)
 
 
 def _numbered(span: Span) -> bool:
-    """The title of a work or product ('Fahrenheit 9/11', 'Apollo 13'), which the NER takes for
+    """The title of a work or product ('Title 9/11', 'Title 13'), which the NER takes for
     a person or cuts before its number: no person's name has a number, and a number the parser
     joins to a name the NER ended before it says the name goes on."""
     doc = span.doc
@@ -173,14 +173,14 @@ def _numbered(span: Span) -> bool:
     score = span.end + 2 < len(doc) and doc[span.end + 1].text == "-" and doc[span.end + 2].is_digit
     return (
         after is not None
-        and not score  # 'Tommy Robredo 7-6 6-2': a score, not a title's number
+        and not score  # 'X Y 7-6 6-2': a score, not a title's number
         and after.pos_ == "NUM"
         and (after.head.i in range(span.start, span.end) or any(t.head.i == after.i for t in span))
     )
 
 
 def _prefix(article: Article, tok: Token, lex: Lex) -> Mention | None:
-    """'VN-gezanten', 'Maduro-regime': a name glued to a noun by a hyphen."""
+    """'Liga-gezanten', 'X-regime': a name glued to a noun by a hyphen."""
     head, sep, _ = tok.text.partition("-")
     if not sep or not head[:1].isupper() or tok.ent_type_ == "PERSON":
         return None
@@ -196,14 +196,14 @@ def _prefix(article: Article, tok: Token, lex: Lex) -> Mention | None:
 
 def _retypable(m: Mention, fixed: EntityType, span: Span) -> bool:
     """A name no gazetteer knows takes the context's type; a town the NER and the context
-    both call an organisation is one, of its own key ('Martin Ellis, Halifax chief economist':
+    both call an organisation is one, of its own key ('X Y, Beta chief economist':
     the bank, not the town)."""
     town = m.type == EntityType.PLACE and span.label_ == "ORG"
     return m.key.startswith("name:") or (town and fixed == EntityType.ORGANIZATION)
 
 
 def _bracket_aliases(doc: Doc, by_token: dict[int, Mention]) -> dict[int, Mention]:
-    """'the Office of Fair Trading (OFT)', 'Acme Corp <ACM>': a name in brackets right after a
+    """'the Office of Fair Play (OFP)', 'Acme Corp <ACM>': a name in brackets right after a
     name is its alias (an abbreviation, a stock ticker), not an entity of its own."""
     fixed = dict(by_token)
     for m in sorted(set(by_token.values()), key=lambda m: m.start):
@@ -224,14 +224,14 @@ def named_mentions(
     by_token: dict[int, Mention] = {}
     prefixes: dict[int, Mention] = {}
     spans = [s for s in (_trim(e, lex) for e in company_names(doc, lex)) if s is not None]
-    inside = {i for s in spans for i in range(s.start, s.end)}  # 'FC' of 'Liverpool FC'
+    inside = {i for s in spans for i in range(s.start, s.end)}  # 'FC' of 'Rovers FC'
     spans = country_prefixed(spans + lone_runs(doc, inside, lex.words("titles")), lex)
-    spans = org_then_town(spans, lex)  # 'BBC Delhi reporter
-    spans += known_spans(doc, lex, spans)  # 'Liberal Democrat' where the NER saw 'Democrat'
-    spans += work_spans(doc, lex)  # 'the drama Million Dollar Baby', which the NER missed
+    spans = org_then_town(spans, lex)  # 'Acme Ruritown reporter
+    spans += known_spans(doc, lex, spans)  # 'Party Democrat' where the NER saw 'Democrat'
+    spans += work_spans(doc, lex)  # 'the drama Title Of Words', which the NER missed
     sure: dict[str, EntityType] = {}  # names whose type the context gives
     suffixes = lex.words("corporate_suffixes")
-    whole: set[int] = set()  # tokens of work titles made whole ('Pirates of the Caribbean')
+    whole: set[int] = set()  # tokens of work titles made whole ('Title of the Words')
     missed: list[Span] = []
     for span in spans:
         if span.start in whole:
@@ -240,28 +240,28 @@ def named_mentions(
         fixed = context_type(span, lex, suffixes) if mention else None
         if mention and fixed is not None and _retypable(mention, fixed, span):
             key = mention.key if mention.key.startswith("name:") else "name:" + normalize(span.text)
-            mention = replace(mention, type=fixed, key=key)  # 'Mr X', 'Lyle Plc', 'carmaker Maruti'
+            mention = replace(mention, type=fixed, key=key)  # 'Mr X', 'Beta Plc', 'carmaker Acme'
             sure.setdefault(mention.key, fixed)  # the type wherever the article names it
-        elif (kind := kind_named(span, lex)) is not None:  # 'wine comedy Sideways', 'Arsenal boss'
+        elif (kind := kind_named(span, lex)) is not None:  # 'wine comedy Title', 'Rovers boss'
             made_whole = {EntityType.WORK: whole_title, EntityType.AWARD: whole_prize}.get(kind)
             if made_whole is not None and (title := made_whole(span)) is not span:
-                span, mention = title, None  # 'Finding Neverland', where the NER saw 'Neverland'
+                span, mention = title, None  # 'Finding Title', where the NER saw 'Title'
                 whole.update(range(span.start, span.end))
             named = mention or _named_one(article, span, lex, {**types, span.label_: kind.value})
             if named is None and kind == EntityType.ORGANIZATION and span[0].pos_ == "ADJ":
                 named = _named_by_context(
                     article, span
-                )  # 'Arsenal midfielder X', the tagger's adjective
+                )  # 'Rovers midfielder X', the tagger's adjective
             elif named is None and kind == EntityType.PRODUCT:
                 named = _named_by_context(
                     article, span
-                )  # 'Halo 2': a product's name may have a number
+                )  # 'Title 2': a product's name may have a number
             if named is not None and named.key.startswith("name:"):
                 mention = replace(named, type=kind)
                 sure[mention.key] = kind
         if mention is None and (town_named(span, lex) or placed_by_region(span, lex)):
             mention = _named_one(article, span, lex, {span.label_: "Place"})
-        elif mention is None and employer_named(span, lex):  # 'an analyst at Gartmore'
+        elif mention is None and employer_named(span, lex):  # 'an analyst at Acme'
             mention = _named_one(article, span, lex, {span.label_: "Organization"})
         if mention is None and len(span) == 1 and "-" in span.text:
             prefix = _prefix(article, span[0], lex)
@@ -286,7 +286,7 @@ def surname(name: str) -> str:
 def one_sense_per_article(
     by_token: dict[int, Mention], honorifics: frozenset[str]
 ) -> dict[int, Mention]:
-    """A name gets one type per article (its most frequent); a lone surname ('Lee', 'Ms Lee')
+    """A name gets one type per article (its most frequent); a lone surname ('Y', 'Ms Y')
     gets the key of the person it ends: of the nearest before it when two people share it."""
     mentions = sorted(set(by_token.values()), key=lambda m: (m.start, m.end))
     votes: dict[str, Counter[EntityType]] = {}
@@ -301,7 +301,7 @@ def one_sense_per_article(
     fixed: dict[int, Mention] = {}
     for i, m in by_token.items():
         if m.key.startswith("name:"):
-            titled = " " in m.key and not _full_name(m.key, honorifics)  # 'Ms Lee': a person
+            titled = " " in m.key and not _full_name(m.key, honorifics)  # 'Ms Y': a person
             key = _person_of(m, people) if titled or " " not in m.key else None
             etype = EntityType.PERSON if key or titled else votes[m.key].most_common(1)[0][0]
             m = replace(m, key=key or m.key, type=etype)

@@ -1,6 +1,6 @@
-"""Relations carried by nouns: events ('the raid BY the militia ON Kenyan police IN Kharkiv')
-and places ('Kharkiv, northeastern Ukraine'; "Ukraine's Kharkiv"; 'Kherson province IN
-southern Ukraine')."""
+"""Relations carried by nouns: events ('the raid BY the militia ON Ruritanian police IN Ruritown')
+and places ('Ruritown, northeastern Ruritania'; "Ruritania's Ruritown"; 'Westshire province IN
+southern Ruritania')."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def _event(tok: Token, ev: Mention, index: MentionIndex, article: Article) -> li
             for a in agents
             for t in targets
         ]
-        owned = any(c.dep_ == "poss" for c in tok.children)  # 'his attack on Labour': his
+        owned = any(c.dep_ == "poss" for c in tok.children)  # 'his attack on the Party': his
         if not agents and not owned:
             found += [relation(ev, ["attacks"], t, [tok], article, "event", index) for t in targets]
     found += [
@@ -73,7 +73,7 @@ def _containers(tok: Token, index: MentionIndex) -> list[tuple[Mention, Token]]:
 
 
 def _of_a_place(tok: Token, index: MentionIndex) -> list[tuple[Mention, Token]]:
-    """'Riyadh, the capital of Saudi Arabia', 'the Sichuan Province of southwest China': a
+    """'Ruritown, the capital of Ruritania', 'the Westshire Province of southwest Borduria': a
     place noun's 'of' names where the place lies."""
     words = index.lex.words("place_descriptors")
     nouns = [c for c in tok.children if c.dep_ == "appos" and c.lemma_.lower() in words]
@@ -83,7 +83,7 @@ def _of_a_place(tok: Token, index: MentionIndex) -> list[tuple[Mention, Token]]:
 
 def _in_prose(tok: Token, evidence: Token) -> bool:
     """Not a list or a fragment: the sentence has a verb, and the container is not in
-    brackets after the name ('G Lee (Australia, capt)' in a team sheet is a nationality)."""
+    brackets after the name ('X Y (Ruritania, capt)' in a team sheet is a nationality)."""
     sent = tok.sent
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return False
@@ -93,15 +93,15 @@ def _in_prose(tok: Token, evidence: Token) -> bool:
 
 def _owned_place(place: Mention, index: MentionIndex) -> bool:
     """A place after a possessive is one the gazetteers know, or a name of several words that
-    is not the state itself ("London's West End"; not "Peru's Lee", the NER's guess at a
-    place, nor "Iran's Islamic Republic")."""
+    is not the state itself ("Ruritown's West End"; not "Ruritania's Y", the NER's guess at a
+    place, nor "Ruritania's Islamic Republic")."""
     words = place.text.lower().split()
     polity = index.lex.words("polity_words")
     return place.is_known or (len(words) > 1 and not any(w in polity for w in words))
 
 
 def _region_in_a_town(place: Mention, outer: Mention, index: MentionIndex) -> bool:
-    """'Italy were beaten by Wales in Rome': a region the gazetteer knows lies in no town."""
+    """'Ruritania were beaten by Y in Ruritown': a region the gazetteer knows lies in no town."""
     if not place.is_known or outer.type != EntityType.PLACE:
         return False
     return index.lex.city(outer.label) is not None and index.lex.city(place.label) is None

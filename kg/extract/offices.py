@@ -1,6 +1,6 @@
 """The reach of an office once its title and organisations are known: whether it heads the
-whole organisation or a part of it ('central bank governor', 'UK director of Acme', 'director
-of the Acme unit at Zentrix'), whether it is still held ('former', 'until last year'), and
+whole organisation or a part of it ('central bank governor', 'Ruritania director of Acme', 'director
+of the Acme unit at Beta'), whether it is still held ('former', 'until last year'), and
 whether its holder speaks for the organisation."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from kg.lexicon import country
 from kg.model import EntityType, Mention
 
 AGENTS = (EntityType.ORGANIZATION, EntityType.COUNTRY)
-DESCRIBING = ("compound", "amod", "nmod", "poss")  # 'UK magazine', "Spain's biggest bank"
+DESCRIBING = ("compound", "amod", "nmod", "poss")  # 'Acme magazine', "Acme's biggest bank"
 _PLACES = (EntityType.COUNTRY, EntityType.PLACE)
 
 
@@ -33,7 +33,7 @@ def _qualified(tokens: list[Token], index: MentionIndex) -> bool:
                 ):
                     continue
                 named = index.by_token.get(o.i)  # an event noun ('election chief') qualifies
-                part = o.lower_ in lex.title_words()  # 'managing' of "the IMF's managing director"
+                part = o.lower_ in lex.title_words()  # "the League's MANAGING director"
                 known = (named is not None and named.type in AGENTS) or part
                 if not known and o.lemma_.lower() not in lex.words("place_descriptors"):
                     return True
@@ -41,14 +41,14 @@ def _qualified(tokens: list[Token], index: MentionIndex) -> bool:
 
 
 def _party(tok: Token, index: MentionIndex) -> bool:
-    """'Senate Republican leader': a party (not a people) narrows the office to its members;
-    not a party the gazetteer knows, which is then the organisation itself ('Tory leader')."""
+    """'Senate Party leader': a party (not a people) narrows the office to its members;
+    not a party the gazetteer knows, which is then the organisation itself ('Party leader')."""
     known = tok.i in index.by_token
     return tok.ent_type_ == "NORP" and not known and not index.lex.demonym(tok.text)
 
 
 def partisan(tokens: list[Token], index: MentionIndex) -> bool:
-    """A party's leader in a body speaks for the party, not for the body: 'Senate Republican
+    """A party's leader in a body speaks for the party, not for the body: 'Senate Party
     leader' (a party the gazetteer knows, beside a body on the same title, counts too)."""
     titles = index.lex.words("titles")
     on_title = [t for t in tokens if t.head.lemma_.lower() in titles]
@@ -78,14 +78,14 @@ def portfolios(tokens: list[Token], index: MentionIndex) -> bool:
 
 
 def a_party(org: Mention, index: MentionIndex) -> bool:
-    """A political party, by a word of its name ('Labour Party', 'Liberal Democrats')."""
+    """A political party, by a word of its name ('Workers Party', 'Free Democrats')."""
     words = index.lex.words("party_words")
     return any(w in words for w in org.label.lower().split())
 
 
 def _region_words(tokens: list[Token], index: MentionIndex) -> list[Mention]:
-    """Places on the title ('UK managing director', "Britain's Europe director") or after
-    'in' on it or on its organisation ('director of Acme in Kenya')."""
+    """Places on the title ('Ruritania managing director', "Ruritania's Europe director") or after
+    'in' on it or on its organisation ('director of Acme in Borduria')."""
     titles, locating = index.lex.words("titles"), index.lex.words("region_preps")
     found = []
     for t in tokens:
@@ -106,15 +106,15 @@ def _region_words(tokens: list[Token], index: MentionIndex) -> list[Mention]:
 
 def _regional(tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> bool:
     """A place on the title of an office with an organisation or a country is the office's
-    region: 'UK managing director of Acme' and 'director of Acme in Kenya' head Acme's arm,
-    "Britain's Europe director" serves the UK."""
+    region: 'Ruritania managing director of Acme' and 'director of Acme in Ruritania' head an arm,
+    "Ruritania's Europe director" serves Ruritania."""
     keys = {o.key for o in orgs}
     return bool(orgs) and any(m.key not in keys for m in _region_words(tokens, index))
 
 
 def units(tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> list[Mention]:
     """Organisations after 'of' when the title also names an employer after 'at', 'with' or
-    'for' ('director of UK Equities at Acme Investments'): they are a part of the employer."""
+    'for' ('director of Acme Equities at Beta Investments'): they are a part of the employer."""
     employer, office = index.lex.words("employer_preps"), index.lex.words("office_preps")
     employers, parts = [], []
     for t in tokens:
@@ -129,8 +129,8 @@ def units(tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> list
 
 
 def party_office(title: str, tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> bool:
-    """An office of a place with an organisation named on it ("London's Labour mayor", 'Texas
-    Republican senator'): the organisation is the holder's party, who is its member, not its
+    """An office of a place with an organisation named on it ("Ruritown's Party mayor", 'Westshire
+    Party senator'): the organisation is the holder's party, who is its member, not its
     voice."""
     return (
         title in index.lex.words("place_offices")
@@ -141,7 +141,7 @@ def party_office(title: str, tokens: list[Token], orgs: list[Mention], index: Me
 
 def narrowed(tokens: list[Token], orgs: list[Mention], index: MentionIndex) -> bool:
     """The office heads a part of its organisation or country, so its holder is a member; or
-    it is held in a body ('Tory leader in the Lords': the party's leader there)."""
+    it is held in a body ('Party leader in the Upper House': the party's leader there)."""
     return _qualified(tokens, index) or _regional(tokens, orgs, index) or _in_a_body(tokens, index)
 
 
@@ -158,8 +158,8 @@ def _in_a_body(tokens: list[Token], index: MentionIndex) -> bool:
 def predicates_for(
     title: str, predicates: list[str], org: Mention, index: MentionIndex
 ) -> list[str]:
-    """Only a head of state or government leads a country: "Kenya's Europe director" or
-    "Chad's army commander" serves it; a party's chairman is its officer, not its leader."""
+    """Only a head of state or government leads a country: "Ruritania's Europe director" or
+    "Borduria's army commander" serves it; a party's chairman is its officer, not its leader."""
     if org.type == EntityType.COUNTRY and not _heads_state(title, org, index):
         return ["memberOf" if p == "leads" else p for p in predicates]
     party = any(w in index.lex.words("party_words") for w in org.label.lower().split())
@@ -170,7 +170,7 @@ def predicates_for(
 
 def _heads_state(title: str, org: Mention, index: MentionIndex) -> bool:
     """A head of state's or government's title, except in the countries where it is a
-    minister's ([minister_titles]: the UK's Chancellor is of the Exchequer)."""
+    minister's ([minister_titles]: one country's Chancellor is its finance minister)."""
     codes: list[str] = index.lex.vocab.get("minister_titles", {}).get(title, [])
     return title in index.lex.words("state_heads") and org.key not in {
         country(c).key for c in codes

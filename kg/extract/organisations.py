@@ -1,7 +1,7 @@
 """Relations that news puts in noun phrases rather than verbs:
 
-- where an organisation is: 'the London-based bank HSBC', "China's CNPC", 'Russian newspaper
-  Vedomosti', 'US firm Acme' (basedIn);
+- where an organisation is: 'the Ruritown-based bank Acme', "Ruritania's Beta", 'Ruritanian
+  newspaper Gamma', 'Ruritania firm Acme' (basedIn);
 - what it is part of or owns: 'X, a unit of Y', 'the X unit of Y', 'X is a subsidiary of Y',
   'X, the owner of Y' (subsidiaryOf, owns);
 - acts named by a noun: "X's takeover of Y", 'the sale of Y to X', "X's visit to Y", 'talks
@@ -32,7 +32,7 @@ _MODIFIERS = ("compound", "amod", "nmod", "poss", "npadvmod")
 
 
 def _place_of(tok: Token, article: Article, index: MentionIndex) -> Mention | None:
-    """A place that modifies the token: "China's", 'US', or an adjective ('Russian')."""
+    """A place that modifies the token: "Ruritania's", 'Ruritania', an adjective ('Ruritanian')."""
     for child in tok.lefts:
         if child.dep_ not in _MODIFIERS:
             continue
@@ -46,8 +46,8 @@ def _place_of(tok: Token, article: Article, index: MentionIndex) -> Mention | No
 
 
 def _town(place: Mention, company: bool) -> bool:
-    """A place a company is 'of' ('Acme Inc of Nampa'); not an organisation's ('the University
-    of London' is not based in London: it is London's)."""
+    """A place a company is 'of' ('Acme Inc of Ruritown'); not an organisation's ('the University
+    of Ruritown' is not based in Ruritown: it is Ruritown's)."""
     return company and place.type == EntityType.PLACE
 
 
@@ -57,22 +57,22 @@ def _own_tokens(tok: Token, index: MentionIndex) -> set[int]:
 
 
 def country_at(tok: Token, key: str, label: str, article: Article) -> Mention:
-    """A country named by the adjective at `tok` ('Finnish'), as a mention there."""
+    """A country named by the adjective at `tok` ('Ruritanian'), as a mention there."""
     end = tok.idx + len(tok)
     return mention(article, tok.doc, tok.idx, end, EntityType.COUNTRY, key, label)
 
 
 def _described(tok: Token, index: MentionIndex) -> list[Token]:
     """The tokens whose modifiers may place an organisation named at `tok`: the name itself,
-    and a describing noun beside it ('newspaper Vedomosti', 'Vedomosti, a newspaper')."""
-    titles = index.lex.title_words()  # 'British package courier X'; not a person's title
+    and a describing noun beside it ('newspaper Gamma', 'Gamma, a newspaper')."""
+    titles = index.lex.title_words()  # 'Ruritanian package courier X'; not a person's title
     found = [tok]
     found += [c for c in tok.children if c.dep_ in ("compound", "appos") and _describes(c, titles)]
     company = tok.head.lemma_.lower() in index.lex.words("company_nouns")
     describing = tok.dep_ == "appos" or (tok.dep_ == "compound" and company)
     if describing and _describes(tok.head, titles):
-        found.append(tok.head)  # 'the Vedomosti newspaper'; not 'American MTV gongs' (MTV's)
-    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "X is India's premier carrier"
+        found.append(tok.head)  # 'the Gamma newspaper'; not 'Ruritanian Acme gongs' (Acme's)
+    if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "X is Ruritania's premier carrier"
         nouns = index.lex.words("company_nouns")
         found += [c for c in tok.head.children if c.dep_ == "attr" and c.lemma_.lower() in nouns]
     return found
@@ -94,11 +94,11 @@ def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
                 yield relation(org, ["basedIn"], place, [tok], article, "phrase:place", index)
                 break
         company = tok.lower_.strip(".") in index.lex.words("corporate_suffixes")
-        for t in preps(tok, ["of"]):  # 'Saab-Scania AB of Sweden', 'Peavey Co of Minneapolis'
+        for t in preps(tok, ["of"]):  # 'Acme-Beta AB of Ruritania', 'Acme Co of Ruritown'
             place = resolve(t, index)
             if place is not None and (place.type == EntityType.COUNTRY or _town(place, company)):
                 yield relation(org, ["basedIn"], place, [tok], article, "phrase:of", index)
-    for tok in tokens(doc):  # 'the London-based bank HSBC'
+    for tok in tokens(doc):  # 'the Ruritown-based bank Acme'
         if (
             tok.lower_ in index.lex.words("base_words")
             and tok.i >= 2
@@ -113,7 +113,7 @@ def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
 
 
 def _appositive_org(based: Token, index: MentionIndex) -> Mention | None:
-    """'Acme, a London-based bank,': the organisation the based noun is in apposition to."""
+    """'Acme, a Ruritown-based bank,': the organisation the based noun is in apposition to."""
     noun = based.head
     if based.dep_ != "amod" or noun.dep_ != "appos":
         return None
@@ -122,14 +122,14 @@ def _appositive_org(based: Token, index: MentionIndex) -> Mention | None:
 
 
 def operates_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """'JPMorgan Chase bank in Tokyo', 'the High Court in London', 'a Tesco depot in the UK':
+    """'Acme Beta bank in Ruritown', 'the High Court in Ruritown', 'a Beta depot in Ruritania':
     a place after 'in' on an organisation's name (or on the noun it names) is where it works."""
     for tok in tokens(doc):
         org = index.by_token.get(tok.i)
         if org is None or org.type != EntityType.ORGANIZATION or not head_of(tok, org):
             continue
         if _after_a_verb(tok):
-            continue  # 'protested against Acme in Paris': where the protest was
+            continue  # 'protested against Acme in Ruritown': where the protest was
         for t in (t for described in _described(tok, index) for t in preps(described, ["in"])):
             place = resolve(t, index)
             if place is not None and place.type in _PLACES and place.key != org.key:
@@ -147,7 +147,7 @@ def _after_a_verb(tok: Token) -> bool:
 
 
 def part_at(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """'the Disaster Research Center at the University of Delaware': a centre, an institute
+    """'the Disaster Research Center at the University of Westshire': a centre, an institute
     or a school (`part_names`) at an organisation is part of it."""
     parts = index.lex.words("part_names")
     for tok in tokens(doc):
@@ -184,7 +184,7 @@ def _named_by(noun: Token, index: MentionIndex) -> list[Mention]:
     if noun.dep_ == "appos":
         cands.append(noun.head)
     cands += [c for c in noun.lefts if c.dep_ in ("compound", "nmod")]
-    cands += [c for c in noun.rights if c.dep_ == "appos"]  # "Plessey's subsidiary Stromberg"
+    cands += [c for c in noun.rights if c.dep_ == "appos"]  # "Acme's subsidiary Beta"
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
         cands += [c for c in noun.head.children if c.dep_ == "nsubj"]
     return [m for t in cands for c in conjuncts(t) if (m := resolve(c, index))]
@@ -198,7 +198,7 @@ def part_of(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
         predicate, noun = found
         others = [m for t in preps(noun, ["of"]) if (m := resolve(t, index))]
         others += [m for c in noun.children if c.dep_ == "poss" for m in resolve_all(c, index)]
-        if not others and noun.dep_ == "appos":  # 'X, a Rockwell International subsidiary'
+        if not others and noun.dep_ == "appos":  # 'X, an Acme International subsidiary'
             others = [m for c in noun.lefts if c.dep_ == "compound" and (m := resolve(c, index))]
         for subject in (m for m in _named_by(noun, index) if m not in others):
             for other in others:
@@ -211,7 +211,7 @@ def _roles(noun: Token, words: list[str], index: MentionIndex) -> list[Mention]:
         m for c in noun.children if c.dep_ == "poss" and "poss" in words for m in _res(c, index)
     ]
     found += [m for t in preps(noun, [w for w in words if w != "poss"]) for m in _res(t, index)]
-    if "as_in" in words:  # "her role as Katharine Hepburn IN The Aviator"
+    if "as_in" in words:  # "her role as X Y IN The Title"
         found += [m for a in preps(noun, ["as"]) for t in preps(a, ["in"]) for m in _res(t, index)]
     return found
 

@@ -1,6 +1,6 @@
-"""Where people come from, as news puts it beside their names: 'Writer X, from West Sussex',
-'Mia Hamm of the United States', 'London teacher Y', 'the Birmingham woman Z', 'Brazilian
-youngster W'; and who they work for: 'V from Acme told the BBC'. The nouns that describe a
+"""Where people come from, as news puts it beside their names: 'Writer X, from Westshire',
+'U T of Ruritania', 'Ruritown teacher Y', 'the Ruritown woman Z', 'Ruritanian
+youngster W'; and who they work for: 'V from Acme told Beta'. The nouns that describe a
 person without a title are `person_nouns` in kg/data/lexicon_<lang>.toml (titles are read by
 kg.extract.titles)."""
 
@@ -35,7 +35,7 @@ def _heads(doc: Doc, index: MentionIndex) -> Iterator[tuple[Token, Mention]]:
 
 
 def _described_by(tok: Token, person: Mention, index: MentionIndex) -> list[Token]:
-    """Nouns describing the person: 'London TEACHER X', 'X, the Birmingham WOMAN who'."""
+    """Nouns describing the person: 'Ruritown TEACHER X', 'X, the Ruritown WOMAN who'."""
     nouns = index.lex.words("person_nouns")
     found = [c for c in tok.lefts if index.by_token.get(c.i) != person]
     found += [c for c in tok.children if c.dep_ == "appos"]
@@ -58,7 +58,7 @@ def _origin_of(noun: Token, article: Article, index: MentionIndex) -> tuple[str,
 
 
 def _nationals(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """'X won. The Swede ...': the person a people's noun stands for is its citizen."""
+    """'X won. The Ruritanian ...': the person a people's noun stands for is its citizen."""
     for i, people in index.corefs.items():
         tok = doc[i]
         known = index.lex.nationality(tok.text) if national_noun(tok, index) else None
@@ -72,24 +72,24 @@ def _nationals(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Rela
 def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
     yield from _nationals(article, doc, index)
     for tok, person in _heads(doc, index):
-        for t in preps(tok, ["from"]):  # 'X, from West Sussex'; 'Y from Acme told the BBC'
+        for t in preps(tok, ["from"]):  # 'X, from Westshire'; 'Y from Acme told Beta'
             place = resolve(t, index)
             if place is not None and place.type in _PLACES and _a_real_place(place, t, index):
                 yield relation(person, ["comesFrom"], place, [tok], article, "phrase:from", index)
             elif place is not None and place.type == EntityType.ORGANIZATION:
                 yield relation(person, ["worksFor"], place, [tok], article, "phrase:from", index)
-            elif place is not None and place.type == EntityType.WORK:  # 'X from W (Channel 4)'
+            elif place is not None and place.type == EntityType.WORK:  # 'X from W (Acme TV)'
                 yield relation(person, ["starsIn"], place, [tok], article, "phrase:from", index)
-        for t in preps(tok, ["of"]):  # 'X of Sweden'; 'Y of Yahoo said'
+        for t in preps(tok, ["of"]):  # 'X of Ruritania'; 'Y of Acme said'
             known = resolve(t, index)
             if known is not None and known.type == EntityType.COUNTRY:
                 yield relation(person, ["citizenOf"], known, [tok], article, "phrase:of", index)
             elif known is not None and known.type == EntityType.PLACE and _bare(tok, t):
-                if _a_real_place(known, t, index):  # 'Leslie Gray, 43, of Tuxford, Nottingham'
+                if _a_real_place(known, t, index):  # 'X Y, 43, of Ruritown, Westshire'
                     yield relation(person, ["comesFrom"], known, [tok], article, "phrase:of", index)
             elif known is not None and known.type == EntityType.ORGANIZATION and _bare(tok, t):
                 yield relation(person, ["worksFor"], known, [tok], article, "phrase:of", index)
-        for c in tok.lefts:  # 'American Andy Roddick', 'Frenchman Cyril Saulnier'
+        for c in tok.lefts:  # 'Ruritanian X Y', 'Ruritanman Z W'
             nation = _nationality(c, person, index)
             if nation is not None:
                 end = c.idx + len(c)
@@ -106,14 +106,14 @@ def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
 def _nationality(word: Token, person: Mention, index: MentionIndex) -> Known | None:
     """The country of a nationality word right on a person's name (not inside it)."""
     if word.dep_ not in ("compound", "amod") or word.i in index.by_token or " " not in person.text:
-        return None  # a full name: not 'Australian Idol', whose 'Idol' the NER took for a person
+        return None  # a full name: not 'Ruritanian Idol', whose 'Idol' the NER took for a person
     return index.lex.nationality(word.text)
 
 
 def _a_real_place(place: Mention, tok: Token, index: MentionIndex) -> bool:
     """A place one is from: one a gazetteer or GeoNames knows, a name of several words, or one
-    with its region after it ('from Pease Pottage, West Sussex'); not one word the NER only
-    guessed was a place ('Steve Ash, from Activcard, told the BBC')."""
+    with its region after it ('from Ruritown Green, Westshire'); not one word the NER only
+    guessed was a place ('X Y, from Acme, told Beta')."""
     if place.is_known or " " in place.text or index.lex.city(place.label) is not None:
         return True
     doc = tok.doc
@@ -123,14 +123,14 @@ def _a_real_place(place: Mention, tok: Token, index: MentionIndex) -> bool:
 
 
 def _bare(name: Token, pobj: Token) -> bool:
-    """'Y of Yahoo': an untitled name (a title says the post: kg.extract.titles), with the
+    """'Y of Acme': an untitled name (a title says the post: kg.extract.titles), with the
     organisation's name right after its 'of' (not 'Y of the sales team at Acme')."""
     titled = any(c.dep_ == "compound" and (c.pos_ == "NOUN" or not c.ent_type) for c in name.lefts)
     return not titled and pobj.head.i + 1 == pobj.left_edge.i
 
 
 def born(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """'the Yugoslavian-born Bogdanovic', 'London-born X': where the person is from."""
+    """'the Ruritanian-born Y', 'Ruritown-born X': where the person is from."""
     for tok in tokens(doc):
         if tok.lower_ != "born" or tok.i < 2 or doc[tok.i - 1].text != "-":
             continue

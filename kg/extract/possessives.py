@@ -1,5 +1,5 @@
-"""Possessives that relate two names: "MSN's X" (a person works for it), "Britain's Y" (is
-its citizen), "CSX Corp's CSX Transportation Inc" (a company's parent)."""
+"""Possessives that relate two names: "Acme's X" (a person works for it), "Ruritania's Y" (is
+its citizen), "Acme Corp's Acme Transportation Inc" (a company's parent)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ _EMPLOYERS = ("at", "of", "with")
 
 
 def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """ "MSN's X", "Britain's Y", "Labour's Z": a person named with an organisation's or a
+    """ "Acme's X", "Ruritania's Y", "the Party's Z": a person named with an organisation's or a
     country's possessive and no title works for it or is its citizen (a party's: its member,
     kg.extract.stance); a title says more, and kg.extract.titles reads it."""
     titles = index.lex.title_words()
@@ -28,16 +28,16 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
         if person is None or person.type != EntityType.PERSON or not head_of(tok, person):
             continue
         if " " not in person.label:
-            continue  # "Japan's Suzuki", "Brazil's Petrobras": a lone word is as often a firm
+            continue  # "Ruritania's Acme", "Borduria's Beta": a lone word is as often a firm
         lefts = [c for c in tok.lefts if index.by_token.get(c.i) != person]
         if any(c.lemma_.lower() in titles for t in lefts for c in t.subtree):
             continue
         for owner in (m for c in lefts if c.dep_ == "poss" and (m := resolve(c, index))):
             if a_team(owner, index.teams, index.lex):
-                continue  # "Everton's X": a player (kg.extract.sport), or its coach
+                continue  # "Rovers' X": a player (kg.extract.sport), or its coach
             predicates = ["worksFor"] if owner.type == EntityType.ORGANIZATION else ["citizenOf"]
             yield relation(person, predicates, owner, [tok], article, "phrase:owner", index)
-        if not any(c.dep_ == "appos" for c in tok.children):  # 'said Ken Mayland AT Clearview'
+        if not any(c.dep_ == "appos" for c in tok.children):  # 'said X Y AT Acme'
             for employer in (m for t in preps(tok, _EMPLOYERS) if (m := resolve(t, index))):
                 if employer.type == EntityType.ORGANIZATION:
                     yield relation(
@@ -58,11 +58,11 @@ def _office_in(
 
 
 def owned_companies(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """ "CSX Corp's CSX Transportation Inc": a company's possessive on a company (a name with
-    a legal form) is its parent; on another organisation's name ("Kodak's Ofoto", "GenCorp's
-    television station WOR"), its owner; a person's on a company, its owner ("Robert
-    Sillerman's Sports Entertainment Enterprises Inc"). Not a party's or a body the gazetteer
-    knows ("Labour's NEC"), not a team's, not a pronoun's ('its': too often the wrong one)."""
+    """ "Acme Corp's Acme Transportation Inc": a company's possessive on a company (a name with
+    a legal form) is its parent; on another organisation's name ("Acme's Beta", "Gamma's
+    television station WXYZ"), its owner; a person's on a company, its owner ("X
+    Y's Sports Entertainment Enterprises Inc"). Not a party's or a body the gazetteer
+    knows ("the Party's NEC"), not a team's, not a pronoun's ('its': too often the wrong one)."""
     suffixes, bands = index.lex.words("corporate_suffixes"), index.lex.words("band_nouns")
     for tok in tokens(doc):
         org = index.by_token.get(tok.i)
@@ -81,14 +81,14 @@ def owned_companies(article: Article, doc: Doc, index: MentionIndex) -> Iterator
         if org.is_known or (a_team(org, index.teams, index.lex) and bool(index.teams)):
             continue
         company = tok.lower_.strip(".") in suffixes  # the name's last word: a legal form
-        firm = company or _firm_word(tok, index)  # "AMR's American Airlines", "the Acme bank"
+        firm = company or _firm_word(tok, index)  # "Beta's Acme Airlines", "the Acme bank"
         sites = index.lex.words("facility_words") | index.lex.words("worship_words")
         if tok.lower_ in sites:
-            continue  # "St Brygida's Roman Catholic Church", "Arsenal's Emirates Stadium"
+            continue  # "St X's Roman Catholic Church", "Rovers' Acme Stadium"
         for c in _owners(tok, index) if firm else _named_firm(tok, index):
             owner = resolve(c, index)
             if owner is None or owner.key == org.key or offices.a_party(owner, index):
-                continue  # "Labour's NEC": a party's organ
+                continue  # "the Party's NEC": a party's organ
             if owner.type == EntityType.ORGANIZATION and company:
                 yield relation(org, ["subsidiaryOf"], owner, [tok], article, "phrase:part", index)
             elif owner.type == EntityType.ORGANIZATION or (
@@ -105,7 +105,7 @@ def _people_owning(
     article: Article,
     index: MentionIndex,
 ) -> list[Relation | None]:
-    """A person's possessive on the holders: "X Y's W Party", "Mr Y's Labour" (leads the
+    """A person's possessive on the holders: "X Y's W Party", "Mr Y's Party" (leads the
     party, on its name); "X Y's band W" (a member, on the band's noun)."""
     owners = (resolve(c, index) for h in holders for c in h.children if c.dep_ == "poss")
     tok = holders[0]
@@ -117,20 +117,20 @@ def _people_owning(
 
 
 def _firm_word(tok: Token, index: MentionIndex) -> bool:
-    """A name ending in a company's noun ('American Airlines', 'Toronto Dominion Bank')."""
+    """A name ending in a company's noun ('Acme Airlines', 'Ruritown Dominion Bank')."""
     nouns, word = index.lex.words("company_nouns"), tok.lower_
     return word in nouns or (word.endswith("s") and word[:-1] in nouns)  # 'Airlines
 
 
 def _named_firm(tok: Token, index: MentionIndex) -> list[Token]:
-    """The possessives on the company noun a name is on ("GenCorp's station WOR"); a bare
-    name is as often a product ("Delta's new SimpliFares")."""
+    """The possessives on the company noun a name is on ("Gamma's station WXYZ"); a bare
+    name is as often a product ("Acme's new BetaFares")."""
     return [c for c in _owners(tok, index) if c.head.i != tok.i]
 
 
 def _owners(tok: Token, index: MentionIndex) -> list[Token]:
-    """The possessives on a name, or on the company noun it names ("GenCorp's station WOR";
-    not a noun that makes it a part, "Yukos's unit Y", which kg.extract.organisations reads)."""
+    """The possessives on a name, or on the company noun it names ("Gamma's station WXYZ";
+    not a noun that makes it a part, "Acme's unit Y", which kg.extract.organisations reads)."""
     own = index.by_token.get(tok.i)
     found = [c for c in tok.lefts if c.dep_ == "poss" and index.by_token.get(c.i) != own]
     noun, nouns = tok.head, index.lex.words("company_nouns")

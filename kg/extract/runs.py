@@ -1,5 +1,5 @@
 """Capitalised words the NER left out, as spans for kg.extract.named to type by their context:
-'Air Deccan', 'Association of Chief Police Officers'."""
+'Air Acme', 'Association of Chief Police Officers'."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ def _lone(tok: Token) -> bool:
 
 def lone_runs(doc: Doc, inside: set[int], titles: frozenset[str]) -> list[Span]:
     """Capitalised words the NER left out, each a span, but a proper noun on the next one
-    joined to it ('Air Deccan', where the NER saw nothing). A title is no part of a name
-    ('Labour MP Tom Watson': 'Labour', then the title)."""
+    joined to it ('Air Acme', where the NER saw nothing). A title is no part of a name
+    ('Party MP X Y': 'Party', then the title)."""
     found: list[Span] = []
     before: Token | None = None  # the last capitalised word kept, if it was the word before
     for t in tokens(doc):

@@ -43,18 +43,18 @@ def _own(tok: Token, lex: Lex) -> Modality | None:
     if found is None and any(
         c.dep_ == "aux" and c.lower_ in lex.words("future_modals") for c in tok.children
     ):
-        return Modality.INTENDED  # 'Howard will attack the Lib Dems in a speech'
+        return Modality.INTENDED  # 'X will attack the Party in a speech'
     if found is None and _to_come(tok, lex):
-        return Modality.INTENDED  # 'the Games in Melbourne next March': still to come
+        return Modality.INTENDED  # 'the Games in Ruritown next March': still to come
     return found
 
 
 def _to_come(tok: Token, lex: Lex) -> bool:
     """A date still to come on the word ('next March', 'later this year'): among a noun's
-    words ('the Games in Melbourne next March'), or the phrases of its verb or its own."""
+    words ('the Games in Ruritown next March'), or the phrases of its verb or its own."""
     present = tok.tag_ in ("VBP", "VBZ") or (tok.tag_ == "VB" and tok.dep_ == "conj")
     if present and _on_a_day(tok, lex):
-        return True  # 'England face France on Sunday': a present on a day is a fixture
+        return True  # 'Ruritania face Borduria on Sunday': a present on a day is a fixture
     main = tok.head  # 'On Sunday X takes on Y before Z faces W': the day of the clause it is in
     clause = tok.dep_ in ("advcl", "conj") and main.tag_ in ("VBP", "VBZ")
     if present and clause and _on_a_day(main, lex):
@@ -70,7 +70,7 @@ def _to_come(tok: Token, lex: Lex) -> bool:
 
 def _dates_on(verb: Token) -> list[Token]:
     """The words of a verb's own dates: 'next March', 'on Sunday'; not a date inside a name
-    ('nominated for prizes at next week's Brit Awards': the nomination is made)."""
+    ('nominated for prizes at next week's Z Awards': the nomination is made)."""
     found = [g for c in verb.children if c.dep_ == "npadvmod" for g in c.subtree]
     objects = [o for c in verb.children if c.dep_ == "prep" for o in c.children]
     return found + [g for o in objects if o.ent_type_ == "DATE" for g in o.subtree]
@@ -97,7 +97,7 @@ def _marked(tok: Token, lex: Lex) -> Modality | None:
         if child.dep_ == "advmod" and word in lex.words("hedges"):  # 'allegedly killed'
             return Modality.HYPOTHETICAL
         if child.dep_ == "aux" and child.lemma_.lower() in lex.words("intention_governors"):
-            return Modality.INTENDED  # Frog: 'Peru WIL Chili steunen'
+            return Modality.INTENDED  # Frog: 'Ruritanië WIL Bordurië steunen'
         future = child.dep_ == "aux" and word in lex.words("future_modals")
         if child.dep_ in ("aux", "auxpass") and word in lex.words("modals") and not future:
             return Modality.HYPOTHETICAL
@@ -105,7 +105,7 @@ def _marked(tok: Token, lex: Lex) -> Modality | None:
             return Modality.HYPOTHETICAL
     head = tok.head
     if tok.dep_ == "pcomp" and head.lower_ in lex.words("conditional_marks"):
-        return Modality.HYPOTHETICAL  # Frog: 'Als Peru Chili aanvalt'
+        return Modality.HYPOTHETICAL  # Frog: 'Als Ruritanië Bordurië aanvalt'
     return None
 
 
@@ -162,7 +162,7 @@ def modality(tok: Token, lex: Lex) -> Modality:
             for c in (*t.children, *t.head.children)
         )
         if _purpose(t) and t.i < t.head.i:
-            return Modality.INTENDED  # 'To join GATT, China had much to do': an aim
+            return Modality.INTENDED  # 'To join the League, Ruritania had much to do': an aim
         if t.head.i == t.i or not (t.dep_ in ("conj", "xcomp") or _purpose(t)) or but:
             break
         if t.dep_ == "xcomp" and (gov := _governed(t, lex)) is not None:
@@ -183,7 +183,7 @@ def _speaker_of(verb: Token, index: MentionIndex) -> Mention | None:
 
 def speaker(tok: Token, index: MentionIndex) -> Mention | None:
     """Who says what `tok` triggers: the quote's speaker, the subject of a verb of saying the
-    clause hangs from ('X said the EU backs ...'), or the object of 'according to'/'volgens'."""
+    clause hangs from ('X said the League backs ...'), or the object of 'according to'/'volgens'."""
     for start, end, who in index.speakers:
         if start <= tok.idx < end:
             return who
@@ -246,7 +246,7 @@ def relation(
     if predicate is None:
         return None
     if predicate == "worksFor" and a_party(obj, index):
-        predicate = "memberOf"  # 'joined the Labour Party', "Labour's X": a member, not staff
+        predicate = "memberOf"  # 'joined the Workers Party', "the Party's X": a member, not staff
     sent = tokens[0].sent
     start = min([t.idx for t in tokens] + [subject.start, obj.start])
     end = max([t.idx + len(t) for t in tokens] + [subject.end, obj.end])

@@ -1,5 +1,5 @@
 """Relations read off the word order of a noun phrase where the parse tree is often wrong:
-'US phone firm MCI', 'Finnish anti-virus lab F-Secure' (basedIn: a country, its adjective or
+'Ruritania phone firm Acme', 'Ruritanian anti-virus lab Beta' (basedIn: a country, its adjective or
 a place, then describing words, then a company's noun right before the name; the parser hangs
 the name elsewhere, or the noun on another word). kg.extract.organisations reads the same
 phrases from the tree; this reads them where the tree fails."""
@@ -43,8 +43,8 @@ def _based(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation
 
 
 def _place_before(noun: Token, article: Article, index: MentionIndex) -> Mention | None:
-    """The country or place that opens the phrase ending at the noun: 'US phone firm',
-    'Finnish anti-virus lab' (at most four describing words between)."""
+    """The country or place that opens the phrase ending at the noun: 'Ruritania phone firm',
+    'Ruritanian anti-virus lab' (at most four describing words between)."""
     doc = noun.doc
     for i in range(noun.i - 1, max(-1, noun.i - 6), -1):
         tok = doc[i]

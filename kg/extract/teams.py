@@ -1,7 +1,7 @@
 """Teams named by the contest they are in: the subject and the object of a verb of beating
-('Chelsea defeated Newcastle 4-0', 'Arsenal beat Portsmouth', 'Leeds lost to Saracens') are
+('Rovers defeated United 4-0', 'City beat Athletic', 'Wanderers lost to Albion') are
 teams (or players, or countries), whatever the NER made of them; so is what a player signs
-for or someone joins ('X joined Sunderland': a club, not the town). The NER takes a club named
+for or someone joins ('X joined Ruritown': a club, not the town). The NER takes a club named
 after its town for the town, or misses it; a place cannot beat anyone, so the domain check
 then drops a true `defeats`. The verbs are the generated rules' for `defeats`
 (kg/data/verbs_<lang>.toml); a team so named is an organisation wherever the article names it.
@@ -29,7 +29,7 @@ _KINDS = (VERB, NOUN)  # the parts of speech of the words of beating, as spaCy's
 def _contest_words(lex: Lex) -> dict[tuple[str, str], list[str]]:
     """(lemma, VERB or NOUN) -> the object slots ('dobj', 'prep:to') of the verb rules and the
     nominalisations for `defeats` ('X beat Y', 'X lost to Y', "X's victory over Y"), and of
-    the rules for joining and signing ('X joined Sunderland'); made once."""
+    the rules for joining and signing ('X joined Ruritown'); made once."""
     found: dict[tuple[str, str], list[str]] = lex.built("contest_words", lambda: _collect(lex))
     return found
 
@@ -43,7 +43,7 @@ def _collect(lex: Lex) -> dict[tuple[str, str], list[str]]:
                 found.setdefault((lemma, "VERB"), []).extend(rule["object"])
     for noun, entries in lex.vocab.get("nominalisations", {}).items():
         for entry in entries if isinstance(entries, list) else [entries]:
-            if entry["predicate"] == "defeats":  # both sides: "England's defeat TO Spain"
+            if entry["predicate"] == "defeats":  # both sides: "Ruritania's defeat TO Borduria"
                 slots = [*entry["agent"], *entry["object"]]
                 found.setdefault((noun, "NOUN"), []).extend(
                     p if p == "poss" else "prep:" + p for p in slots
@@ -52,11 +52,11 @@ def _collect(lex: Lex) -> dict[tuple[str, str], list[str]]:
 
 
 def _sides(word: Token, slots: list[str]) -> list[Token]:
-    """The subject and the objects of a verb of beating; a passive's subject and agent ('Italy
-    were beaten by Wales')."""
+    """The subject and the objects of a verb of beating; a passive's subject and agent ('Ruritania
+    were beaten by Borduria')."""
     subjects = ("nsubj", "nsubjpass")
     found = [c for c in word.children if c.dep_ in subjects] if word.pos_ == "VERB" else []
-    found += adverb_object(word) if word.pos_ == "VERB" else []  # 'beat Arsenal 2-1'
+    found += adverb_object(word) if word.pos_ == "VERB" else []  # 'beat Rovers 2-1'
     if word.pos_ == "NOUN" and word.dep_ == "dobj":  # 'X suffered a defeat to Y'
         found += [c for c in word.head.children if c.dep_ in subjects]
     if word.pos_ == "NOUN" and word.dep_ == "pobj" and word.head.lower_ in ("to", "with"):
@@ -72,7 +72,7 @@ def _sides(word: Token, slots: list[str]) -> list[Token]:
 
 
 def _name_at(tok: Token) -> Span:
-    """The proper name ending at `tok` ('Manchester United')."""
+    """The proper name ending at `tok` ('Ruritown United')."""
     start = tok.i
     while start > 0 and tok.doc[start - 1].pos_ == "PROPN" and tok.doc[start - 1].dep_ in _PARTS:
         start -= 1
@@ -84,8 +84,8 @@ _SCORE_LINE = re.compile(rf"^({_NAME}) (\d{{1,3}})-(\d{{1,3}}) ({_NAME})[ \t]*$"
 
 
 def score_lines(doc: Doc) -> list[tuple[Span, int, Span, int]]:
-    """Result lines, as a match report's headline gives them: 'Borders 19-20 Ulster', 'Bristol
-    City 2-1 Milton Keynes' (a line of its own): the two sides and their scores."""
+    """Result lines, as a match report's headline gives them: 'Rovers 19-20 United', 'Ruritown
+    City 2-1 Bordur Town' (a line of its own): the two sides and their scores."""
     found = []
     for m in _SCORE_LINE.finditer(doc_text(doc)):
         home = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -97,8 +97,8 @@ def score_lines(doc: Doc) -> list[tuple[Span, int, Span, int]]:
 
 def _side(article: Article, doc: Doc, named: Span, known: Mention | None) -> Mention:
     """The mention of one side of a contest: the one the NER found, if it is just that name;
-    else the name itself, as a team ('Bristol City 2-1 Milton Keynes' was one name to the
-    NER; it missed 'Arsenal' in 'Arsenal beat Portsmouth')."""
+    else the name itself, as a team ('Ruritown City 2-1 Bordur Town' was one name to the
+    NER; it missed 'Rovers' in 'Rovers beat United')."""
     if known is not None and (known.start, known.end) == (named.start_char, named.end_char):
         return known
     text, key = named.text, "name:" + normalize(named.text)
@@ -110,10 +110,10 @@ def contest_teams(
 ) -> tuple[dict[int, Mention], frozenset[str]]:
     """`by_token` with the sides of a contest typed as teams (a person or a country stays),
     and the keys of the teams the article names: the sides, and the names on a player's or a
-    coach's title ('Everton midfielder X', "Arsenal's coach Y")."""
+    coach's title ('Rovers midfielder X', "United's coach Y")."""
     words = _contest_words(lex)
     keys: set[str] = set()
-    players: set[str] = set()  # 'X suffered a defeat to Taylor Dent', an organisation to the NER
+    players: set[str] = set()  # 'X suffered a defeat to Y Z', an organisation to the NER
     found: dict[int, Mention] = {}
     lemmas = {doc.vocab.strings.add(lemma) for lemma, _ in words}  # as ids: a cheap test
     for word in (t for t in tokens(doc) if t.lemma in lemmas and t.pos in _KINDS):
@@ -130,7 +130,7 @@ def contest_teams(
             if known is not None and known.type == EntityType.PLACE:
                 keys.add(known.key)
             elif known is not None and known.type == EntityType.ORGANIZATION and len(sides) > 1:
-                keys.add(known.key)  # 'Everton beat Chelsea'; not 'Acme beat forecasts'
+                keys.add(known.key)  # 'Rovers beat United'; not 'Acme beat forecasts'
             elif known is None and side.text[:1].isupper():
                 named = _name_at(side)
                 team = _side(article, doc, named, None)
@@ -164,7 +164,7 @@ def _people_as_clubs(
     sides: list[Token], by_token: dict[int, Mention], lex: Lex, clubs: set[str]
 ) -> set[str]:
     """A 'company' of two or three words that beats or loses to a person named in full is a
-    person ('Hewitt suffered a defeat to Taylor Dent'): clubs play clubs, people people."""
+    person ('X suffered a defeat to Y Z'): clubs play clubs, people people."""
     known = [m for t in sides if (m := by_token.get(t.i)) is not None]
     if not any(m.type == EntityType.PERSON and m.key not in clubs for m in known):
         return set()
@@ -196,8 +196,8 @@ def titled_sides(
     article: Article, doc: Doc, lex: Lex, by_token: dict[int, Mention]
 ) -> dict[int, Mention]:
     """Teams named right before a player's or a coach's title that is right before a name:
-    'Dragons lock Ian Gough', 'Blues prop John Yapp', 'Brive back X', which the parser tears
-    apart (it made 'lock' a verb, 'Blues' its subject); by token, as organisations."""
+    'Rovers lock Y Z', 'United prop W V', 'City back X', which the parser tears
+    apart (it made 'lock' a verb, 'Rovers' its subject); by token, as organisations."""
     titles = side_titles(lex)
     found: dict[int, Mention] = {}
     for tok in tokens(doc):
@@ -212,7 +212,7 @@ def titled_sides(
         if doc[run.start].is_sent_start and known is None:
             continue  # 'Veteran prop X': a sentence's first word may be any word
         if known is not None and known.type == EntityType.COUNTRY:
-            continue  # 'Wales prop X': the country's side, as the title rules read it
+            continue  # 'Ruritania prop X': the country's side, as the title rules read it
         if known is not None and (known.start, known.end) == (run.start_char, run.end_char):
             team = replace(known, type=EntityType.ORGANIZATION)
         else:
@@ -226,21 +226,21 @@ def _capitalised_before(doc: Doc, end: int) -> Span | None:
     start = end
     while start > max(0, end - 3) and doc[start - 1].text[:1].isupper() and doc[start - 1].is_alpha:
         start -= 1
-    while start < end and doc[start].pos_ == "DET":  # 'The Blues prop X'
+    while start < end and doc[start].pos_ == "DET":  # 'The Rovers prop X'
         start += 1
     return doc[start:end] if start < end else None
 
 
 def former_before(doc: Doc, start: int, lex: Lex) -> bool:
-    """'former Wales and Lions prop X', 'ex-Leeds striker Y': a side once played for."""
+    """'former Ruritania and Lions prop X', 'ex-Rovers striker Y': a side once played for."""
     words = lex.words("former_markers")
     before = [t.lower_ for t in doc[max(0, start - 3) : start]]
     return any(w in words or w.split("-")[0] in words for w in before)
 
 
 def _clubs_as_people(sides: list[Token], by_token: dict[int, Mention], lex: Lex) -> set[str]:
-    """A one-word 'person', or one named after a town ('Manchester United'), that beats or
-    loses to a team is a team ('Chelsea beat Arsenal', Chelsea a person to the NER): people
+    """A one-word 'person', or one named after a town ('Ruritown United'), that beats or
+    loses to a team is a team ('Rovers beat United', Rovers a person to the NER): people
     beat people, not clubs."""
     known = [m for t in sides if (m := by_token.get(t.i)) is not None]
     teams = any(m.type == EntityType.ORGANIZATION for m in known) or len(known) < len(sides)
@@ -255,7 +255,7 @@ def _club_like(m: Mention, lex: Lex) -> bool:
 
 
 def _titled_teams(doc: Doc, lex: Lex, by_token: dict[int, Mention]) -> set[str]:
-    """The clubs on players' and coaches' titles ('Everton midfielder X', 'Arsenal coach Y')."""
+    """The clubs on players' and coaches' titles ('Rovers midfielder X', 'United coach Y')."""
     titles = side_titles(lex)
     return {
         m.key
@@ -283,7 +283,7 @@ def side_titles(lex: Lex) -> frozenset[str]:
 def a_team(m: Mention, teams: frozenset[str], lex: Lex) -> bool:
     """A team the article names: one the context made a team, or, in an article about a contest
     (it names teams), an organisation no gazetteer knows and no legal form makes a company
-    ("Arsenal's Vieira"; not the BBC, not Acme Corp)."""
+    ("Rovers' Y"; not Beta, not Acme Corp)."""
     if m.key in teams:
         return True
     if not teams or m.type != EntityType.ORGANIZATION or not m.key.startswith("name:"):

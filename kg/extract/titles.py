@@ -1,5 +1,5 @@
-"""Offices: 'AU Commission chair Moussa Faki', 'VN-chef, Ana Lopez', 'Governor
-Oleksandr Prokudin of Kherson'. Yields the title's relation and the person's affiliations."""
+"""Offices: 'League Commission chair X Y', 'Liga-chef, Z W', 'Governor
+V U of Westshire'. Yields the title's relation and the person's affiliations."""
 
 from __future__ import annotations
 
@@ -24,10 +24,10 @@ Affiliations = dict[str, list[Mention]]  # person key -> organisations or countr
 def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[Token], list[Token]]:
     """Tokens around a person's name that may hold a title: the rest of its noun phrase and
     the noun phrase it is in apposition to; and apart, the noun phrase just before it and a
-    comma ('AU chief, Moussa Faki'), used only when the first gives no title."""
+    comma ('League chief, X Y'), used only when the first gives no title."""
     near = [t for t in head.subtree if t.idx + len(t) <= person.start]
     near = _last_conjunct(near, person, index)
-    if head.dep_ == "appos" and head.head.i not in index.by_token:  # not 'of Islam, X'
+    if head.dep_ == "appos" and head.head.i not in index.by_token:  # not 'of Faith, X'
         own = {x.i for x in head.subtree}
         near += [t for t in _phrase(head.head, person, index) if t.i not in own]
     appositions = [  # not another person: 'X, Y and Z have all said' is a list
@@ -43,18 +43,18 @@ def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[To
         near += _phrase(attr, person, index)
     first = min((t.i for t in head.subtree if t.idx >= person.start), default=head.i)
     extra: list[Token] = []
-    if first >= 2 and head.doc[first - 1].text == ",":  # 'AU chief, Moussa Faki'
+    if first >= 2 and head.doc[first - 1].text == ",":  # 'League chief, X Y'
         before = head.doc[first - 2]
-        if before.dep_ != "pobj":  # not '... his term as US President, Mary Lee said'
+        if before.dep_ != "pobj":  # not '... his term as Ruritania President, Y Z said'
             extra = [t for t in before.subtree if t.i < first - 1]
             if any(_other_person(t, person, index) for t in extra):
-                extra = []  # 'Scottish actor X, Oscar nominee Y': X's title, not Y's
+                extra = []  # 'Ruritanian actor X, Award nominee Y': X's title, not Y's
     return _outside_quotes(sorted(set(near), key=lambda t: t.i), head), extra
 
 
 def _last_conjunct(near: list[Token], person: Mention, index: MentionIndex) -> list[Token]:
-    """The words before the name after another named person's 'and' ('Leicester flanker Y
-    and Sale coach X': X's title is 'Sale coach')."""
+    """The words before the name after another named person's 'and' ('Rovers flanker Y
+    and United coach X': X's title is 'United coach')."""
     cut = [
         t.i
         for t in near
@@ -79,10 +79,10 @@ def _other_person(tok: Token, person: Mention, index: MentionIndex) -> bool:
 
 def _phrase(tok: Token, person: Mention, index: MentionIndex) -> list[Token]:
     """The noun phrase of an apposition without what describes someone or something else: a
-    relative clause ('X, an aide, who visited Peru'), an apposition to a name in it ('director
-    of Acme, a venture of Kenya Airways and Chad Air'), a part naming another person ('X,
-    an aide to Chad's leader Y': 'leader' is Y's title, not X's) or the person a relation noun
-    relates to ('X, a friend of the Tory leader': the leader is someone else)."""
+    relative clause ('X, an aide, who visited Ruritania'), an apposition to a name in it ('director
+    of Acme, a venture of Beta Airways and Gamma Air'), a part naming another person ('X,
+    an aide to Borduria's leader Y': 'leader' is Y's title, not X's) or the person a relation noun
+    relates to ('X, a friend of the Party leader': the leader is someone else)."""
     found = [tok]
     named = index.by_token.get(tok.i) is not None
     relational = tok.lemma_.lower() in index.lex.words("person_relations")
@@ -91,7 +91,7 @@ def _phrase(tok: Token, person: Mention, index: MentionIndex) -> list[Token]:
         if (
             child.dep_ == "relcl"
             or (child.dep_ == "appos" and named)
-            or (child.dep_ == "prep" and relational)  # 'a friend of the Tory leader'
+            or (child.dep_ == "prep" and relational)  # 'a friend of the Party leader'
             or any(m and m.type == EntityType.PERSON and m.key != person.key for m in other)
         ):
             continue
@@ -102,7 +102,7 @@ def _phrase(tok: Token, person: Mention, index: MentionIndex) -> list[Token]:
 def _outside_quotes(tokens: list[Token], head: Token) -> list[Token]:
     """The tokens not cut off from the person by a quotation mark: a quote is not the
     speaker's title, though the parser may hang the speaker under it as an apposition
-    ('"... in countries such as Peru and Chile," Ann Lee, head of X, said')."""
+    ('"... in countries such as Ruritania and Borduria," Y Z, head of X, said')."""
     quotes = [q for q in quote_marks(head.doc) if head.i - 60 <= q < head.i + 60]
     return [t for t in tokens if not any(min(t.i, head.i) < q < max(t.i, head.i) for q in quotes)]
 
@@ -120,7 +120,7 @@ def _words(tokens: list[Token], index: MentionIndex) -> list[str]:
 
 
 def _person_heads(doc: Doc, index: MentionIndex) -> list[tuple[Token, Mention]]:
-    """Each person (or country: 'AU partner Kenya') mention once, with its head token."""
+    """Each person (or country: 'League partner Ruritania') mention once, with its head token."""
     heads: dict[tuple[int, int], tuple[Token, Mention]] = {}
     for i, m in sorted(index.by_token.items()):
         head = doc[i].head
@@ -156,9 +156,9 @@ def titled(
     lead = _first_conjunct(head)
     first = index.by_token.get(lead.i) if lead.i != head.i else None
     if not predicates and first is not None and first.type == EntityType.PERSON:
-        shared, before = _context(lead, first, index)  # 'Tory hopefuls X and Y'
+        shared, before = _context(lead, first, index)  # 'Party hopefuls X and Y'
         if any(t.tag_ in ("NNS", "NNPS") and t.i not in index.by_token for t in shared):
-            tokens = shared  # a plural title; not 'US President X and Y'
+            tokens = shared  # a plural title; not 'Ruritania President X and Y'
             title, predicates = index.lex.title(_words(tokens, index))
     if not predicates and before:
         tokens = sorted({*tokens, *before}, key=lambda t: t.i)
@@ -168,22 +168,22 @@ def titled(
         asides.append(head.head.head)  # 'the removal of party chief X': no longer chief
     if not predicates or offices.former(tokens + asides, index):
         return
-    if "wins" in predicates:  # 'Wimbledon champion X', 'Commonwealth 100m champion Y'
+    if "wins" in predicates:  # 'Ruritown champion X', 'W Games 100m champion Y'
         found.extend(_won(person, tokens, head, article, index))
     orgs = title_orgs(head, tokens, index) or _first_conjuncts_orgs(lead, first, index)
     if offices.portfolios(tokens, index):  # 'Economy and Labour Minister X': no party's
         orgs = [o for o in orgs if not offices.a_party(o, index)]
     national = _national(title, predicates, index)
-    adjectives: set[str] = set()  # 'Brazilian midfielder Y' is Brazilian, not surely capped
+    adjectives: set[str] = set()  # 'Ruritanian midfielder Y' is Ruritanian, not surely capped
     if national and not any(o.type == EntityType.ORGANIZATION for o in orgs):
-        known = {o.key for o in orgs}  # 'French President X', 'Brazilian midfielder Y'
+        known = {o.key for o in orgs}  # 'Ruritanian President X', 'Bordurian midfielder Y'
         named_by_adjective = [c for c in _demonyms(tokens, article, index) if c.key not in known]
         adjectives = {c.key for c in named_by_adjective}
         orgs += named_by_adjective
     if not orgs and (sole := unnamed.national_country(tokens, title, article, index)):
-        orgs = [sole]  # 'Home Secretary X': the UK's
+        orgs = [sole]  # 'Home Secretary X': the one country's with the title
     if not orgs and (sole := unnamed.sole_country(tokens, title, index)) is not None:
-        orgs = [sole]  # 'President Vladimir Putin', in an article that names one country
+        orgs = [sole]  # 'President X Y', in an article that names one country
     firm = None if orgs else unnamed.lead_company(tokens, title, predicates, head, index)
     if firm is not None:
         orgs = [firm]  # 'X, chief financial officer, said', in an article about Acme Inc
@@ -199,30 +199,30 @@ def titled(
     # analysts speak for themselves
     office = bool(set(predicates) & _OFFICES)  # a player or a founder is no one's voice
     voice = office and title not in index.lex.words("no_voice_titles") and not partisan
-    units = index.lex.words("unit_nouns")  # the head of Acme's US unit speaks for the unit
+    units = index.lex.words("unit_nouns")  # the head of Acme's Ruritania unit speaks for the unit
     voice = voice and not parts and not any(t.lemma_.lower() in units for t in tokens)
-    if set(predicates) <= {"worksFor"}:  # 'a UK banker': staff of no country
+    if set(predicates) <= {"worksFor"}:  # 'a Ruritania banker': staff of no country
         orgs = [o for o in orgs if o.type != EntityType.COUNTRY]
     for org in orgs:
         elected = org.type == EntityType.COUNTRY and title in index.lex.words("place_offices")
         member = membership and offices.a_party(org, index)
         if voice and not (elected or member) and not offices.academic(org, index):
-            affiliations.setdefault(person.key, []).append(org)  # 'Tory MP X' speaks for himself
+            affiliations.setdefault(person.key, []).append(org)  # 'Party MP X' speaks for himself
             affiliations.setdefault(person.key, []).append(org)
         for predicate in offices.predicates_for(title, predicates, org, index):
             if predicate in ("holdsRoleAt", "wins"):
                 continue  # with its title, below; what was won: _won
             if predicate in _SIDES and org.key in adjectives:
-                continue  # 'Brazilian midfielder Y': not surely Brazil's; 'Spain captain Z' is
+                continue  # 'Ruritanian midfielder Y': not surely its; 'Ruritania captain Z' is
             if narrow and predicate == "memberOf" and not _a_body(org, index):
-                predicate = "worksFor"  # 'director of UK Equities at Standard Life'
+                predicate = "worksFor"  # 'director of Ruritania Equities at Acme Life'
             if predicate == "memberOf" and org.type == EntityType.COUNTRY:
                 continue  # a minister holds a post in the country, not membership of it
             rel = relation(person, [predicate], org, [head], article, "title", index)
             found.extend([rel] if rel else [])
         citizen = org.type == EntityType.COUNTRY and "citizenOf" in predicates
-        post = not narrow or org.type == EntityType.COUNTRY  # 'Britain's Europe director'
-        profession = set(predicates) <= {"citizenOf"}  # 'Ballymena sprinter X': no post
+        post = not narrow or org.type == EntityType.COUNTRY  # 'Ruritania's Europe director'
+        profession = set(predicates) <= {"citizenOf"}  # 'Ruritown sprinter X': no post
         partys = title in index.lex.words("place_offices") and offices.a_party(org, index)
         if post and not citizen and not profession and not partys and "playsFor" not in predicates:
             found.extend(_role(person, title, org, head, article, index))
@@ -230,10 +230,10 @@ def titled(
 
 def _first_conjuncts_orgs(lead: Token, first: Mention | None, index: MentionIndex) -> list[Mention]:
     """The organisation of the first person of a list, for a later one's title that names
-    none ("Deutsche's chairman X and chief executive Y": Y is Deutsche's too)."""
+    none ("Acme's chairman X and chief executive Y": Y is Acme's too)."""
     if first is not None and first.type == EntityType.PERSON:
         tokens, _ = _context(lead, first, index)
-    elif first is None and lead.pos_ == "NOUN":  # "Deutsche's chairman X and chief Y": the title
+    elif first is None and lead.pos_ == "NOUN":  # "Acme's chairman X and chief Y": the title
         tokens = [t for t in lead.subtree if t.i <= lead.i]
     else:
         return []
@@ -253,26 +253,26 @@ def _won(
 
 
 def _a_body(org: Mention, index: MentionIndex) -> bool:
-    """A country, a party, an organisation the gazetteer knows (the EU, the UN) or a body of
-    members (a house, a council, a committee): one holds a post in a part of it as a member;
+    """A country, a party, an organisation the gazetteer knows (a union of states, a league) or a
+    body of members (a house, a council, a committee): one holds a post in a part of it as a member;
     in a company, as staff."""
-    if org.type != EntityType.ORGANIZATION or org.is_known:  # the gazetteer's: EU, UN, parties
+    if org.type != EntityType.ORGANIZATION or org.is_known:  # the gazetteer's: unions, parties
         return True
     words = index.lex.words("party_words") | index.lex.words("member_bodies")
     return any(w in words for w in org.label.lower().split())
 
 
 def _national(title: str, predicates: list[str], index: MentionIndex) -> bool:
-    """A country's adjective on the title names the country served ('French President X',
-    'Japanese Finance Minister Y') when the title heads a state or an office of a place, or
-    serves or speaks for one, or names where a player is from ('Brazilian midfielder Z'); not
-    on a post at an organisation ('Indian film director W')."""
+    """A country's adjective on the title names the country served ('Ruritanian President X',
+    'Bordurian Finance Minister Y') when the title heads a state or an office of a place, or
+    serves or speaks for one, or names where a player is from ('Ruritanian midfielder Z'); not
+    on a post at an organisation ('Ruritanian film director W')."""
     offices = index.lex.words("state_heads") | index.lex.words("place_offices")
     return title in offices or bool(set(predicates) & {"memberOf", "speaksFor", "citizenOf"})
 
 
 def _demonyms(tokens: list[Token], article: Article, index: MentionIndex) -> list[Mention]:
-    """Countries named by an adjective in the title ('French President', 'Brazilian
+    """Countries named by an adjective in the title ('Ruritanian President', 'Bordurian
     midfielder'), as mentions at the adjective."""
     found = []
     for t in tokens:
@@ -288,7 +288,7 @@ def _demonyms(tokens: list[Token], article: Article, index: MentionIndex) -> lis
 def _role(
     person: Mention, title: str, org: Mention, head: Token, article: Article, index: MentionIndex
 ) -> list[Relation]:
-    """The post itself: 'chief operating officer of TNT' is a role at TNT, its title on the
+    """The post itself: 'chief operating officer of Acme' is a role at Acme, its title on the
     statement (W3C ORG's membership with a role). Not for bare membership ('member', 'ally')."""
     if title in index.lex.words("membership_titles") | index.lex.words("non_posts"):
         return []

@@ -24,8 +24,8 @@ def national_country(
     tokens: list[Token], title: str, article: Article, index: MentionIndex
 ) -> Mention | None:
     """The country of a minister's title only one country has ([national_titles]: 'Home
-    Secretary X' is the UK's, whichever countries the article names), as a mention at the
-    title; not a shadow's or a spokesman's ('shadow home secretary X', 'Tory X')."""
+    Secretary X' is one country's, whichever countries the article names), as a mention at the
+    title; not a shadow's or a spokesman's ('shadow home secretary X', 'Party X')."""
     code = index.lex.vocab.get("national_titles", {}).get(title)
     words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
     if not code or not words or any(t.i in index.by_token for t in words):
@@ -98,7 +98,7 @@ def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mentio
         home = _home_elsewhere(doc_text(words[0].doc).lower(), sole, index)
         once = len({m.start for m in index.by_token.values() if m.key == sole.key}) < 2
         codes: list[str] = index.lex.vocab.get("minister_titles", {}).get(title, [])
-        known = sole.key in {country(c).key for c in codes}  # 'Chancellor X' in the UK
+        known = sole.key in {country(c).key for c in codes}  # 'Chancellor X' there
         posted = _posted_to(sole, words[0].doc, index)  # 'ambassador to Ruritania'
         if posted or (once and not known and _named_near(words[0].sent, sole, index) is None):
             return None  # a country named once, far away: not 'President X's'

@@ -1,6 +1,6 @@
-"""Where a named event is held, read from its noun phrase: 'the Commonwealth Games in
-Melbourne next March', 'the European Indoor Championships later this month in Madrid',
-"Stockholm's GE Galan meeting" (occurredIn). A date may stand between the event and its place;
+"""Where a named event is held, read from its noun phrase: 'the W Games in
+Ruritown next March', 'the European Indoor Championships later this month in Bordurville',
+"Ruritown's Acme Gala meeting" (occurredIn). A date may stand between the event and its place;
 nothing else may. Verbs ('was held in', 'hosted') are in kg/data/verbs_<lang>.toml."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ _DATE_LABELS = ("DATE", "TIME")
 
 def _after_dates(tok: Token) -> Token | None:
     """The object of an 'in' or 'at' right after the event's name, past a date ('later this
-    month in Madrid'): the parse often hangs it on the date."""
+    month in Bordurville'): the parse often hangs it on the date."""
     doc, i = tok.doc, tok.i + 1
     while i < len(doc) and (doc[i].ent_type_ in _DATE_LABELS or doc[i].lower_ in ("later", ",")):
         i += 1
@@ -53,7 +53,7 @@ def event_places(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Re
 
 
 def _to_come(rel: Relation | None, tok: Token, index: MentionIndex) -> Relation | None:
-    """'the next Rugby World Cup in France', 'the upcoming summit in Y': not held yet."""
+    """'the next Rugby World Cup in Ruritania', 'the upcoming summit in Y': not held yet."""
     words = index.lex.words("intention_modifiers")
     if rel is None or not any(c.lower_ in words for c in tok.lefts):
         return rel

@@ -1,6 +1,6 @@
 """Works (films, books, albums) named by their context: a name right after a work noun is a
 work, whatever type the NER gave it, and so is a name with 'starring' or 'directed by' on it
-('the boxing drama Million Dollar Baby', 'The Aviator, starring X'). The NER often misses such
+('the boxing drama Title Of Words', 'The Title, starring X'). The NER often misses such
 names or takes them for places and people. The nouns are in the lexicon ([work_nouns],
 `work_participles`); kg/extract/culture.py reads who made a work and who is in it.
 """
@@ -15,7 +15,7 @@ from kg.extract.lexicon import Lex
 
 _WORK_TAGS = (NOUN, ADJ)
 _LONGEST = 6  # words in a work's name found after its noun
-_INNER = ("of", "the", "and", "a")  # 'Hounds of Love', 'War and Peace'
+_INNER = ("of", "the", "and", "a")  # 'Title of Words', 'Title and Words'
 
 
 def work_noun(tok: Token, lex: Lex) -> str | None:
@@ -27,15 +27,15 @@ def work_noun(tok: Token, lex: Lex) -> str | None:
 
 
 def work_spans(doc: Doc, lex: Lex) -> list[Span]:
-    """Names right after a work noun that the NER did not mark: 'the drama Million Dollar
-    Baby'. (A name it marked is typed by `called_a_work`.)"""
+    """Names right after a work noun that the NER did not mark: 'the drama Title Of
+    Words'. (A name it marked is typed by `called_a_work`.)"""
     found = []
     for tok in tokens(doc):
         if work_noun(tok, lex) is None:
             continue
         end = tok.i + 1
         while end < len(doc) and end - tok.i <= _LONGEST:
-            later = end > tok.i + 1  # the NER's marks inside are bits of it ('The Pelican Brief')
+            later = end > tok.i + 1  # the NER's marks inside are bits of it ('The Title Words')
             if not (_name_word(doc[end], later) or (later and _inner(doc, end))):
                 break
             end += 1
@@ -45,7 +45,7 @@ def work_spans(doc: Doc, lex: Lex) -> list[Span]:
 
 
 def _inner(doc: Doc, i: int) -> bool:
-    """A small word inside a name, with more of the name after it ('Lord of the Rings')."""
+    """A small word inside a name, with more of the name after it ('Title of the Words')."""
     while i < len(doc) and doc[i].lower_ in _INNER:
         i += 1
     return i < len(doc) and _name_word(doc[i], True)
@@ -58,15 +58,15 @@ def _name_word(tok: Token, marked: bool = False) -> bool:
 
 
 def called_a_work(span: Span, lex: Lex) -> bool:
-    """A name right after a work noun ('wine comedy Sideways') or with a participle of the
-    trade on it ('The Aviator, starring X', 'Y, directed by Z') is a work."""
+    """A name right after a work noun ('wine comedy Title') or with a participle of the
+    trade on it ('The Title, starring X', 'Y, directed by Z') is a work."""
     doc = span.doc
     before = span.start - 1
-    if before > 0 and doc[before].pos_ == "DET":  # 'the thriller The Firm'
+    if before > 0 and doc[before].pos_ == "DET":  # 'the thriller The Title'
         before -= 1
     if before >= 0 and work_noun(doc[before], lex) is not None:
         return True
-    root = span.root  # "Mitchell's novel, Cloud Atlas,", 'Cloud Atlas, a novel about X'
+    root = span.root  # "Y's novel, Title,", 'Title, a novel about X'
     nouns = [root.head] if root.dep_ == "appos" else []
     nouns += [c for c in root.children if c.dep_ == "appos"]
     if any(work_noun(n, lex) is not None for n in nouns):
@@ -86,8 +86,8 @@ def called_a_work(span: Span, lex: Lex) -> bool:
 
 
 def _on_a_channel(span: Span, lex: Lex) -> bool:
-    """A name with a broadcaster's channel in brackets right after it: 'W (Channel 4)'; not
-    a person's ('X (ITV)' may be where X works)."""
+    """A name with a broadcaster's channel in brackets right after it: 'W (Acme TV)'; not
+    a person's ('X (Beta TV)' may be where X works)."""
     doc, end = span.doc, span.end
     if span.label_ == "PERSON" or end >= len(doc) or doc[end].text != "(":
         return False
@@ -96,7 +96,7 @@ def _on_a_channel(span: Span, lex: Lex) -> bool:
     return inside in lex.words("channel_names")
 
 
-_NOT_WORKS = ("ORG", "GPE", "LOC", "FAC", "EVENT")  # 'BBC director X', 'Hollywood star Y'
+_NOT_WORKS = ("ORG", "GPE", "LOC", "FAC", "EVENT")  # 'Acme director X', 'Ruritown star Y'
 _PLACE_LABELS = ("GPE", "LOC", "FAC")
 _NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 
@@ -106,11 +106,11 @@ def _a_person_does(verb: Token) -> bool:
 
 
 def _crew_of(span: Span, lex: Lex) -> bool:
-    """A name on the role of a person named right after it: 'Goldeneye director Martin
-    Campbell', 'Kill Bill director Quentin Tarantino', 'Neighbours star X' ([work_roles]). Not
+    """A name on the role of a person named right after it: 'Title director X
+    Y', 'Title Two director Z W', 'Title Three star V' ([work_roles]). Not
     a name the NER took for an organisation or a place (but a place of several words that no
-    gazetteer knows: 'Phoenix Nights'), nor a nationality, nor a place the gazetteer or
-    GeoNames knows ('Wigan star X', 'Hollywood star Y')."""
+    gazetteer knows: 'Title Words'), nor a nationality, nor a place the gazetteer or
+    GeoNames knows ('Ruritown star X', 'Bordurville star Y')."""
     root, roles = span.root, lex.vocab.get("work_roles", {})
     if span[0].is_sent_start and span[0].pos_ != "PROPN" and not span.label_:
         return False  # 'Race director X': a capital that only opens the sentence
@@ -118,7 +118,7 @@ def _crew_of(span: Span, lex: Lex) -> bool:
     if root.dep_ != "compound" or noun.pos != NOUN or noun.lemma_.lower() not in roles:
         return False
     known = lex.demonym(span.text) or lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text)
-    unknown_place = span.label_ in _PLACE_LABELS and len(span) > 1  # "Phoenix Nights creator X"
+    unknown_place = span.label_ in _PLACE_LABELS and len(span) > 1  # "Title Words creator X"
     if (span.label_ in _NOT_WORKS and not unknown_place) or known:
         return False
     person = noun.head if noun.dep_ == "compound" else None  # the person the role is of
@@ -127,9 +127,9 @@ def _crew_of(span: Span, lex: Lex) -> bool:
 
 
 def _role_of(span: Span, lex: Lex) -> bool:
-    """The name after a role's 'of' ('the director of King Kong', 'the author of Harry
-    Potter'), where the NER took it for a person or for nothing (for a director's, nothing: 'the
-    director of John Lewis' is a company's): a company, a place or a museum keeps its type."""
+    """The name after a role's 'of' ('the director of Title One', 'the author of Title
+    Words'), where the NER took it for a person or for nothing (for a director's, nothing: 'the
+    director of X Y' is a company's): a company, a place or a museum keeps its type."""
     prep = _of_before(span)
     # 'the cast of X', 'the film adaptation of Y': a work, whatever the NER said
     cast = prep is not None and prep.head.lemma_.lower() in lex.words("work_of_nouns")
@@ -140,13 +140,13 @@ def _role_of(span: Span, lex: Lex) -> bool:
         return False
     role = prep.head.lemma_.lower()
     if role == "director" and span.label_ == "PERSON":
-        return False  # 'the director of John Lewis', a company named after its founder
+        return False  # 'the director of X Y', a company named after its founder
     roles = lex.vocab.get("work_roles", {})
     return prep.head.pos == NOUN and (role in roles or role in lex.words("work_of_nouns"))
 
 
 def _of_before(span: Span) -> Token | None:
-    """The 'of' a name hangs on, the parse's head of any of its words ('X To The Galaxy' has
+    """The 'of' a name hangs on, the parse's head of any of its words ('X To The Title' has
     two heads)."""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "of":
@@ -158,8 +158,8 @@ def _of_before(span: Span) -> Token | None:
 
 
 def _by_a_person(span: Span, lex: Lex) -> bool:
-    """A name the NER left untyped (or called a work) with 'by' and a person on it: 'White
-    Teeth by Zadie Smith'; not one a gazetteer or GeoNames knows."""
+    """A name the NER left untyped (or called a work) with 'by' and a person on it: 'Title
+    Words by X Y'; not one a gazetteer or GeoNames knows."""
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].lower_ != "by":  # the parse may hang it on the verb
         return False
@@ -171,8 +171,8 @@ def _by_a_person(span: Span, lex: Lex) -> bool:
 
 
 def _played_in(span: Span, lex: Lex) -> bool:
-    """What someone stars in ('starred in Titanic'), or has a role or a performance in ('his
-    role in Dead Man's Shoes'; not one the NER took for an organisation: 'her role in Enron'),
+    """What someone stars in ('starred in Title'), or has a role or a performance in ('his
+    role in Title Man's Words'; not one the NER took for an organisation: 'her role in Acme'),
     unless the gazetteer or GeoNames knows the name as a place."""
     root = span.root
     prep = root.head if root.dep_ == "pobj" and root.head.lower_ == "in" else None
@@ -192,7 +192,7 @@ def _played_in(span: Span, lex: Lex) -> bool:
 
 def _role_holder(tok: Token, lex: Lex) -> Token:
     """What a role's 'in' hangs from: 'playing a boxer IN X' (the verb that plays the role),
-    "her role as Katharine Hepburn IN X" (the role noun), else the word itself."""
+    "her role as Y Z IN X" (the role noun), else the word itself."""
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.words("role_verbs"):
         return tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ == "as" and tok.head.head.pos == NOUN:
@@ -201,8 +201,8 @@ def _role_holder(tok: Token, lex: Lex) -> Token:
 
 
 def whole_title(span: Span) -> Span:
-    """A work's name the NER cut short: 'Finding Neverland' (it marked 'Neverland'), 'Pirates of
-    the Caribbean' (it marked 'Pirates'): capitalised words right before it inside the sentence,
+    """A work's name the NER cut short: 'Finding Title' (it marked 'Title'), 'Title of
+    the Words' (it marked 'Title'): capitalised words right before it inside the sentence,
     and small words with capitalised ones after it."""
     doc, start, end = span.doc, span.start, span.end
     while (
@@ -210,7 +210,7 @@ def whole_title(span: Span) -> Span:
         and _name_word(doc[start - 1], True)
         and doc[start - 1].pos_ != "DET"
     ):
-        start -= 1  # not 'The' of "Scorsese's The Aviator": kg names works without it
+        start -= 1  # not 'The' of "X's The Title": kg names works without it
     while end < span.sent.end and (_name_word(doc[end], True) or _inner(doc, end)):
         end += 1
     while end > span.end and doc[end - 1].lower_ in _INNER:

@@ -1,8 +1,9 @@
 """Link (the reduce): every article's `Extraction` -> one `Graph` of entities and triples.
 
 In: the extractions of all articles at once. Out: entities merged across articles and
-languages (VN = UN by a shared gazetteer key or name), relations as triples with a source
-in every article that states them, and the events of one story merged into one.
+languages (a body's Dutch and English names by a shared gazetteer key or name), relations as
+triples with a source in every article that states them, and the events of one story merged
+into one.
 
 - `entities`: mentions to entities, relations to triples (`link`)
 - `names`: name keys (transliteration, surnames) that decide which mentions are one entity

@@ -1,7 +1,8 @@
 """Entity linking (the reduce step): mentions from all articles -> one node per entity.
 
-Mentions with the same key are one entity (gazetteers give 'VN' and 'UN' the same key).
-Across articles, a lone surname joins the one full name it ends ('Rutte'), a name typed
+Mentions with the same key are one entity (gazetteers give a body's Dutch and English names the
+same key).
+Across articles, a lone surname joins the one full name it ends ('Y'), a name typed
 differently by different articles takes its most frequent type, and events that several
 articles report are merged (kg/link/events.py). An event is labelled with its concept in English
 and keeps the words each language used as alternative labels.
@@ -24,7 +25,7 @@ _TYPE_ORDER = list(EntityType)
 
 def _surname_map(mentions: list[Mention]) -> dict[str, str]:
     """A lone surname -> the one full name it ends, when both are people by the vote of
-    their mentions (a misread 'Lib Dem Treasury' does not take every 'Treasury' with it)."""
+    their mentions (a misread 'Party Treasury' does not take every 'Treasury' with it)."""
     types: dict[str, list[Mention]] = defaultdict(list)
     for m in mentions:
         if m.key.startswith("name:"):
@@ -70,7 +71,7 @@ def _entity(key: str, mentions: list[Mention]) -> Entity:
         label, lang = _label(key, mentions)
         names = {(m.label, m.lang) for m in mentions}
         names |= {(m.text, m.lang) for m in mentions if m.is_name}
-        names |= set(gazetteer().aliases.get(key, ()))  # 'United Nations', 'VN' for the UN
+        names |= set(gazetteer().aliases.get(key, ()))  # full names, abbreviations
     alts = sorted(n for n in names if n[0] != label and n[0].strip())
     articles = sorted({m.article_id for m in mentions})
     return Entity(key, _vote_type(mentions), label, lang, tuple(alts), tuple(articles))
@@ -95,7 +96,7 @@ def _aliases(
 def _one_per_iri(
     alias: dict[str, str], groups: dict[str, list[Mention]]
 ) -> tuple[dict[str, str], dict[str, list[Mention]]]:
-    """Entities of one type whose keys fold alike ('St. Louis', 'St Louis') would share an IRI:
+    """Entities of one type whose keys fold alike ('St. X', 'St X') would share an IRI:
     they are one entity, under the key of the most mentioned (a known key first)."""
     same: dict[tuple[EntityType, str], list[str]] = defaultdict(list)
     for key, ms in groups.items():

@@ -1,10 +1,10 @@
 """Event coreference across articles (part of the reduce step).
 
 Events named by a common noun are found per article (`event:<article>:<concept>`); named
-events ('the Olympic Games') link by name like other entities. Two events in different articles,
+events ('the W Games') link by name like other entities. Two events in different articles,
 in any language, are one event when they have the same concept (the lexicons map 'overstroming'
-and 'flood' to one concept), share a participant or place (both in Kharkiv, both condemned by
-Peru), and their articles report the same story: they share enough named entities
+and 'flood' to one concept), share a participant or place (both in Ruritown, both condemned by
+Ruritania), and their articles report the same story: they share enough named entities
 (kg/data/concepts.toml, [event_linking]). A same-concept, shared-participant pair whose
 articles do not look like one story is only a weak match: it is kept as skos:closeMatch, not
 merged (two nodes are better than one wrong node).

@@ -1,4 +1,4 @@
-"""Personal names across languages: 'Jeltsin' (Dutch spelling) is 'Yeltsin'.
+"""Personal names across languages: 'Jelnikov' (Dutch spelling) is 'Yelnikov'.
 
 A name is brought to English spelling by the rules in kg/data/transliteration.tsv. A person
 named in one language whose name, so spelt, equals exactly one person's name (or surname) in
@@ -27,7 +27,7 @@ def _rules(lang: str) -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 def english_spelling(name: str, lang: str) -> str:
-    """'Chroesjtsjov' (nl) -> 'khrushchov'; 'Khrushchev' (en) -> 'khrushchov'."""
+    """'Chroesjtsjin' (nl) -> 'khrushchin'; 'Khrushchin' (en) -> 'khrushchin'."""
     text = unidecode(name).lower()
     for pattern, replacement in _rules(lang):
         text = pattern.sub(replacement, text)

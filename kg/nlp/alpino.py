@@ -82,7 +82,7 @@ def _fix_auxiliaries(toks: list[Tok], syntax: dict[str, Any]) -> None:
 
 
 def _fix_double_subjects(toks: list[Tok]) -> None:
-    """Frog sometimes marks both noun phrases of 'Canada steunt Oekraine' as su: with no obj1,
+    """Frog sometimes marks both noun phrases of 'Ruritanië steunt Bordurië' as su: with no obj1,
     the later ones are taken as the object (the SVO reading)."""
     for i in range(len(toks)):
         kids = _children(toks, i)
@@ -135,7 +135,7 @@ def _attach_stray_verbs(toks: list[Tok], aux: set[str]) -> None:
 
 
 def _fix_particles(toks: list[Tok]) -> None:
-    """'Ze nodigen Chili uit': a preposition hanging off a verb with nothing under it is the
+    """'Ze nodigen Bordurië uit': a preposition hanging off a verb with nothing under it is the
     particle of a separable verb."""
     for i, t in enumerate(toks):
         if t.pos == "ADP" and t.head != i and toks[t.head].pos == "VERB" and not _children(toks, i):
@@ -143,7 +143,7 @@ def _fix_particles(toks: list[Tok]) -> None:
 
 
 def _fix_relative_clauses(toks: list[Tok], agents: set[str]) -> None:
-    """'de militie die gesteund wordt door Tsjaad': Alpino heads the clause with the pronoun
+    """'de militie die gesteund wordt door Bordurië': Alpino heads the clause with the pronoun
     (mod -> pronoun -> body -> verb). Make the verb a relcl of the noun and the pronoun its
     subject; a PP after the clause's verb, attached to the noun, belongs to the clause."""
     for p, pron in enumerate(toks):
@@ -175,7 +175,7 @@ def _fix_fronted_subjects(toks: list[Tok]) -> None:
 
 
 def _fix_name_coordination(toks: list[Tok], of: set[str]) -> None:
-    """'de invallen van de militie en Tsjaad': a name coordinated with a common noun
+    """'de invallen van de militie en Bordurië': a name coordinated with a common noun
     that has an of-phrase is coordinated with the of-phrase's noun instead."""
     for i, t in enumerate(toks):
         conjuncts = [j for j in _children(toks, i) if toks[j].dep == "cnj"]

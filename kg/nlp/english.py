@@ -16,7 +16,7 @@ def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: news text puts headlines, datelines and paragraphs on
     lines of their own, and the parser would otherwise run them into the next sentence.
     Nor does a line's first word make a sentence of its own when more follows on its line
-    (the parser cut 'Germany' off 'Germany coach X has warned Y' after a headline). (Hard
+    (the parser cut 'Ruritania' off 'Ruritania coach X has warned Y' after a headline). (Hard
     wraps in wire copy are gone by now: kg.nlp.text.unwrap.)"""
     for tok in doc[:-1]:
         if "\n" in tok.text or "\n" in tok.whitespace_:

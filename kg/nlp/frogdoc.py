@@ -1,6 +1,6 @@
 """Turn Frog's analysis into a spaCy `Doc` whose text is exactly the article's text.
 
-Three conversions: multi-word units (Mark_Rutte) become separate tokens; Alpino's trees are
+Three conversions: multi-word units (X_Y) become separate tokens; Alpino's trees are
 repaired and reshaped the spaCy way (kg/nlp/alpino.py); Frog's labels become spaCy English
 labels via kg/data/frog.toml.
 """

@@ -12,13 +12,13 @@ _ENDS = ".!?:;\"'\u201d\u2019"
 _NEWLINE = re.compile(r"(?<=[^\n])\n(?=\S)")
 
 
-_TICKER = re.compile(r"<[A-Z0-9&\-]{1,10}(?:\.[A-Z]{1,4})?>")  # Reuters: <SABS.ST>, <LTR>
-_MARKED = re.compile(r"<([A-Z][^<>\n]{0,80}?)>")  # Reuters: <Saab-Scania of America Inc>
+_TICKER = re.compile(r"<[A-Z0-9&\-]{1,10}(?:\.[A-Z]{1,4})?>")  # Reuters: <ACME.ST>, <BTA>
+_MARKED = re.compile(r"<([A-Z][^<>\n]{0,80}?)>")  # Reuters: <Acme-Beta of Ruritania Inc>
 
 
 def plain(text: str) -> str:
-    """`text` unwrapped (below), with Reuters' company marks made spaces ('<Interlink Express
-    Plc>' -> ' Interlink Express Plc ') and its tickers blanked ('<SABS.ST>', '<LTR>'): the
+    """`text` unwrapped (below), with Reuters' company marks made spaces ('<Acme Express
+    Plc>' -> ' Acme Express Plc ') and its tickers blanked ('<ACME.ST>', '<BTA>'): the
     parser takes the marks for words ('a unit of' then hangs on '>'). Same length, so offsets
     still hold."""
     text = unwrap(text)

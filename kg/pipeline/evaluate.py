@@ -4,8 +4,8 @@ An evaluation file is TOML with one `[[case]]` per text:
 
     [[case]]
     lang = "en"
-    text = "Peru condemned the raid on Chilean police."
-    triples = ["Peru | condemns | raid", "raid | attacks | Chilean police"]
+    text = "Ruritania condemned the raid on Bordurian police."
+    triples = ["Ruritania | condemns | raid", "raid | attacks | Bordurian police"]
     note = "nominalisation with a target"   # optional
 
 `triples` lists what a careful reader finds in the text, by entity label (as the graph labels

@@ -1,6 +1,6 @@
 """The linked graph as RDF, and Turtle written deterministically and atomically.
 
-Relations are plain asserted triples (`un kg:condemns event`) so that simple SPARQL works.
+Relations are plain asserted triples (`acme kg:condemns event`) so that simple SPARQL works.
 Provenance rides on standard RDF reification: one `rdf:Statement` per (relation, sentence)
 with rdf:subject/predicate/object, `prov:wasDerivedFrom` the kg:Article, the sentence and its
 character offsets. We chose rdf:Statement over RDF-star because every triple store and SPARQL

@@ -1,7 +1,7 @@
 """The one place IRIs of the data (not of the ontology: see kg.ontology) are minted.
 
 IRIs are readable and stable: https://w3id.org/kg-news/id/<kind>/<slug>, the slug being the
-linking key transliterated to ASCII (Doğan -> dogan), lower case, with '-' between words.
+linking key transliterated to ASCII (Doğu -> dogu), lower case, with '-' between words.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def mint(kind: str, local: str) -> URIRef:
 
 
 def entity_iri(entity_type: str, key: str) -> URIRef:
-    """Entities: the key without its namespace ('org:un' -> organization/un)."""
+    """Entities: the key without its namespace ('org:acme' -> organization/acme)."""
     local = key.split(":", 1)[1] if ":" in key else key
     return mint(entity_type.lower(), local)
 
