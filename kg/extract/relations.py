@@ -1,5 +1,5 @@
-"""Relations from verbs ('Peru condemns the raids'), from event nouns ('attack BY x ON y IN z'),
-from titles ('AU Commission chair Moussa Faki') and from place names ('Kharkiv, Ukraine')."""
+"""Relations from verbs ('Ruritania condemns the raids'), from event nouns ('attack BY x ON y
+IN z'), from titles ('League Commission chair X Y') and from place names ('Ruritown, Ruritania')."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ _NOUNS = ("NOUN", "PROPN")
 
 
 def _is_passive(verb: Token) -> bool:
-    """'was killed', 'werd gesteund', and participles with an agent ('militia backed by Chad')."""
+    """'was killed', 'werd gesteund', and participles with an agent ('militia backed by Y')."""
     deps = {c.dep_ for c in verb.children}
     return bool(deps & {"auxpass", "nsubjpass"}) or (verb.dep_ == "acl" and "agent" in deps)
 
@@ -51,7 +51,8 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
     found = [t for c in verb.children if c.dep_ in ("nsubj", "csubj") for t in conjuncts(c)]
     found = [t for t in found if not _after_a_preposition(t)]
     if any(t.lower_ in rel for t in found):
-        return conjuncts(_named(_antecedent(verb.head, index), index))  # 'X, a banker who ...': X
+        noun = _antecedent(verb.head, index)
+        return _among(noun, index) or conjuncts(_named(noun, index))  # 'X, a banker who': X
     if not found and verb.dep_ == "relcl":
         return conjuncts(_antecedent(verb.head, index))
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in _NOUNS:
@@ -71,6 +72,18 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
             head = head.head  # 'X reached the final BY beating Y': X beat Y
         return subjects(head, index, depth + 1)
     return found
+
+
+def _among(noun: Token, index: MentionIndex) -> list[Token]:
+    """'X and Y are AMONG the stars who played W', 'X is ONE OF the firms that sued Y': the
+    subject of the copula the relative clause's noun hangs from does it."""
+    prep = noun.head if noun.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in index.lex.words("among_preps"):
+        return []
+    copula = prep.head.head if prep.head.lower_ == "one" else prep.head
+    if copula.lemma_ != "be":
+        return []
+    return [t for c in copula.children if c.dep_ == "nsubj" for t in conjuncts(c)]
 
 
 def _planners(noun: Token, index: MentionIndex, depth: int) -> list[Token]:
@@ -100,8 +113,8 @@ def _modal_adjective(adj: Token, index: MentionIndex) -> bool:
 
 
 def _named(noun: Token, index: MentionIndex) -> Token:
-    """A common noun in apposition to a name stands for it: 'TLX Partners, a GROUP led by X',
-    'Men At Work, a historical EPIC starring Y' (a title the tagger read as common nouns)."""
+    """A common noun in apposition to a name stands for it: 'Acme Partners, a GROUP led by X',
+    'Title At Work, a historical EPIC starring Y' (a title the tagger read as common nouns)."""
     named = noun.head.pos_ == "PROPN" or noun.head.i in index.by_token
     if noun.pos_ == "NOUN" and noun.dep_ == "appos" and named:
         return noun.head
@@ -110,7 +123,7 @@ def _named(noun: Token, index: MentionIndex) -> Token:
 
 def _antecedent(noun: Token, index: MentionIndex) -> Token:
     """What a relative clause is about: not the place that ends a place phrase ('the attack
-    in Kharkiv, eastern Ukraine, that killed ...' is about the attack)."""
+    in Ruritown, eastern Ruritania, that killed ...' is about the attack)."""
     tok = noun
     for _ in range(4):
         m = index.by_token.get(tok.i)
@@ -143,7 +156,7 @@ def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> li
         if not found and verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):
             return conjuncts(_antecedent(verb.head, index))  # 'X, which is 25% owned by Y'
         return found
-    if slot == "npadvmod":  # 'London-based'
+    if slot == "npadvmod":  # 'Ruritown-based'
         return [c for c in verb.children if c.dep_ in ("npadvmod", "compound") and c.i < verb.i]
     if slot == "xcomp":  # 'threatened to attack X': X
         inner = [c for c in verb.children if c.dep_ == "xcomp"]
@@ -168,9 +181,9 @@ def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> li
 
 
 def _owner(noun: Token, through: list[str], index: MentionIndex) -> list[Token]:
-    """'criticised Bush's record', 'attacked the Tory plans', 'rejected the EU proposal': with
+    """'criticised X's record', 'attacked the Party plans', 'rejected the League proposal': with
     "poss" in `through`, whose the object is (a possessive, or a name on the noun; a party's
-    adjective: 'praised the Conservative campaign')."""
+    adjective: 'praised the Party campaign')."""
     if "poss" not in through:
         return []
     return [c for c in noun.children if c.dep_ == "poss" or _named_on(c, index)]

@@ -1,11 +1,11 @@
-"""Match reports: results read from the result line ('Borders 19-20 Ulster': the side with
+"""Match reports: results read from the result line ('Rovers 19-20 United': the side with
 the higher score defeats the other; a draw gives nothing), and the players of the teams the
-article names (kg.extract.teams: sides of a result, names on players' titles): "Everton's
-Thomas Gravesen", 'Hore kicked a penalty for Borders' (the verbs are `playing_verbs` in
-kg/data/lexicon_<lang>.toml). Not a coach ("Chelsea's Jose Mourinho", where the article calls
+article names (kg.extract.teams: sides of a result, names on players' titles): "Rovers'
+X Y", 'Z kicked a penalty for Rovers' (the verbs are `playing_verbs` in
+kg/data/lexicon_<lang>.toml). Not a coach ("United's W V", where the article calls
 him the club's coach or manager elsewhere). And who takes part in a named contest: 'lost in
-the first round of the Australian Open', 'finished third at the World Championships', 'reached
-the final of the Dubai Open' (`contest_verbs`, `contest_stages`)."""
+the first round of the Ruritania Open', 'finished third at the World Championships', 'reached
+the final of the Ruritown Open' (`contest_verbs`, `contest_stages`)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ def score_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Rel
     found = [r for r in _players(article, doc, index) if r is not None] if index.teams else []
     found += [r for r in _contests(article, doc, index) if r is not None]
     found += [r for r in _titled_players(article, doc, index) if r is not None]
+    found += [r for r in _seeds(article, doc, index) if r is not None]
     for home_span, home_score, away_span, away_score in score_lines(doc):
         home = index.by_token.get(home_span.end - 1)
         away = index.by_token.get(away_span.end - 1)
@@ -53,12 +54,19 @@ def _players(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
             continue
         if person.key in coaches:
             continue
-        for c in (c for c in tok.lefts if c.dep_ == "poss"):  # "Everton's Thomas Gravesen"
+        for c in (c for c in tok.lefts if c.dep_ == "poss"):  # "Rovers' X Y"
             team = resolve(c, index)
             if team is not None and a_team(team, index.teams, index.lex):
                 yield relation(person, ["playsFor"], team, [tok], article, "team:owner", index)
+        ahead = index.lex.words("lead_words")  # 'X volleyed Acme AHEAD', 'headed Acme level'
+        if tok.dep_ == "nsubj":
+            for t in _sides(tok.head, ahead):
+                team = resolve(t, index)
+                if team is not None and a_team(team, index.teams, index.lex):
+                    rule = "team:ahead"
+                    yield relation(person, ["playsFor"], team, [tok.head], article, rule, index)
         if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs:
-            for t in _for(tok.head):  # 'Hore kicked a penalty for Borders'
+            for t in _for(tok.head):  # 'X kicked a penalty for Rovers'
                 team = resolve(t, index)
                 if team is not None and a_team(team, index.teams, index.lex):
                     rule = "team:for"
@@ -66,7 +74,7 @@ def _players(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
 
 
 def _titled_players(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """'Dragons lock Ian Gough', 'Blues prop John Yapp': a team, a player's or a coach's title,
+    """'Rovers lock X Y', 'United prop Z W': a team, a player's or a coach's title,
     a name, in that order (kg.extract.teams.titled_sides made the team)."""
     titles = side_titles(index.lex)
     for tok in tokens(doc):
@@ -80,21 +88,68 @@ def _titled_players(article: Article, doc: Doc, index: MentionIndex) -> Iterator
         first = start - 1
         while first > 0 and index.by_token.get(first - 1) == team:
             first -= 1
-        if former_before(doc, first, index.lex):  # 'former England captain X'
+        if former_before(doc, first, index.lex):  # 'former Ruritania captain X'
             continue
         title = joined_title(doc[start : tok.i])
         side = "coaches" if "coaches" in index.lex.vocab["titles"].get(title, []) else "playsFor"
         yield relation(person, [side], team, [tok], article, "team:title", index)
 
 
+def _seeds(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """'Top seed X', 'qualifier Y', 'Z, the second seed': a player in the draw of the one
+    tournament the article names (`seed_titles`); none where it names two, or none."""
+    ceremonies = index.lex.words("award_ceremonies")
+    events = {
+        m.key: m
+        for m in index.by_token.values()
+        if m.type == EntityType.EVENT
+        and m.is_name
+        and m.label.split()[-1].lower() not in ceremonies
+    }
+    if len(events) != 1:
+        return
+    (event,) = events.values()
+    words = index.lex.words("seed_titles")
+    for tok in tokens(doc):
+        person = index.by_token.get(tok.i)
+        if person is None or person.type != EntityType.PERSON or not head_of(tok, person):
+            continue
+        first = doc[person_start(tok, person)]
+        before = doc[first.i - 1] if first.i > 0 else None
+        titled = before is not None and before.lemma_.lower() in words
+        titled = titled or any(
+            c.dep_ == "appos" and c.lemma_.lower() in words for c in tok.children
+        )
+        if titled:
+            yield relation(person, ["takesPartIn"], event, [tok], article, "contest:seed", index)
+
+
+def person_start(tok: Token, person: Mention) -> int:
+    """The first token of the person's name that `tok` heads."""
+    first = tok.i
+    while first > 0 and tok.doc[first - 1].idx >= person.start:
+        first -= 1
+    return first
+
+
+def _sides(verb: Token, ahead: frozenset[str]) -> list[Token]:
+    """The team a verb puts ahead: its object ('fired Acme ahead'), or the name on 'level'
+    where the parser made that the object ('headed Acme level')."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not any(c.lower_ in ahead for o in [verb, *objects] for c in [o, *o.children]):
+        return []
+    named = [c for o in objects if o.lower_ in ahead for c in o.children if c.dep_ == "compound"]
+    return named or [o for o in objects if o.lower_ not in ahead]
+
+
 def _for(verb: Token) -> list[Token]:
-    """'scored twice FOR Leeds', 'kicked a penalty FOR Borders'."""
+    """'scored twice FOR Rovers', 'kicked a penalty FOR United'."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     return [t for w in [verb, *objects] for t in preps(w, ["for"])]
 
 
 def _coaches(doc: Doc, index: MentionIndex) -> set[str]:
-    """People the article gives a coach's or a club official's title ('Chelsea boss X'):
+    """People the article gives a coach's or a club official's title ('Rovers boss X'):
     `team_titles` and the titles that give `coaches`."""
     titles: dict[str, list[str]] = index.lex.vocab.get("titles", {})
     words = index.lex.words("team_titles") | {t for t, p in titles.items() if "coaches" in p}
@@ -130,15 +185,23 @@ def _contests(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
         events = events or _placed_at(verb, index)
         if not events:
             continue
-        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        for subject in _contestants(verb):
             for side in (m for t in conjuncts(subject) if (m := resolve(t, index))):
                 for event in events:
                     rule = "contest:in"
                     yield relation(side, ["takesPartIn"], event, [verb], article, rule, index)
 
 
+def _contestants(verb: Token) -> list[Token]:
+    """The verb's subject, or its governor's: 'X survived a scare TO REACH the last four'."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not own and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB":
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return own
+
+
 def _placed_at(verb: Token, index: MentionIndex) -> list[Mention]:
-    """'Butler and Yelling finished fourth and fifth': a place in a contest the sentence does
+    """'X and Y finished fourth and fifth': a place in a contest the sentence does
     not name is in the last contest the article named before it (not an awards night)."""
     if verb.lemma_.lower() not in index.lex.words("placing_verbs"):
         return []
@@ -161,9 +224,15 @@ _PLACINGS = ("advmod", "dobj", "oprd", "npadvmod", "attr")
 
 def _where(verb: Token, index: MentionIndex) -> list[Token]:
     """Where a verb of contest happens: 'at the World Championships', 'in the first round of
-    the Australian Open', 'reached the final of the Dubai Open'."""
+    the Ruritania Open', 'reached the final of the Ruritown Open'."""
     stages = index.lex.words("contest_stages")
     found = list(preps(verb, ["in", "at"]))
-    found += [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in stages]
-    inner = [t for f in found if f.lemma_.lower() in stages for t in preps(f, ["of", "at"])]
+    found += [c for c in verb.children if c.dep_ == "dobj" and _stage(c, stages)]
+    inner = [t for f in found if _stage(f, stages) for t in preps(f, ["of", "at"])]
     return found + inner
+
+
+def _stage(noun: Token, stages: frozenset[str]) -> bool:
+    """'the final', 'the semi-finals'; 'the last eight', 'the last 16'."""
+    last = noun.like_num and any(c.lower_ == "last" for c in noun.children)
+    return last or noun.lemma_.lower() in stages
