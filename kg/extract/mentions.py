@@ -150,9 +150,9 @@ def _nouns(article: Article, doc: Doc, index: MentionIndex) -> dict[int, Mention
 
 def short_names(by_token: dict[int, Mention], lex: Lex) -> dict[int, Mention]:
     """An organisation's name that opens the name of exactly one other organisation of the
-    article is that one ("Acme's chairman" in an article on Acme Boerse, 'Exchange
-    National Bank' for the Exchange National Bank of Ruritown); two ('Acme' beside Acme
-    Bank and Acme Boerse) leave it alone, and so does a prize or a fixture named after it
+    article is that one ("Acme's chairman" in an article on Acme Exchange, 'Beta
+    National Bank' for the Beta National Bank of Ruritown); two ('Acme' beside Acme
+    Bank and Acme Exchange) leave it alone, and so does a prize or a fixture named after it
     ('Beta First Book Award', 'Rovers v United')."""
     orgs = {
         m.key: m
@@ -172,7 +172,7 @@ def short_names(by_token: dict[int, Mention], lex: Lex) -> dict[int, Mention]:
 
 def _goes_on(words: list[str], other: Mention, lex: Lex) -> bool:
     """The other name starts with these words and goes on with a name's words ('of Ruritown',
-    'Boerse'), not a prize's noun or a small word ('Award', 'v')."""
+    'Exchange'), not a prize's noun or a small word ('Award', 'v')."""
     label = other.label.split()
     if len(label) <= len(words) or other.key[5:].split()[: len(words)] != words:
         return False
