@@ -28,6 +28,7 @@ class Modality(StrEnum):
     NEGATED = "negated"  # 'did not condemn', 'refused to back'
     HYPOTHETICAL = "hypothetical"  # 'may attack', 'threatened to strike', 'if X backs Y', '?'
     INTENDED = "intended"  # 'agreed to buy', 'plans to visit', 'the planned takeover'
+    FORMER = "former"  # 'former minister', 'ex-chairman', 'chief until last year': held no longer
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,12 @@ import pytest
 
 from kg.model import Extraction, Modality
 
-A, N, H, M = (
+A, N, H, M, F = (
     Modality.ASSERTED,
     Modality.NEGATED,
     Modality.HYPOTHETICAL,
     Modality.INTENDED,
+    Modality.FORMER,
 )  # M: meant
 Row = tuple[str, str, str, Modality, str | None]
 
@@ -36,6 +37,15 @@ ENGLISH: list[tuple[str, set[Row]]] = [
      {("Kim Clijsters", "withdrawsFrom", "Australian Open", N, None)}),
     ("Oracle threatened to sue Google.",
      {("Oracle", "threatens", "Google", A, None), ("Oracle", "suesOrCharges", "Google", H, None)}),
+    # former: a post no longer held; a nationality and a win stay
+    ("The deal was signed by former Acme Inc finance director Ann Lee.",
+     {("Ann Lee", "holdsRoleAt", "Acme Inc", F, None)}),
+    ("Former Acme Inc chairman Tom Hart denied it.",
+     {("Tom Hart", "holdsRoleAt", "Acme Inc", F, None), ("Tom Hart", "leads", "Acme Inc", F, None)}),
+    ("Ex-Everton striker Tom Hart scored twice.", {("Tom Hart", "playsFor", "Everton", F, None)}),
+    ("Outgoing Acme Inc chairman Tom Hart said the deal was done.",
+     {("Tom Hart", "holdsRoleAt", "Acme Inc", A, None), ("Tom Hart", "leads", "Acme Inc", A, None),
+      ("Tom Hart", "speaksFor", "Acme Inc", A, None)}),
 ]  # fmt: skip
 
 DUTCH: list[tuple[str, set[Row]]] = [

@@ -56,7 +56,8 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     opened = [t.i for t in span if t.text == "("] if "(" in span.text else []
     if opened and not any(t.text == ")" for t in span.doc[opened[-1] : span.end]):
         end = opened[-1]
-    while start < end and (span.doc[start].lower_ in dets or _mark(span.doc[start])):
+    skipped = dets | _openers(lex)  # 'the', 'Ex-Rovers', 'Outgoing Acme'
+    while start < end and (span.doc[start].lower_ in skipped or _mark(span.doc[start])):
         start += 1
     first = span.doc[start].text
     person = end - start > 2 and (span.label_ == "PERSON" or not lex.demonym(first))
@@ -83,6 +84,11 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     if end - start > 3 and _score(doc[end - 3 : end]):
         end -= 3  # 'thrashed Rovers 5-0': a club's name does not end in a score
     return Span(span.doc, start, end, label=span.label) if end > start else None
+
+
+def _openers(lex: Lex) -> frozenset[str]:
+    """Words on a title the NER may take into the name after it ('Former Acme chief X')."""
+    return lex.words("name_openers") | lex.words("former_markers")
 
 
 def _half_name(doc: Doc, i: int) -> bool:
@@ -225,7 +231,8 @@ def named_mentions(
     prefixes: dict[int, Mention] = {}
     spans = [s for s in (_trim(e, lex) for e in company_names(doc, lex)) if s is not None]
     inside = {i for s in spans for i in range(s.start, s.end)}  # 'FC' of 'Rovers FC'
-    spans = country_prefixed(spans + lone_runs(doc, inside, lex.words("titles")), lex)
+    no_name = lex.words("titles") | _openers(lex)  # 'Party MP X', 'Embattled Acme'
+    spans = country_prefixed(spans + lone_runs(doc, inside, no_name), lex)
     spans = org_then_town(spans, lex)  # 'Acme Ruritown reporter
     spans += known_spans(doc, lex, spans)  # 'Party Democrat' where the NER saw 'Democrat'
     spans += work_spans(doc, lex)  # 'the drama Title Of Words', which the NER missed

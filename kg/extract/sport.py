@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.common import conjuncts, head_of, preps, resolve
 from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
-from kg.extract.stance import relation
+from kg.extract.stance import put, relation
 from kg.extract.teams import (
     a_team,
     former_before,
@@ -25,7 +25,7 @@ from kg.extract.teams import (
     side_title_at,
     side_titles,
 )
-from kg.model import Article, EntityType, Mention, Relation
+from kg.model import Article, EntityType, Mention, Modality, Relation
 
 
 def score_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
@@ -88,11 +88,12 @@ def _titled_players(article: Article, doc: Doc, index: MentionIndex) -> Iterator
         first = start - 1
         while first > 0 and index.by_token.get(first - 1) == team:
             first -= 1
-        if former_before(doc, first, index.lex):  # 'former Ruritania captain X'
-            continue
         title = joined_title(doc[start : tok.i])
         side = "coaches" if "coaches" in index.lex.vocab["titles"].get(title, []) else "playsFor"
-        yield relation(person, [side], team, [tok], article, "team:title", index)
+        rel = relation(person, [side], team, [tok], article, "team:title", index)
+        if rel is not None and former_before(doc, first, index.lex):  # 'former Rovers captain X'
+            rel = put(rel, Modality.FORMER)
+        yield rel
 
 
 def _seeds(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:

@@ -12,6 +12,8 @@ The word lists (negations, modal verbs, governors) are in kg/data/lexicon_<lang>
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Span, Token
 
 from kg.extract.common import pobjs, resolve_all, verb_lemmas
@@ -266,3 +268,9 @@ def relation(
         code=code or KG.cameo(predicate),
     )
     return Relation(subject, predicate, obj, prov, said_by)
+
+
+def put(rel: Relation, modality: Modality) -> Relation:
+    """The relation as the text puts it otherwise ('the NEXT summit': intended; 'FORMER chief
+    X': former)."""
+    return replace(rel, provenance=replace(rel.provenance, modality=modality))

@@ -13,8 +13,8 @@ from kg.extract.docs import quote_marks
 from kg.extract.employers import title_orgs
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
-from kg.extract.stance import relation
-from kg.model import Article, EntityType, Mention, Relation
+from kg.extract.stance import put, relation
+from kg.model import Article, EntityType, Mention, Modality, Relation
 
 _OFFICES = frozenset({"leads", "memberOf", "speaksFor", "holdsRoleAt"})
 _SIDES = frozenset({"playsFor", "coaches"})
@@ -166,8 +166,10 @@ def titled(
     asides = [c for c in head.children if c.dep_ == "advmod"]  # 'X, formerly an aide'
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         asides.append(head.head.head)  # 'the removal of party chief X': no longer chief
-    if not predicates or offices.former(tokens + asides, index):
+    if not predicates:
         return
+    was = offices.former(tokens + asides, index)  # 'former chairman X': the post, as former
+    held = len(found)
     if "wins" in predicates:  # 'Ruritown champion X', 'W Games 100m champion Y'
         found.extend(_won(person, tokens, head, article, index))
     orgs = title_orgs(head, tokens, index) or _first_conjuncts_orgs(lead, first, index)
@@ -206,9 +208,8 @@ def titled(
     for org in orgs:
         elected = org.type == EntityType.COUNTRY and title in index.lex.words("place_offices")
         member = membership and offices.a_party(org, index)
-        if voice and not (elected or member) and not offices.academic(org, index):
+        if voice and not (elected or member or was) and not offices.academic(org, index):
             affiliations.setdefault(person.key, []).append(org)  # 'Party MP X' speaks for himself
-            affiliations.setdefault(person.key, []).append(org)
         for predicate in offices.predicates_for(title, predicates, org, index):
             if predicate in ("holdsRoleAt", "wins"):
                 continue  # with its title, below; what was won: _won
@@ -226,6 +227,16 @@ def titled(
         partys = title in index.lex.words("place_offices") and offices.a_party(org, index)
         if post and not citizen and not profession and not partys and "playsFor" not in predicates:
             found.extend(_role(person, title, org, head, article, index))
+    if was:
+        found[held:] = [_former(r) for r in found[held:]]
+
+
+def _former(rel: Relation) -> Relation:
+    """A relation of a post no longer held ('former Acme chairman X'); a nationality and a win
+    stay ('former Ruritanian minister X' is Ruritanian; a former champion won)."""
+    if rel.predicate in ("citizenOf", "wins"):
+        return rel
+    return put(rel, Modality.FORMER)
 
 
 def _first_conjuncts_orgs(lead: Token, first: Mention | None, index: MentionIndex) -> list[Mention]:

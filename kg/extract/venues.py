@@ -6,13 +6,12 @@ nothing else may. Verbs ('was held in', 'hosted') are in kg/data/verbs_<lang>.to
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import head_of, preps, resolve
 from kg.extract.mentions import MentionIndex
-from kg.extract.stance import relation
+from kg.extract.stance import put, relation
 from kg.model import Article, EntityType, Mention, Modality, Relation
 
 _PLACES = (EntityType.PLACE, EntityType.COUNTRY)
@@ -57,7 +56,7 @@ def _to_come(rel: Relation | None, tok: Token, index: MentionIndex) -> Relation 
     words = index.lex.words("intention_modifiers")
     if rel is None or not any(c.lower_ in words for c in tok.lefts):
         return rel
-    return replace(rel, provenance=replace(rel.provenance, modality=Modality.INTENDED))
+    return put(rel, Modality.INTENDED)
 
 
 def venue_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
