@@ -14,7 +14,6 @@ The words are in the lexicon (`base_words`, [relational_nouns],
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -24,7 +23,7 @@ from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
 from kg.extract.possessives import owned_companies, possessed
-from kg.extract.stance import relation
+from kg.extract.stance import put, relation
 from kg.model import Article, EntityType, Mention, Modality, Relation
 
 _PLACES = (EntityType.COUNTRY, EntityType.PLACE)
@@ -205,12 +204,14 @@ def part_of(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
                 yield relation(subject, [predicate], other, [noun], article, "phrase:part", index)
 
 
+_DEPS = ("poss", "compound")  # roles in a noun's phrase that are no preposition
+
+
 def _roles(noun: Token, words: list[str], index: MentionIndex) -> list[Mention]:
-    """Mentions in the noun's phrases for one role: 'poss' ("X's"), or prepositions."""
-    found = [
-        m for c in noun.children if c.dep_ == "poss" and "poss" in words for m in _res(c, index)
-    ]
-    found += [m for t in preps(noun, [w for w in words if w != "poss"]) for m in _res(t, index)]
+    """Mentions in the noun's phrases for one role: 'poss' ("X's"), 'compound' ('X
+    headquarters'), or prepositions."""
+    found = [m for c in noun.children if c.dep_ in words for m in _res(c, index)]  # poss, compound
+    found += [m for t in preps(noun, [w for w in words if w not in _DEPS]) for m in _res(t, index)]
     if "as_in" in words:  # "her role as X Y IN The Title"
         found += [m for a in preps(noun, ["as"]) for t in preps(a, ["in"]) for m in _res(t, index)]
     return found
@@ -283,7 +284,7 @@ def _meant(
         modality = Modality.HYPOTHETICAL
     else:
         return rel
-    return replace(rel, provenance=replace(rel.provenance, modality=modality))
+    return put(rel, modality)
 
 
 def organisation_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
