@@ -92,7 +92,9 @@ def definite_nouns(doc: Doc, index: MentionIndex) -> Corefs:
         named = [
             (j, m)
             for j in window(tok)
-            if (m := index.by_token.get(j)) is not None and m.type.value == kind
+            if (m := index.by_token.get(j)) is not None
+            and m.type.value == kind
+            and (m.is_name or kind != "Event")  # 'the festival': a named one, not 'the raid'
         ]
         subjects = [m for j, m in named if subject_of_clause(doc[j], True)]
         if named:
