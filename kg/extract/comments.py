@@ -19,12 +19,16 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 
 
 def _reported(verb: Token) -> list[Token]:
-    """The named subjects of the clauses a verb of saying reports."""
+    """The named subjects of the clauses a verb of saying reports, and a name whose thing the
+    subject is ("X said ACME's sales rose": Acme)."""
     clauses = [c for c in verb.children if c.dep_ in _CLAUSES and c.pos_ in ("VERB", "AUX")]
     if verb.dep_ in _CLAUSES and verb.head.pos_ in ("VERB", "AUX"):
         clauses.append(verb.head)  # '"Y will follow," said X': the quote's verb governs 'said'
     clauses = [c for c in clauses if c.i > verb.i or _after_quote(verb)]
-    return [t for c in clauses for s in c.children if s.dep_ in _SUBJECTS for t in conjuncts(s)]
+    subjects = [t for c in clauses for s in c.children if s.dep_ in _SUBJECTS for t in conjuncts(s)]
+    return subjects + [
+        c for s in subjects for c in s.children if c.dep_ == "poss" and c.pos_ == "PROPN"
+    ]
 
 
 def _after_quote(verb: Token) -> bool:

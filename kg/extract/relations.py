@@ -135,6 +135,15 @@ def _antecedent(noun: Token, index: MentionIndex) -> Token:
     return noun
 
 
+def _named_next(verb: Token, index: MentionIndex) -> list[Token]:
+    """The name that starts right after the verb (after a determiner), if any."""
+    i = verb.i + 1
+    while i < len(verb.doc) and verb.doc[i].pos_ == "DET":
+        i += 1
+    named = index.by_token.get(i) if i < len(verb.doc) else None
+    return [verb.doc[i]] if named is not None and named.start == verb.doc[i].idx else []
+
+
 def _pobj_conj(prep: Token) -> list[Token]:
     return [t for c in prep.children if c.dep_ == "pobj" for t in conjuncts(c)]
 
@@ -156,6 +165,8 @@ def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> li
         if not found and verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):
             return conjuncts(_antecedent(verb.head, index))  # 'X, which is 25% owned by Y'
         return found
+    if slot == "next":  # 'told the House of Commons assets would be sold': the parse lost it
+        return _named_next(verb, index)
     if slot == "npadvmod":  # 'Ruritown-based'
         return [c for c in verb.children if c.dep_ in ("npadvmod", "compound") and c.i < verb.i]
     if slot == "xcomp":  # 'threatened to attack X': X
