@@ -160,6 +160,41 @@ def country_prefixed(spans: list[Span], lex: Lex) -> list[Span]:
     return out
 
 
+def hyphen_joined(spans: list[Span], lex: Lex) -> list[Span]:
+    """'Petro-Ruritania', 'Acme-Beta': two names the NER found on the two sides of a hyphen
+    with no space are one name (an organisation's; two people's: one person's), unless both
+    are places ('the Ruritania-Borduria talks') or a people's ('Anglo-Ruritanian')."""
+    by_start = {s.start: s for s in spans}
+    out: list[Span] = []
+    merged: set[int] = set()
+    for s in spans:
+        after = by_start.get(s.end + 1)
+        if s.start in merged:
+            continue
+        if after is None or not _glued(s, after) or (_place(s, lex) and _place(after, lex)):
+            out.append(s)
+            continue
+        people = s.label_ == after.label_ == "PERSON"
+        out.append(Span(s.doc, s.start, after.end, label="PERSON" if people else "ORG"))
+        merged.add(after.start)
+    return out
+
+
+def _glued(first: Span, second: Span) -> bool:
+    doc = first.doc
+    dash = doc[first.end]
+    return dash.text == "-" and not doc[first.end - 1].whitespace_ and not dash.whitespace_
+
+
+def _place(span: Span, lex: Lex) -> bool:
+    if span.label_ == "NORP" or lex.demonym(span.text) is not None:
+        return True
+    known = lex.gaz.lookup(span.text, lex.lang)
+    return (known is not None and known.type in ("Country", "Place")) or lex.city(
+        span.text
+    ) is not None
+
+
 def _on(country: Token, run: Span) -> bool:
     """On the run, or beside it on the same word ('Ruritania Online general manager')."""
     if country.dep_ not in ("compound", "nmod"):

@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.companies import company_names, country_prefixed, org_then_town
+from kg.extract.companies import company_names, country_prefixed, hyphen_joined, org_then_town
 from kg.extract.context import (
     context_type,
     employer_named,
@@ -230,6 +230,7 @@ def named_mentions(
     by_token: dict[int, Mention] = {}
     prefixes: dict[int, Mention] = {}
     spans = [s for s in (_trim(e, lex) for e in company_names(doc, lex)) if s is not None]
+    spans = hyphen_joined(spans, lex)  # 'Petro-Ruritania', which the NER saw as two names
     inside = {i for s in spans for i in range(s.start, s.end)}  # 'FC' of 'Rovers FC'
     no_name = lex.words("titles") | _openers(lex)  # 'Party MP X', 'Embattled Acme'
     spans = country_prefixed(spans + lone_runs(doc, inside, no_name), lex)
