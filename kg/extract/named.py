@@ -136,18 +136,25 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
 
 
 def _surnames(
-    article: Article, missed: list[Span], by_token: dict[int, Mention]
+    article: Article, missed: list[Span], by_token: dict[int, Mention], lex: Lex
 ) -> dict[int, Mention]:
     """A capitalised word the NER left out that is the surname of a person the article names
-    in full is that person ('Y was born in Ruritown' after 'X Y')."""
+    in full is that person ('Y was born in Ruritown' after 'X Y'), and so is one after an
+    honorific ('Mr Y')."""
     people = {
         m.text.split()[-1]
         for m in by_token.values()
         if m.type == EntityType.PERSON and len(m.text.split()) > 1
     }
+    honorifics = lex.words("honorifics")
     found: dict[int, Mention] = {}
     for span in missed:
-        if len(span) == 1 and span[0].pos_ == "PROPN" and span.text in people and not span.label_:
+        if len(span) == 2 and span[0].lower_.rstrip(".") in honorifics:
+            span = span[1:]  # 'Mr Y' as one run
+        titled = span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in honorifics
+        if len(span) != 1 or span[0].pos_ != "PROPN" or span.label_:
+            continue
+        if span.text in people or (titled and span[0].is_alpha and span.text[:1].isupper()):
             key = "name:" + normalize(span.text)
             found[span.start] = mention(
                 article, span.doc, span.start_char, span.end_char, "Person", key, span.text
@@ -279,7 +286,7 @@ def named_mentions(
             by_token.update({t.i: mention for t in span})
         else:
             missed.append(span)
-    by_token.update(_surnames(article, missed, by_token))
+    by_token.update(_surnames(article, missed, by_token, lex))
     by_token = {  # what the context calls a work or a team is one wherever the article names it
         i: replace(m, type=sure[m.key]) if m.key in sure else m for i, m in by_token.items()
     }
@@ -301,6 +308,8 @@ def one_sense_per_article(
     for m in mentions:
         if m.key.startswith("name:"):
             votes.setdefault(m.key, Counter())[m.type] += 1
+    for full in _surnamed(mentions, honorifics):
+        votes[full][EntityType.PERSON] += len(mentions)  # 'X Y' (a firm to the NER) ... 'Mr Y'
     people = [
         (m.start, m.key)
         for m in mentions
@@ -315,6 +324,27 @@ def one_sense_per_article(
             m = replace(m, key=key or m.key, type=etype)
         fixed[i] = m
     return fixed
+
+
+def _surnamed(mentions: list[Mention], honorifics: frozenset[str]) -> set[str]:
+    """Full names of two or three words the NER typed otherwise whose last word the article
+    also names alone as a person ('Mr Y', or 'Y' typed a person): people."""
+    alone = {
+        surname(m.key[5:])
+        for m in mentions
+        if m.type == EntityType.PERSON
+        and m.key.startswith("name:")
+        and (" " not in m.key or not _full_name(m.key, honorifics))
+    }
+    return {
+        m.key
+        for m in mentions
+        if m.type != EntityType.PERSON
+        and m.key.startswith("name:")
+        and _full_name(m.key, honorifics)
+        and len(m.key.split()) <= 3
+        and surname(m.key[5:]) in alone
+    }
 
 
 def _full_name(key: str, honorifics: frozenset[str]) -> bool:
