@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.common import resolve
 from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.organisations import country_at
@@ -21,7 +22,32 @@ _DESCRIBING = ("NOUN", "ADJ", "PUNCT", "PROPN")  # 'anti-virus', 'mobile phone'
 
 
 def surface_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
-    return [r for r in _based(article, doc, index) if r is not None]
+    found = [*_based(article, doc, index), *_rivals(article, doc, index)]
+    return [r for r in found if r is not None]
+
+
+def _rivals(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """'its rival Y', 'X bought Ruritanian rival Y', 'X lost out to larger rival Y': the name
+    after a rival's word (`rival_nouns`) competes with the possessive on it, else with the
+    subject of the verb the phrase hangs from."""
+    words = index.lex.words("rival_nouns")
+    for tok in tokens(doc):
+        if tok.lemma_.lower() not in words or tok.dep_ not in ("amod", "compound"):
+            continue
+        name = tok.head
+        rival = index.by_token.get(name.i)
+        if rival is None or rival.type == EntityType.PERSON or tok.i + 1 < name.i - 3:
+            continue
+        owners = [c for c in name.children if c.dep_ == "poss"]
+        verb = name.head.head if name.dep_ == "pobj" else name.head
+        if not owners and name.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
+            owners = [c for c in verb.children if c.dep_ == "nsubj"]
+        for owner in owners:
+            other = resolve(owner, index)
+            if other is not None and other.key != rival.key:
+                yield relation(
+                    other, ["competesWith"], rival, [tok], article, "phrase:rival", index
+                )
 
 
 def _based(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
