@@ -145,6 +145,31 @@ def born(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
             yield relation(person, ["comesFrom"], place, [tok], article, "phrase:born", index)
 
 
+def party_letters(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """'Senator X (D-Vt.)', 'Rep. Y, R-Texas,': a party's letter and a state's after a name
+    (`party_letters`: letter -> the party's name in the gazetteer): a member of the party."""
+    letters: dict[str, str] = index.lex.vocab.get("party_letters", {})
+    for tok in tokens(doc):
+        name = letters.get(tok.text)
+        after = doc[tok.i + 1] if tok.i + 2 < len(doc) else None
+        if name is None or tok.i < 2 or after is None or after.text != "-":
+            continue
+        if doc[tok.i - 1].text not in ("(", ",") or not doc[tok.i + 2].text[:1].isupper():
+            continue
+        closing = [t.text for t in doc[tok.i + 3 : tok.i + 5]]
+        if not closing or (
+            closing[0] not in (")", ",") and closing[:2] not in ([".", ")"], [".", ","])
+        ):
+            continue  # the state's abbreviation, then the bracket or comma: not '(D-Day veteran)'
+        person = index.by_token.get(tok.i - 2)
+        known = index.lex.gaz.lookup(name, index.lex.lang)
+        if person is None or person.type != EntityType.PERSON or known is None:
+            continue
+        party = mention(article, doc, tok.idx, tok.idx + 1, known.type, known.key, known.label)
+        yield relation(person, ["memberOf"], party, [tok], article, "phrase:party", index)
+
+
 def people_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*origins(article, doc, index), *born(article, doc, index)]
+    found += party_letters(article, doc, index)
     return [r for r in found if r is not None] + kin_relations(article, doc, index)

@@ -74,6 +74,10 @@ def owned_companies(article: Article, doc: Doc, index: MentionIndex) -> Iterator
         nouns = [c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in bands]
         if tok.dep_ in ("appos", "compound") and tok.head.lemma_.lower() in bands:
             nouns.append(tok.head)
+        named = doc.char_span(org.start, org.end)
+        before = doc[named.start - 1] if named is not None and named.start > 0 else None
+        if before is not None and before.lemma_.lower() in bands and before not in nouns:
+            nouns.append(before)  # "X's band Y", which the parser made two subjects
         members = _people_owning([tok, *nouns], org, "memberOf", "phrase:band", article, index)
         if nouns and members:  # "X's band Y"
             yield from members
