@@ -66,6 +66,8 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     doc = span.doc
     if span.label_ == "PERSON" and end - start == 1 and _half_name(doc, start):
         end += 1  # 'Y Z beat X': the tagger made 'Y' an adjective, the NER stopped
+    if span.label_ == "PERSON" and start > 0 and _given_name(doc[start - 1], doc[start], lex):
+        start -= 1  # 'Ann Lee captured ...', where the NER saw only 'Lee'
     if doc[end - 1].pos_ in _FUNCTION and end < len(doc) and doc[end].pos_ == "PROPN":
         while end < len(doc) and doc[end].pos_ == "PROPN":  # NER stopped at 'Office of the'
             end += 1
@@ -86,9 +88,30 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     return Span(span.doc, start, end, label=span.label) if end > start else None
 
 
+def _given_name(tok: Token, first: Token, lex: Lex) -> bool:
+    """A capitalised proper noun the NER left out, right before a person's name and hung on it:
+    the given name, unless it is a title, an honorific, a country's or a known name."""
+    if tok.pos_ != "PROPN" or tok.ent_type_ or tok.dep_ != "compound" or tok.head.i < first.i:
+        return False
+    if not (tok.is_alpha and tok.text[:1].isupper() and not tok.is_upper):
+        return False
+    words: frozenset[str] = lex.built("no_given_names", lambda: _no_given_names(lex))
+    known = lex.demonym(tok.text) or lex.nationality(tok.text) or lex.gaz.lookup(tok.text, lex.lang)
+    return tok.lower_ not in words and not known
+
+
+def _no_given_names(lex: Lex) -> frozenset[str]:
+    """Capitalised words before a name that are no given name: 'Chairman', 'Mr', 'Wildcard'."""
+    words = lex.words("titles") | lex.title_words() | lex.words("honorifics") | _openers(lex)
+    return words | lex.words("seed_titles") | lex.words("player_modifiers")
+
+
 def _openers(lex: Lex) -> frozenset[str]:
     """Words on a title the NER may take into the name after it ('Former Acme chief X')."""
-    return lex.words("name_openers") | lex.words("former_markers")
+    words: frozenset[str] = lex.built(
+        "openers", lambda: lex.words("name_openers") | lex.words("former_markers")
+    )
+    return words
 
 
 def _half_name(doc: Doc, i: int) -> bool:

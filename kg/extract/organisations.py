@@ -226,9 +226,10 @@ def _doer(noun: Token, index: MentionIndex) -> list[Mention]:
     """The subject of a light verb the noun is the object of ('X HAS a stake in', 'X MADE a
     bid for', 'X COMPLETED the takeover of')."""
     verb = noun.head
-    to_a_result = noun.dep_ == "pobj" and verb.lower_ in ("to", "with") and verb.head.pos_ == "VERB"
+    clause = verb.head.head if verb.head.dep_ == "dobj" else verb.head  # 'won the title WITH'
+    to_a_result = noun.dep_ == "pobj" and verb.lower_ in ("to", "with") and clause.pos_ == "VERB"
     if to_a_result and noun.lemma_.lower() in index.lex.words("result_nouns"):
-        return [m for c in verb.head.children if c.dep_ == "nsubj" for m in _res(c, index)]
+        return [m for c in clause.children if c.dep_ == "nsubj" for m in _res(c, index)]
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in index.lex.words("nominal_light_verbs"):
         return []
     return [m for c in verb.children if c.dep_ == "nsubj" for m in _res(c, index)]

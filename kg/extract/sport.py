@@ -33,6 +33,7 @@ def score_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Rel
     found += [r for r in _contests(article, doc, index) if r is not None]
     found += [r for r in _titled_players(article, doc, index) if r is not None]
     found += [r for r in _seeds(article, doc, index) if r is not None]
+    found += [r for r in _titles(article, doc, index) if r is not None]
     for home_span, home_score, away_span, away_score in score_lines(doc):
         home = index.by_token.get(home_span.end - 1)
         away = index.by_token.get(away_span.end - 1)
@@ -191,6 +192,33 @@ def _contests(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
                 for event in events:
                     rule = "contest:in"
                     yield relation(side, ["takesPartIn"], event, [verb], article, rule, index)
+
+
+def _titles(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """'X won her first title ... at the Acme Open', 'Y captured the crown in the final of the
+    W Classic': a title won in a named contest of the clause wins the contest."""
+    verbs, titles = index.lex.words("title_verbs"), index.lex.words("title_nouns")
+    ceremonies = index.lex.words("award_ceremonies")
+    for verb in tokens(doc):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+            continue
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in titles for c in verb.children):
+            continue
+        events = {
+            m.key: m
+            for t in verb.subtree
+            if t.dep_ == "pobj"
+            and t.head.lower_ in ("at", "in", "of")
+            and (m := index.by_token.get(t.i)) is not None
+            and m.type == EntityType.EVENT
+            and m.is_name
+            and m.label.split()[-1].lower() not in ceremonies
+        }
+        for event in list(events.values())[:1]:
+            for side in (
+                m for s in _contestants(verb) for t in conjuncts(s) if (m := resolve(t, index))
+            ):
+                yield relation(side, ["wins"], event, [verb], article, "contest:title", index)
 
 
 def _contestants(verb: Token) -> list[Token]:
