@@ -151,8 +151,7 @@ def party_letters(article: Article, doc: Doc, index: MentionIndex) -> Iterator[R
     letters: dict[str, str] = index.lex.vocab.get("party_letters", {})
     for tok in tokens(doc):
         name = letters.get(tok.text)
-        after = doc[tok.i + 1] if tok.i + 2 < len(doc) else None
-        if name is None or tok.i < 2 or after is None or after.text != "-":
+        if name is None or tok.i < 2 or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != "-":
             continue
         if doc[tok.i - 1].text not in ("(", ",") or not doc[tok.i + 2].text[:1].isupper():
             continue
