@@ -56,11 +56,21 @@ def _partners(prev: Span, ent: Span, surnames: set[str]) -> bool:
     return again and not titled and not {prev[0].lower_, ent[0].lower_} & surnames
 
 
+NO_NAME_PREPS = frozenset({"against", "versus", "vs", "over", "from", "by", "with"})  # in no name
+
+
 def _split_of(ent: Span, suffixes: frozenset[str], lex: Lex) -> list[Span]:
     """'Acme Grain Co of Ruritown' (one name to the NER): the company, and the place
     it is of (kg.extract.organisations reads basedIn), but not a country ('Acme Corp of
     Ruritania' is the name of Acme's Ruritanian arm); 'Beta Inc and Gamma Corp': two."""
     doc = ent.doc
+    cut = [t.i for t in ent[1:-1] if t.is_lower and t.lower_ in NO_NAME_PREPS]
+    if cut:  # 'Acme Co against Beta Union', one name to the NER: two
+        first, second = Span(doc, ent.start, cut[0], label=ent.label), doc[cut[0] + 1 : ent.end]
+        return [
+            first,
+            *_split_of(Span(doc, second.start, second.end, label=ent.label), suffixes, lex),
+        ]
     for k in range(ent.start + 2, ent.end):
         two = (
             doc[k].lower_ in ("and", "&")

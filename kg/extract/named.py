@@ -9,7 +9,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.companies import company_names, country_prefixed, hyphen_joined, org_then_town
+from kg.extract.companies import (
+    NO_NAME_PREPS,
+    company_names,
+    country_prefixed,
+    hyphen_joined,
+    org_then_town,
+)
 from kg.extract.context import (
     context_type,
     employer_named,
@@ -78,8 +84,9 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     while span.label_ == "PERSON" and end - start > 1 and _score_part(doc[end - 1]):
         end -= 1  # 'X Y 7-6': the NER took the score into the name
     verbs = [t.i for t in doc[start + 1 : end] if t.pos_ in ("VERB", "AUX") and t.is_lower]
+    verbs += [t.i for t in doc[start + 1 : end] if t.is_lower and t.lower_ in NO_NAME_PREPS]
     if verbs:
-        end = verbs[0]  # 'X became Y's third husband': a verb ends a name
+        end = min(verbs)  # 'X became Y's third husband', 'a suit by X against Y': no name goes on
     dash = [t.i for t in doc[start + 1 : end] if t.text == "-" and doc[t.i - 1].whitespace_]
     if span.label_ == "PERSON" and dash:
         end = dash[0]  # 'X Y - out of the reckoning': a dash ends a name
@@ -141,7 +148,11 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
         return mention(
             article, doc, span.start_char, span.end_char, known.type, known.key, known.label
         )
-    if span.label_ not in types or lex.demonym(span.text) or not any(t.is_alpha for t in span):
+    if (
+        span.label_ not in types
+        or lex.demonym(span.text)
+        or not any(c.isalpha() for c in span.text)
+    ):
         return None
     if not any(t.pos_ in ("PROPN", "NOUN", "X") for t in span):  # NER on a verb: 'Based in'
         return None

@@ -18,10 +18,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.common import conjuncts, head_of, next_mention, preps, resolve, resolve_all
+from kg.extract.common import conjuncts, head_of, next_mention, pobjs, preps, resolve, resolve_all
 from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
+from kg.extract.offices import former
 from kg.extract.possessives import owned_companies, possessed
 from kg.extract.stance import put, relation
 from kg.model import Article, EntityType, Mention, Modality, Relation
@@ -199,9 +200,11 @@ def part_of(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
         others += [m for c in noun.children if c.dep_ == "poss" for m in resolve_all(c, index)]
         if not others and noun.dep_ == "appos":  # 'X, an Acme International subsidiary'
             others = [m for c in noun.lefts if c.dep_ == "compound" and (m := resolve(c, index))]
+        was = former(list(noun.lefts), index)  # 'its former parent X'
         for subject in (m for m in _named_by(noun, index) if m not in others):
             for other in others:
-                yield relation(subject, [predicate], other, [noun], article, "phrase:part", index)
+                rel = relation(subject, [predicate], other, [noun], article, "phrase:part", index)
+                yield put(rel, Modality.FORMER) if rel is not None and was else rel
 
 
 _DEPS = ("poss", "compound")  # roles in a noun's phrase that are no preposition
@@ -212,6 +215,14 @@ def _roles(noun: Token, words: list[str], index: MentionIndex) -> list[Mention]:
     headquarters'), or prepositions."""
     found = [m for c in noun.children if c.dep_ in words for m in _res(c, index)]  # poss, compound
     found += [m for t in preps(noun, [w for w in words if w not in _DEPS]) for m in _res(t, index)]
+    light = index.lex.words("nominal_light_verbs")  # 'a suit FILED by X against Y': a light
+    filed = [  # verb's participle on the noun, with its phrases (not 'a bid REJECTED by')
+        c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in light
+    ]
+    if filed:
+        found += [m for a in filed for t in preps(a, words) for m in _res(t, index)]
+        agents = [p for a in filed for p in a.children if p.dep_ == "agent" and "by" in words]
+        found += [m for p in agents for t in pobjs(p) for m in _res(t, index)]
     if "as_in" in words:  # "her role as X Y IN The Title"
         found += [m for a in preps(noun, ["as"]) for t in preps(a, ["in"]) for m in _res(t, index)]
     return found

@@ -135,6 +135,17 @@ def _antecedent(noun: Token, index: MentionIndex) -> Token:
     return noun
 
 
+def named_in(noun: Token, index: MentionIndex) -> list[Token]:
+    """The names a common noun introduces: 'its former parent ACME' (apposition), 'firms SUCH
+    AS X and Y'."""
+    found = [c for c in noun.children if c.dep_ == "appos" and c.i in index.by_token]
+    such = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"]
+    such = [p for p in such if any(s.lower_ == "such" for s in p.children)] or [
+        p for p in such if p.i > 0 and p.doc[p.i - 1].lower_ == "such"
+    ]
+    return found + [t for p in such for t in _pobj_conj(p)]
+
+
 def _named_next(verb: Token, index: MentionIndex) -> list[Token]:
     """The name that starts right after the verb (after a determiner), if any."""
     i = verb.i + 1
@@ -253,6 +264,7 @@ def _verb_rule(
         for t in [*preps(o, through), *_owner(o, through, index)]
     ]
     objects += [p for o in objects if o.i not in index.by_token for p in _owner(o, through, index)]
+    objects += [n for o in objects if o.i not in index.by_token for n in named_in(o, index)]
     found = []
     rule_name = f"verb:{verb.lemma_}"
     to_do = any(c.dep_ == "xcomp" for c in verb.children)  # 'call for X TO hold a vote'
