@@ -243,7 +243,15 @@ def _doer(noun: Token, index: MentionIndex) -> list[Mention]:
         return [m for c in clause.children if c.dep_ == "nsubj" for m in _res(c, index)]
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in index.lex.words("nominal_light_verbs"):
         return []
-    return [m for c in verb.children if c.dep_ == "nsubj" for m in _res(c, index)]
+    return [m for c in _subjects(verb) for m in _res(c, index)]
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The verb's subject, or its governor's: 'X fired 19 aces TO SECURE a win over Y'."""
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not own and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB":
+        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return own
 
 
 def _between(noun: Token, index: MentionIndex) -> list[Mention]:

@@ -141,8 +141,9 @@ def modality(tok: Token, lex: Lex) -> Modality:
         found = _own(tok, lex) if tok.dep_ in _OBJECTS else None
         if found is None and tok.dep_ in _OBJECTS and tok.head.i != tok.i:
             found = _governed(tok, lex)
-            if found is None and verb_lemmas(tok.head) & lex.words("light_verbs"):
-                found = _own(tok.head, lex)  # 'may launch an attack'
+            light = lex.words("light_verbs") | lex.words("nominal_light_verbs")
+            if found is None and verb_lemmas(tok.head) & light:  # 'may launch an attack',
+                found = modality(tok.head, lex)  # 'agreed to complete the takeover'
         if found is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
             later = _own(tok.head.head, lex) == Modality.INTENDED  # 'will report at its meeting'
             found = Modality.INTENDED if later else None  # (not 'did not attend the summit')

@@ -105,6 +105,11 @@ def _side(article: Article, doc: Doc, named: Span, known: Mention | None) -> Men
     return mention(article, doc, named.start_char, named.end_char, "Organization", key, text)
 
 
+def _national(tok: Token, lex: Lex) -> bool:
+    """'beat Ruritanian qualifier X': a nationality, no team."""
+    return bool(lex.demonym(tok.text) or lex.nationality(tok.text))
+
+
 def contest_teams(
     article: Article, doc: Doc, lex: Lex, by_token: dict[int, Mention]
 ) -> tuple[dict[int, Mention], frozenset[str]]:
@@ -131,7 +136,7 @@ def contest_teams(
                 keys.add(known.key)
             elif known is not None and known.type == EntityType.ORGANIZATION and len(sides) > 1:
                 keys.add(known.key)  # 'Rovers beat United'; not 'Acme beat forecasts'
-            elif known is None and side.text[:1].isupper():
+            elif known is None and side.text[:1].isupper() and not _national(side, lex):
                 named = _name_at(side)
                 team = _side(article, doc, named, None)
                 found.update({i: team for i in range(named.start, named.end)})
@@ -208,6 +213,8 @@ def titled_sides(
         run = _capitalised_before(doc, start) if start > 0 else None
         if run is None or former_before(doc, run.start, lex):
             continue
+        if lex.demonym(run.text) or lex.nationality(run.text):
+            continue  # 'Ruritanian player X': a nationality, no team
         known = by_token.get(run.end - 1)
         if doc[run.start].is_sent_start and known is None:
             continue  # 'Veteran prop X': a sentence's first word may be any word
