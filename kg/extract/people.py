@@ -146,7 +146,7 @@ def born(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
 
 
 def party_letters(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """'Senator X (D-Vt.)', 'Rep. Y, R-Texas,': a party's letter and a state's after a name
+    """'Senator X (D-Wsh.)', 'Rep. Y, R-Westshire,': a party's letter and a state's after a name
     (`party_letters`: letter -> the party's name in the gazetteer): a member of the party."""
     letters: dict[str, str] = index.lex.vocab.get("party_letters", {})
     for tok in tokens(doc):

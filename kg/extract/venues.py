@@ -1,5 +1,5 @@
 """Where a named event is held, read from its noun phrase: 'the W Games in
-Ruritown next March', 'the European Indoor Championships later this month in Bordurville',
+Ruritown next March', 'the Ruritania Indoor Championships later this month in Bordurville',
 "Ruritown's Acme Gala meeting" (occurredIn). A date may stand between the event and its place;
 nothing else may. Verbs ('was held in', 'hosted') are in kg/data/verbs_<lang>.toml."""
 
