@@ -287,12 +287,16 @@ def _demonyms(tokens: list[Token], article: Article, index: MentionIndex) -> lis
     midfielder'), as mentions at the adjective."""
     found = []
     for t in tokens:
-        known = (
-            index.lex.demonym(t.text) if t.dep_ == "amod" and t.i not in index.by_token else None
-        )
+        if t.i in index.by_token or t.dep_ not in ("amod", "compound"):
+            continue
+        lefts = [c for c in t.lefts if c.dep_ in ("amod", "compound") and c.i == t.i - 1]
+        known = index.lex.demonym(f"{lefts[0].text} {t.text}") if lefts else None  # 'South X-an'
+        start = lefts[0].idx if known is not None else t.idx
+        if known is None and t.dep_ == "amod":
+            known = index.lex.demonym(t.text)
         if known is not None and known.type == EntityType.COUNTRY:
             end = t.idx + len(t)
-            found.append(mention(article, t.doc, t.idx, end, known.type, known.key, known.label))
+            found.append(mention(article, t.doc, start, end, known.type, known.key, known.label))
     return found
 
 
