@@ -277,16 +277,16 @@ _POSTS = frozenset({"leads", "holdsRoleAt", "memberOf", "speaksFor"})
 
 
 def _after_title(span: Span, lex: Lex) -> bool:
-    """A two-word name or longer right after a capitalised post that modifies it ('Taoiseach
-    X Y', 'Finance Minister Z W'), which the NER took for a firm."""
+    """A two-word name or longer right after a post that modifies it ('Taoiseach X Y',
+    'Finance Minister Z W', 'Party spokesman V U'), which the NER took for a firm."""
     words = [t for t in span.doc[max(0, span.start - 3) : span.start] if t.head.i == span.root.i]
-    words = [t for t in words if t.dep_ == "compound" and t.text[:1].isupper()]
+    words = [t for t in words if t.dep_ == "compound" and (t.text[:1].isupper() or t.tag_ == "NN")]
     if span.label_ != "ORG" or len(span) < 2 or not words or words[-1].i != span.start - 1:
         return False
     if any(t.pos_ != "PROPN" or t.lower_ in lex.words("corporate_suffixes") for t in span):
         return False
     _, predicates = lex.title([t.lower_ for t in words])
-    return bool(set(predicates) & _POSTS)
+    return bool(set(predicates) & (_POSTS | {"speaksFor"}))
 
 
 def _called_a_company(span: Span, lex: Lex) -> bool:

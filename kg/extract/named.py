@@ -72,6 +72,8 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     doc = span.doc
     if span.label_ == "PERSON" and end - start == 1 and _half_name(doc, start):
         end += 1  # 'Y Z beat X': the tagger made 'Y' an adjective, the NER stopped
+    if span.label_ == "PERSON" and end - start > 1:
+        end = _known_then_portfolio(doc, start, end, lex)  # 'Party Treasury', a 'person' to the NER
     if span.label_ == "PERSON" and start > 0 and _given_name(doc[start - 1], doc[start], lex):
         start -= 1  # 'Ann Lee captured ...', where the NER saw only 'Lee'
     if doc[end - 1].pos_ in _FUNCTION and end < len(doc) and doc[end].pos_ == "PROPN":
@@ -93,6 +95,17 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     if end - start > 3 and _score(doc[end - 3 : end]):
         end -= 3  # 'thrashed Rovers 5-0': a club's name does not end in a score
     return Span(span.doc, start, end, label=span.label) if end > start else None
+
+
+def _known_then_portfolio(doc: Doc, start: int, end: int, lex: Lex) -> int:
+    """Where a 'person' that is a known organisation and then a portfolio or a title's words
+    ends: after the organisation ('Party Treasury spokesman X': the party)."""
+    words = lex.words("portfolios") | lex.title_words()
+    for k in range(end - 1, start, -1):
+        rest = doc[k:end]
+        if all(t.lower_ in words for t in rest) and lex.gaz.lookup(doc[start:k].text, lex.lang):
+            return k
+    return end
 
 
 def _given_name(tok: Token, first: Token, lex: Lex) -> bool:
