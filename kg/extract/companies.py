@@ -190,6 +190,38 @@ def hyphen_joined(spans: list[Span], lex: Lex) -> list[Span]:
     return out
 
 
+def given_joined(spans: list[Span], lex: Lex) -> list[Span]:
+    """'X Y Z', where the NER saw a firm 'X' and a person 'Y Z': one capitalised word no
+    gazetteer knows, hung on the person's name right after it, is the given name."""
+    by_start = {s.start: s for s in spans}
+    out: list[Span] = []
+    merged: set[int] = set()
+    for s in spans:
+        after = by_start.get(s.end)
+        if s.start in merged:
+            continue
+        one = len(s) == 1 and s.label_ == "ORG" and s[0].is_title and s[0].pos_ == "PROPN"
+        person = after is not None and after.label_ == "PERSON" and s[0].head in after
+        alone = one and person and not recurs_alone(s[0])  # not 'Acme X Y' ... 'Acme said'
+        known = lex.gaz.lookup(s.text, lex.lang) or lex.city(s.text)
+        if after is not None and person and alone and not known:
+            out.append(Span(s.doc, s.start, after.end, label="PERSON"))
+            merged.add(after.start)
+            continue
+        out.append(s)
+    return out
+
+
+def recurs_alone(tok: Token) -> bool:
+    """The word comes again in the document before another word than the one after it here
+    ('Acme X Y said ... Acme said': Acme names something of its own)."""
+    doc, after = tok.doc, tok.nbor(1).text if tok.i + 1 < len(tok.doc) else ""
+    return any(
+        t.text == tok.text and t.i != tok.i and (t.i + 1 == len(doc) or doc[t.i + 1].text != after)
+        for t in doc
+    )
+
+
 def _glued(first: Span, second: Span) -> bool:
     doc = first.doc
     dash = doc[first.end]

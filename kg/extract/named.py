@@ -13,8 +13,10 @@ from kg.extract.companies import (
     NO_NAME_PREPS,
     company_names,
     country_prefixed,
+    given_joined,
     hyphen_joined,
     org_then_town,
+    recurs_alone,
 )
 from kg.extract.context import (
     context_type,
@@ -74,8 +76,13 @@ def _trim(span: Span, lex: Lex) -> Span | None:
         end += 1  # 'Y Z beat X': the tagger made 'Y' an adjective, the NER stopped
     if span.label_ == "PERSON" and end - start > 1:
         end = _known_then_portfolio(doc, start, end, lex)  # 'Party Treasury', a 'person' to the NER
-    if span.label_ == "PERSON" and start > 0 and _given_name(doc[start - 1], doc[start], lex):
-        start -= 1  # 'Ann Lee captured ...', where the NER saw only 'Lee'
+    named_at = start
+    while (
+        span.label_ == "PERSON"
+        and start > max(0, named_at - 2)
+        and _given_name(doc[start - 1], doc[start], lex)
+    ):
+        start -= 1  # 'Ann Lee captured ...', where the NER saw only 'Lee' (two words at most)
     if doc[end - 1].pos_ in _FUNCTION and end < len(doc) and doc[end].pos_ == "PROPN":
         while end < len(doc) and doc[end].pos_ == "PROPN":  # NER stopped at 'Office of the'
             end += 1
@@ -117,7 +124,7 @@ def _given_name(tok: Token, first: Token, lex: Lex) -> bool:
         return False
     words: frozenset[str] = lex.built("no_given_names", lambda: _no_given_names(lex))
     known = lex.demonym(tok.text) or lex.nationality(tok.text) or lex.gaz.lookup(tok.text, lex.lang)
-    return tok.lower_ not in words and not known
+    return tok.lower_ not in words and not known and not recurs_alone(tok)  # 'Acme X Y', 'Acme'
 
 
 def _no_given_names(lex: Lex) -> frozenset[str]:
@@ -284,7 +291,7 @@ def named_mentions(
     by_token: dict[int, Mention] = {}
     prefixes: dict[int, Mention] = {}
     spans = [s for s in (_trim(e, lex) for e in company_names(doc, lex)) if s is not None]
-    spans = hyphen_joined(spans, lex)  # 'Petro-Ruritania', which the NER saw as two names
+    spans = given_joined(hyphen_joined(spans, lex), lex)  # 'Petro-Ruritania'; 'X' + 'Y Z'
     inside = {i for s in spans for i in range(s.start, s.end)}  # 'FC' of 'Rovers FC'
     no_name = lex.words("titles") | _openers(lex)  # 'Party MP X', 'Embattled Acme'
     spans = country_prefixed(spans + lone_runs(doc, inside, no_name), lex)
