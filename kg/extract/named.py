@@ -133,6 +133,11 @@ def _no_given_names(lex: Lex) -> frozenset[str]:
     return words | lex.words("seed_titles") | lex.words("player_modifiers")
 
 
+def _word(tok: Token) -> bool:
+    """Letters only, or letters joined by '&' ('AT&T'); not 'X-regime', read as a prefix."""
+    return tok.is_alpha or tok.text.replace("&", "").isalpha()
+
+
 def _openers(lex: Lex) -> frozenset[str]:
     """Words on a title the NER may take into the name after it ('Former Acme chief X')."""
     words: frozenset[str] = lex.built(
@@ -168,11 +173,7 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
         return mention(
             article, doc, span.start_char, span.end_char, known.type, known.key, known.label
         )
-    if (
-        span.label_ not in types
-        or lex.demonym(span.text)
-        or not any(c.isalpha() for c in span.text)
-    ):
+    if span.label_ not in types or lex.demonym(span.text) or not any(_word(t) for t in span):
         return None
     if not any(t.pos_ in ("PROPN", "NOUN", "X") for t in span):  # NER on a verb: 'Based in'
         return None
