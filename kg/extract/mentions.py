@@ -152,8 +152,8 @@ def short_names(by_token: dict[int, Mention], lex: Lex) -> dict[int, Mention]:
     """An organisation's name that opens the name of exactly one other organisation of the
     article is that one ("Acme's chairman" in an article on Acme Exchange, 'Beta
     National Bank' for the Beta National Bank of Ruritown); two ('Acme' beside Acme
-    Bank and Acme Exchange) leave it alone, and so does a prize or a fixture named after it
-    ('Beta First Book Award', 'Rovers v United')."""
+    Bank and Acme Exchange) leave it alone, and so does a prize, a fixture or a unit named
+    after it ('Beta First Book Award', 'Rovers v United', 'Acme Radio')."""
     orgs = {
         m.key: m
         for m in by_token.values()
@@ -177,8 +177,9 @@ def _goes_on(words: list[str], other: Mention, lex: Lex) -> bool:
     if len(label) <= len(words) or other.key[5:].split()[: len(words)] != words:
         return False
     rest = label[len(words) :]
-    inner = lex.words("name_inner_words")
-    return not any(w.lower() in lex.words("name_nouns") for w in rest) and all(
+    inner, nouns = lex.words("name_inner_words"), lex.words("name_nouns")
+    units = lex.words("unit_name_words")
+    return not any(w.lower() in nouns or w.lower() in units for w in rest) and all(
         w[:1].isupper() or w.lower() in inner for w in rest
     )
 

@@ -76,6 +76,8 @@ def _trim(span: Span, lex: Lex) -> Span | None:
         end += 1  # 'Y Z beat X': the tagger made 'Y' an adjective, the NER stopped
     if span.label_ == "PERSON" and end - start > 1:
         end = _known_then_portfolio(doc, start, end, lex)  # 'Party Treasury', a 'person' to the NER
+    if span.label_ != "PERSON" and start > 0 and _day_on(doc[start - 1], end, lex):
+        start -= 1  # 'the Sunday Acme', a newspaper: the NER took the day for a date
     named_at = start
     while (
         span.label_ == "PERSON"
@@ -87,7 +89,10 @@ def _trim(span: Span, lex: Lex) -> Span | None:
         while end < len(doc) and doc[end].pos_ == "PROPN":  # NER stopped at 'Office of the'
             end += 1
     while end > start and (
-        doc[end - 1].dep_ == "case" or _mark(doc[end - 1]) or doc[end - 1].pos_ in _FUNCTION
+        doc[end - 1].dep_ == "case"
+        or doc[end - 1].lower_ in ("'s", "\u2019s")  # 'Acme Radio 4's', mis-parsed
+        or _mark(doc[end - 1])
+        or doc[end - 1].pos_ in _FUNCTION
     ):
         end -= 1
     while span.label_ == "PERSON" and end - start > 1 and _score_part(doc[end - 1]):
@@ -102,6 +107,12 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     if end - start > 3 and _score(doc[end - 3 : end]):
         end -= 3  # 'thrashed Rovers 5-0': a club's name does not end in a score
     return Span(span.doc, start, end, label=span.label) if end > start else None
+
+
+def _day_on(tok: Token, end: int, lex: Lex) -> bool:
+    """A weekday hung on the name after it as a part of it ('Sunday Acme journalist X')."""
+    day = tok.lower_ in lex.words("weekdays") and tok.pos_ == "PROPN" and tok.dep_ == "compound"
+    return day and tok.head.i >= tok.i + 1 and tok.head.i < end + 2 and not tok.is_sent_start
 
 
 def _known_then_portfolio(doc: Doc, start: int, end: int, lex: Lex) -> int:

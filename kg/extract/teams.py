@@ -105,6 +105,13 @@ def _side(article: Article, doc: Doc, named: Span, known: Mention | None) -> Men
     return mention(article, doc, named.start_char, named.end_char, "Organization", key, text)
 
 
+def _side_like(tok: Token, lex: Lex) -> bool:
+    """A capitalised word the NER missed, as a side: not a nationality, nor a name whose number
+    the parser split off ('the Six Nations win over Ruritania': a competition)."""
+    numbered = any(c.dep_ == "nummod" and c.text[:1].isupper() for c in tok.children)
+    return tok.text[:1].isupper() and not numbered and not _national(tok, lex)
+
+
 def _national(tok: Token, lex: Lex) -> bool:
     """'beat Ruritanian qualifier X': a nationality, no team."""
     return bool(lex.demonym(tok.text) or lex.nationality(tok.text))
@@ -136,7 +143,7 @@ def contest_teams(
                 keys.add(known.key)
             elif known is not None and known.type == EntityType.ORGANIZATION and len(sides) > 1:
                 keys.add(known.key)  # 'Rovers beat United'; not 'Acme beat forecasts'
-            elif known is None and side.text[:1].isupper() and not _national(side, lex):
+            elif known is None and _side_like(side, lex):
                 named = _name_at(side)
                 team = _side(article, doc, named, None)
                 found.update({i: team for i in range(named.start, named.end)})
