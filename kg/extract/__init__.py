@@ -18,11 +18,20 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from kg.extract.dates import find_timexes
+from kg.extract.lexicon import lex_for
 from kg.extract.mentions import find_mentions
 from kg.extract.relations import find_relations
+from kg.lexicon import cities
 from kg.model import Article, Extraction, Relation
 from kg.ontology import KG
 from kg.read.dates import iso_date
+
+
+def preload(lang: str) -> None:
+    """Read the lexicons and gazetteers extraction looks up in one language (once per process:
+    ~0.4 s, mostly GeoNames' cities), so that the first article does not pay for them."""
+    lex_for(lang)
+    cities()
 
 
 def extract(article: Article, doc: Doc) -> Extraction:

@@ -200,11 +200,12 @@ def given_joined(spans: list[Span], lex: Lex) -> list[Span]:
         after = by_start.get(s.end)
         if s.start in merged:
             continue
-        one = len(s) == 1 and s.label_ == "ORG" and s[0].is_title and s[0].pos_ == "PROPN"
-        person = after is not None and after.label_ == "PERSON" and s[0].head in after
-        alone = one and person and not recurs_alone(s[0])  # not 'Acme X Y' ... 'Acme said'
-        known = lex.gaz.lookup(s.text, lex.lang) or lex.city(s.text)
-        if after is not None and person and alone and not known:
+        if after is None or after.label_ != "PERSON" or len(s) != 1 or s.label_ != "ORG":
+            out.append(s)
+            continue
+        one = s[0].is_title and s[0].pos_ == "PROPN" and s[0].head in after
+        alone = one and not recurs_alone(s[0])  # not 'Acme X Y' ... 'Acme said'
+        if alone and not (lex.gaz.lookup(s.text, lex.lang) or lex.city(s.text)):
             out.append(Span(s.doc, s.start, after.end, label="PERSON"))
             merged.add(after.start)
             continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from kg.extract.docs import tokens
 from kg.extract.lexicon import Lex
 
 _LONGEST = 5  # words in a name looked up
@@ -17,9 +18,10 @@ def known_spans(doc: Doc, lex: Lex, marked: list[Span]) -> list[Span]:
     inside = {i: s for s in marked for i in range(s.start, s.end)}
     firsts = _first_words(lex)
     found: list[Span] = []
+    toks = tokens(doc)
     i = 0
-    while i < len(doc):
-        first = doc[i].text[:1].isupper() and doc[i].lower_ in firsts
+    while i < len(toks):
+        first = toks[i].text[:1].isupper() and toks[i].lower_ in firsts
         span = _longest_at(doc, i, lex, inside) if first else None
         if span is not None:
             found.append(span)

@@ -26,6 +26,7 @@ from kg.extract.context import (
     town_named,
     whole_prize,
 )
+from kg.extract.docs import tokens
 from kg.extract.known import known_spans
 from kg.extract.lexicon import Lex
 from kg.extract.runs import lone_runs
@@ -58,24 +59,27 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     bracket with what follows it ('Federation of X (Acme')."""
     dets = lex.words("determiners")
     start, end = span.start, span.end
-    commas = [t.i for t in span if t.text == ","] if "," in span.text else []
+    doc = tokens(span.doc)  # the Doc's tokens, made once: indexing a Doc makes new ones
+    words = [t.text for t in doc[start:end]]
+    commas = [start + k for k, w in enumerate(words) if w == ","]
     if commas and lex.gaz.lookup(span.doc[commas[0] + 1 : end].text, lex.lang) is not None:
         end = commas[0]  # 'Ruritown, Ruritania', one name to the NER: the town, then its country
-    opened = [t.i for t in span if t.text == "("] if "(" in span.text else []
-    if opened and not any(t.text == ")" for t in span.doc[opened[-1] : span.end]):
+    opened = [start + k for k, w in enumerate(words) if w == "("]
+    if opened and ")" not in words[opened[-1] - start :]:
         end = opened[-1]
     skipped = dets | _openers(lex)  # 'the', 'Ex-Rovers', 'Outgoing Acme'
-    while start < end and (span.doc[start].lower_ in skipped or _mark(span.doc[start])):
+    while start < end and (doc[start].lower_ in skipped or _mark(doc[start])):
         start += 1
-    first = span.doc[start].text
+    first = doc[start].text
     person = end - start > 2 and (span.label_ == "PERSON" or not lex.demonym(first))
     if person and lex.nationality(first):  # 'Ruritanman', not 'Ruritanian'
         start += 1  # 'Ruritanman X Y', 'Ruritanian Z W': a nationality
-    doc = span.doc
-    if span.label_ == "PERSON" and end - start == 1 and _half_name(doc, start):
+    if span.label_ == "PERSON" and end - start == 1 and _half_name(span.doc, start):
         end += 1  # 'Y Z beat X': the tagger made 'Y' an adjective, the NER stopped
     if span.label_ == "PERSON" and end - start > 1:
-        end = _known_then_portfolio(doc, start, end, lex)  # 'Party Treasury', a 'person' to the NER
+        end = _known_then_portfolio(
+            span.doc, start, end, lex
+        )  # 'Party Treasury', a 'person' to the NER
     if span.label_ != "PERSON" and start > 0 and _day_on(doc[start - 1], end, lex):
         start -= 1  # 'the Sunday Acme', a newspaper: the NER took the day for a date
     named_at = start
@@ -104,7 +108,7 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     dash = [t.i for t in doc[start + 1 : end] if t.text == "-" and doc[t.i - 1].whitespace_]
     if span.label_ == "PERSON" and dash:
         end = dash[0]  # 'X Y - out of the reckoning': a dash ends a name
-    if end - start > 3 and _score(doc[end - 3 : end]):
+    if end - start > 3 and _score(span.doc[end - 3 : end]):
         end -= 3  # 'thrashed Rovers 5-0': a club's name does not end in a score
     return Span(span.doc, start, end, label=span.label) if end > start else None
 
@@ -178,27 +182,33 @@ def _mark(tok: Token) -> bool:
 
 
 def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) -> Mention | None:
-    known = lex.gaz.lookup(span.text, lex.lang) or lex.people(span.text)
+    text = span.text  # made once: spaCy joins the tokens each time it is asked
+    known = lex.gaz.lookup(text, lex.lang) or lex.people(text)
     doc = span.doc
     if known:
         return mention(
             article, doc, span.start_char, span.end_char, known.type, known.key, known.label
         )
-    if span.label_ not in types or lex.demonym(span.text) or not any(_word(t) for t in span):
+    if span.label_ not in types or lex.demonym(text):
         return None
-    if not any(t.pos_ in ("PROPN", "NOUN", "X") for t in span):  # NER on a verb: 'Based in'
+    words = tokens(doc)[span.start : span.end]
+    if not any(_word(t) for t in words):
         return None
-    if normalize(span.text) in lex.words("portfolios"):  # 'Finance' of 'Finance Minister'
+    if not any(t.pos_ in ("PROPN", "NOUN", "X") for t in words):  # NER on a verb: 'Based in'
+        return None
+    norm = normalize(text)
+    if norm in lex.words("portfolios"):  # 'Finance' of 'Finance Minister'
         return None
     generic = lex.words("generic_names") | lex.words("titles")
-    if len(span) == 1 and span.label_ != "PERSON" and normalize(span.text) in lex.title_words():
+    if len(words) == 1 and span.label_ != "PERSON" and norm in lex.title_words():
         return None  # 'Vice' of 'Acme Vice Chairman X', which the NER took for a company
-    if normalize(span.text) in generic or not _cased(span.text):  # or 'Solicitor General',
+    if norm in generic or not _cased(text):  # or 'Solicitor General',
         return None  # 'Committee', 'Central Bank', 'management board': which one is unsaid
-    if _numbered(span):
+    if _numbered(span, text):
         return None
-    key = "name:" + normalize(span.text)
-    return mention(article, doc, span.start_char, span.end_char, types[span.label_], key, span.text)
+    return mention(
+        article, doc, span.start_char, span.end_char, types[span.label_], "name:" + norm, text
+    )
 
 
 def _surnames(
@@ -241,12 +251,12 @@ def _cased(text: str) -> bool:
     return any(c.isupper() for c in text)
 
 
-def _numbered(span: Span) -> bool:
+def _numbered(span: Span, text: str) -> bool:
     """The title of a work or product ('Title 9/11', 'Title 13'), which the NER takes for
     a person or cuts before its number: no person's name has a number, and a number the parser
     joins to a name the NER ended before it says the name goes on."""
     doc = span.doc
-    if span.label_ == "PERSON" and any(c.isdigit() for c in span.text):
+    if span.label_ == "PERSON" and any(c.isdigit() for c in text):
         return True
     after = doc[span.end] if span.end < len(doc) else None
     score = span.end + 2 < len(doc) and doc[span.end + 1].text == "-" and doc[span.end + 2].is_digit

@@ -23,7 +23,7 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from kg.errors import KGError
-from kg.extract import extract
+from kg.extract import extract, preload
 from kg.jail import die_with_parent
 from kg.lexicon import languages, load_toml
 from kg.model import Article, Extraction, RawArticle, Skipped
@@ -88,6 +88,9 @@ def analyse(raws: Sequence[RawArticle], settings: Settings, nlp: NLP) -> ChunkRe
         found = [_guarded(partial(to_article, r, settings.lang), r.source) for r in raws]
     articles = [a for a in found if isinstance(a, Article)]
     nlp.start({a.lang for a in articles})  # Frog loads in the background while spaCy works
+    with timings.stage("lexicon load"):  # once per process
+        for lang in sorted({a.lang for a in articles}):
+            preload(lang)
     docs = _parse_all(articles, nlp)
     items: list[Extraction | Skipped] = []
     for item in found:
