@@ -16,6 +16,12 @@ CASES = [
         "Bank of Japan Governor Satoshi Sumita said\nthe present instability will not last.",
         "Bank of Japan Governor Satoshi Sumita said the present instability will not last.",
     ),
+    (  # a short line that a name goes on from ('... Governor Ann' / 'Lee said')
+        "ACME URGES OVERHAUL\n\nFederal Reserve Board Governor Robert\nHeller said the system "
+        "needs a complete overhaul so banks\ncan compete.",
+        "ACME URGES OVERHAUL\n\nFederal Reserve Board Governor Robert Heller said the system "
+        "needs a complete overhaul so banks can compete.",
+    ),
     # a dateline, a headline, a paragraph ended by a full stop or a quote, an indented
     # paragraph and a blank line are real breaks
     ("ANKARA - Anadolu Agency\nNATO calls on Peru to halt the offensive", None),

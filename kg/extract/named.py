@@ -389,7 +389,10 @@ def one_sense_per_article(
     people = [
         (m.start, m.key)
         for m in mentions
-        if m.key in votes and votes[m.key][EntityType.PERSON] and _full_name(m.key, honorifics)
+        if m.key in votes
+        and votes[m.key][EntityType.PERSON]
+        and _full_name(m.key, honorifics)
+        and not _acronym_first(m.label)  # 'ACME Sport Ruritania', a 'person' to the NER
     ]
     fixed: dict[int, Mention] = {}
     for i, m in by_token.items():
@@ -421,6 +424,13 @@ def _surnamed(mentions: list[Mention], honorifics: frozenset[str]) -> set[str]:
         and len(m.key.split()) <= 3
         and surname(m.key[5:]) in alone
     }
+
+
+def _acronym_first(label: str) -> bool:
+    """A name opening with an acronym ('ACME Sport Y') is no person's: its last word is no
+    surname."""
+    first = label.split(" ", 1)[0]
+    return len(first) > 1 and first.isalpha() and first.isupper()
 
 
 def _full_name(key: str, honorifics: frozenset[str]) -> bool:

@@ -51,7 +51,17 @@ def _hard_wrap(text: str, at: int) -> bool:
     line = text[text.rfind("\n", 0, at) + 1 : at].rstrip()
     if not line or line[-1] in _ENDS:
         return False
-    return text[at + 1].islower() or len(line) >= _WRAPPED_LINE
+    return text[at + 1].islower() or len(line) >= _WRAPPED_LINE or _name_broken(line, text, at)
+
+
+def _name_broken(line: str, text: str, at: int) -> bool:
+    """A short line of running text that a name goes on from: 'Acme Board Governor Ann' then
+    'Lee said ...' (no heading ends in a capitalised word whose line goes on in lower case)."""
+    words, after = line.split(), text[at + 1 : at + 80].split(None, 2)
+    if len(words) < 3 or line.isupper() or len(after) < 2:
+        return False
+    last, first, second = words[-1], after[0], after[1]
+    return last.isalpha() and last.istitle() and first.istitle() and second[:1].islower()
 
 
 def parts(text: str, size: int) -> list[str]:
