@@ -11,7 +11,7 @@ from spacy.tokens import Span, Token
 from kg.extract.companies import legal_form
 from kg.extract.lexicon import Lex
 from kg.extract.works import called_a_work
-from kg.lexicon import normalize
+from kg.lexicon import BIG_TOWN, normalize
 from kg.model import EntityType
 
 
@@ -31,6 +31,8 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
         return EntityType.PLACE  # 'the Cross Country Championships in Ruritown'
     if span.label_ in ("ORG", "PERSON") and placed_by_region(span, lex):
         return EntityType.PLACE  # 'X, 43, of Ruritown, Westshire'
+    if span.label_ in ("PERSON", "GPE") and _a_club(span, lex):
+        return EntityType.ORGANIZATION  # 'Ruritown United', a person or a place to the NER
     if _owned(span) and span.label_ == "PERSON":
         return EntityType.ORGANIZATION  # 'Beta Blue, which is 25% owned by Acme'
     if _names_a_publication(span, lex):
@@ -40,6 +42,17 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.words("product_heads"):
         return EntityType.PRODUCT  # "Acme's Beta Robot": a machine, not a man
     return EntityType.EVENT if _names_an_event(span, lex) else None
+
+
+def _a_club(span: Span, lex: Lex) -> bool:
+    """A big town and a club's word ('Ruritown United', 'Westby Rovers'), not a town's own
+    name ('Ruritown City' if GeoNames knows it so)."""
+    words = span.text.split()
+    if len(words) < 2 or words[-1].lower() not in lex.words("club_words"):
+        return False
+    town = lex.city(" ".join(words[:-1]))
+    whole = lex.city(span.text) or lex.gaz.lookup(span.text, lex.lang)
+    return town is not None and town.population >= BIG_TOWN and whole is None
 
 
 def _town_of_an_event(span: Span, lex: Lex) -> bool:

@@ -59,24 +59,35 @@ def lead_company(
 
 
 def _lead_firm(doc: Doc, index: MentionIndex) -> Mention | None:
-    """The organisation the subject of the first of the first three sentences that has a
-    named one names, if it is a company with its legal form ('Acme Inc said') or the
-    organisation the article names most: three times or more, twice as often as any other."""
+    """The organisation the article is about: the subject of the first of the first three
+    sentences that has a named one, if it is a company with its legal form ('Acme Inc said');
+    else the organisation the article names most (three times or more, twice as often as any
+    other), if that lead's subject is that one or a person, or no lead has a named subject
+    ('X made an offer for Acme ... against the wishes of chief executive Y')."""
     for lead in islice(doc.sents, 3):
         subjects = [c for c in lead.root.children if c.dep_ == "nsubj"]
         named = [m for c in subjects if (m := index.by_token.get(c.i)) is not None]
         if not named:
             continue
-        if named[0].type != EntityType.ORGANIZATION:
-            return None
-        if named_with_legal_form(named[0].text, index.lex):
+        if named[0].type == EntityType.ORGANIZATION and named_with_legal_form(
+            named[0].text, index.lex
+        ):
             return named[0]
-        mentions = {m.start: m for m in index.by_token.values()}.values()
-        votes = Counter(m.key for m in mentions if m.type == EntityType.ORGANIZATION)
-        ranked = [*votes.most_common(2), ("", 0)]
-        top = ranked[0][0] == named[0].key and ranked[0][1] >= 3
-        return named[0] if top and ranked[0][1] >= 2 * ranked[1][1] else None
-    return None
+        top = _most_named(index)
+        if named[0].type == EntityType.PERSON or (top is not None and top.key == named[0].key):
+            return top
+        return None
+    return _most_named(index)
+
+
+def _most_named(index: MentionIndex) -> Mention | None:
+    """The organisation the article names three times or more, twice as often as any other."""
+    mentions = {m.start: m for m in index.by_token.values()}.values()
+    orgs = {m.key: m for m in mentions if m.type == EntityType.ORGANIZATION}
+    votes = Counter(m.key for m in mentions if m.type == EntityType.ORGANIZATION)
+    ranked = [*votes.most_common(2), ("", 0)]
+    top = ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]
+    return orgs[ranked[0][0]] if top else None
 
 
 def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mention | None:
