@@ -316,8 +316,14 @@ def _called_a_company(span: Span, lex: Lex) -> bool:
 
 
 def _after_honorific(span: Span, lex: Lex) -> bool:
+    """'Mr X'; 'Ruritanman X Y', 'Ruritanians X Y and Z W' (a people's noun, not its adjective)."""
     before = span.doc[span.start - 1] if span.start > 0 else None
-    return before is not None and before.lower_.rstrip(".") in lex.words("honorifics")
+    if before is None:
+        return False
+    if before.lower_.rstrip(".") in lex.words("honorifics"):
+        return True
+    people = before.text[:1].isupper() and lex.nationality(before.text) is not None
+    return people and lex.demonym(before.text) is None and len(span) > 1
 
 
 _EMPLOYER_PREPS = ("at", "for", "with")

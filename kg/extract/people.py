@@ -45,10 +45,15 @@ def _described_by(tok: Token, person: Mention, index: MentionIndex) -> list[Toke
 
 
 def _origin_of(noun: Token, article: Article, index: MentionIndex) -> tuple[str, Mention] | None:
-    for child in noun.lefts:
+    """'Ruritown teacher X' comes from Ruritown; 'Ruritania tycoon Y', 'Ruritanian photographer
+    Z' are its citizens (also with a noun between: 'Ruritania business tycoon Y')."""
+    lefts = [*noun.lefts]
+    lefts += [g for c in lefts if c.dep_ == "compound" and c.pos_ == "NOUN" for g in c.lefts]
+    for child in lefts:
         place = resolve(child, index)
         if child.dep_ in ("compound", "nmod", "poss") and place and place.type in _PLACES:
-            return "comesFrom", place
+            state = place.type == EntityType.COUNTRY and child.dep_ == "compound"
+            return ("citizenOf" if state else "comesFrom"), place
         known = index.lex.demonym(child.text) if child.dep_ == "amod" else None
         if known is not None and known.type == EntityType.COUNTRY:
             end = child.idx + len(child)
@@ -97,10 +102,28 @@ def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
                 yield relation(
                     person, ["citizenOf"], country, [tok], article, "phrase:nation", index
                 )
+        if (people := _peoples_noun(tok, index)) is not None:  # 'Ruritanians X and Y won'
+            nation = index.lex.nationality(people.text)
+            assert nation is not None
+            end = people.idx + len(people)
+            country = mention(article, doc, people.idx, end, nation.type, nation.key, nation.label)
+            yield relation(person, ["citizenOf"], country, [tok], article, "phrase:nation", index)
         for noun in _described_by(tok, person, index):
             found = _origin_of(noun, article, index)
             if found is not None:
                 yield relation(person, [found[0]], found[1], [tok], article, "phrase:from", index)
+
+
+def _peoples_noun(tok: Token, index: MentionIndex) -> Token | None:
+    """The people's noun a name is in apposition with, or a conjunct of one so ('Ruritanians
+    X Y and Z W'); not its adjective ('the Ruritanian X')."""
+    head = tok.head.head if tok.dep_ == "conj" and tok.head.dep_ == "appos" else tok.head
+    appos = tok.dep_ == "appos" or (tok.dep_ == "conj" and tok.head.dep_ == "appos")
+    named = index.by_token.get(head.i)
+    if not appos or not head.text[:1].isupper() or (named and named.type != EntityType.COUNTRY):
+        return None
+    lex = index.lex
+    return head if lex.nationality(head.text) and lex.demonym(head.text) is None else None
 
 
 def _nationality(word: Token, person: Mention, index: MentionIndex) -> Known | None:
