@@ -104,11 +104,22 @@ def _figurative(tok: Token, index: MentionIndex) -> bool:
     return any(c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in words for c in tok.children)
 
 
+def _titles(tok: Token, index: MentionIndex) -> bool:
+    """A noun that is a person's title ('Party MP X', 'X, a Party MP'): no group."""
+    near = [tok.head] if tok.dep_ in ("compound", "appos") else []
+    near += [c for c in tok.children if c.dep_ == "appos"]
+    return any((m := index.by_token.get(t.i)) and m.type == EntityType.PERSON for t in near)
+
+
 def _concepts(doc: Doc, index: MentionIndex) -> dict[int, tuple[str | None, str | None]]:
     """(group concept, event concept) of each noun that has one."""
     found = {}
     for tok in tokens(doc):
-        if tok.i not in index.by_token and tok.pos_ in ("NOUN", "PROPN"):
+        if (
+            tok.i not in index.by_token
+            and tok.pos_ in ("NOUN", "PROPN")
+            and not _titles(tok, index)
+        ):
             rest = tok.text.partition("-")[2] if tok.i in index.prefixes else None
             group = index.lex.concept("groups", tok, rest)
             event = None if group else index.lex.concept("events", tok, rest)
