@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import offices
 from kg.extract.common import head_of, preps, resolve
+from kg.extract.companies import named_with_legal_form
 from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
@@ -89,7 +90,7 @@ def owned_companies(article: Article, doc: Doc, index: MentionIndex) -> Iterator
         sites = index.lex.words("facility_words") | index.lex.words("worship_words")
         if tok.lower_ in sites:
             continue  # "St X's Roman Catholic Church", "Rovers' Acme Stadium"
-        for c in _owners(tok, index) if firm else _named_firm(tok, index):
+        for c in _owners(tok, index) if firm else _named_firm(tok, index) + _firms_own(tok, index):
             owner = resolve(c, index)
             if owner is None or owner.key == org.key or offices.a_party(owner, index):
                 continue  # "the Party's NEC": a party's organ
@@ -118,6 +119,18 @@ def _people_owning(
         for p in owners
         if p is not None and p.type == EntityType.PERSON
     ]
+
+
+def _firms_own(tok: Token, index: MentionIndex) -> list[Token]:
+    """A company's possessive, with its legal form, right on another organisation's name ("Acme
+    AG's Beta Information Systems"): its owner."""
+    own = index.by_token.get(tok.i)
+    found = []
+    for c in tok.lefts:
+        owner = index.by_token.get(c.i) if c.dep_ == "poss" else None
+        if owner is not None and owner != own and named_with_legal_form(owner.label, index.lex):
+            found.append(c)
+    return found
 
 
 def _firm_word(tok: Token, index: MentionIndex) -> bool:
