@@ -173,7 +173,20 @@ def kind_named(span: Span, lex: Lex) -> EntityType | None:
         return EntityType.ORGANIZATION
     if not span.label_ and _called_a_company(span, lex):
         return EntityType.ORGANIZATION  # 'rock band Y', which the NER missed
+    if not span.label_ and _posts_possessive(span, lex):
+        return EntityType.ORGANIZATION  # "Ruritanian Re's spokesman X", which the NER missed
     return None
+
+
+def _posts_possessive(span: Span, lex: Lex) -> bool:
+    """A name the NER missed whose possessive is on a post right before a person's name
+    ("Acme's spokesman X"): the employer."""
+    doc, end = span.doc, span.end
+    if end + 2 >= len(doc) or doc[end].dep_ != "case":
+        return False
+    post, name = doc[end + 1], doc[end + 2]
+    titles = lex.words("titles") | lex.title_words()
+    return post.lower_ in titles and name.ent_type_ == "PERSON"
 
 
 def _before_a_company_noun(span: Span, lex: Lex) -> bool:

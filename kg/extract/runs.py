@@ -12,6 +12,16 @@ def _lone(tok: Token) -> bool:
     return not tok.ent_type_ and tok.text[:1].isupper()
 
 
+def _people_adjective_on(doc: Doc, tok: Token, inside: set[int]) -> bool:
+    """A people's adjective the NER marked alone, hung on the proper noun right after it that it
+    left out: one name ('Ruritanian Re's spokesman')."""
+    if tok.i == 0 or tok.pos_ != "PROPN":
+        return False
+    adj = doc[tok.i - 1]  # the NER's one-word NORP name
+    alone = adj.ent_iob_ == "B" and adj.ent_type_ == "NORP"
+    return alone and adj.pos_ in ("ADJ", "PROPN") and adj.head.i == tok.i
+
+
 def lone_runs(doc: Doc, inside: set[int], titles: frozenset[str]) -> list[Span]:
     """Capitalised words the NER left out, each a span, but a proper noun on the next one
     joined to it ('Air Acme', where the NER saw nothing). A title is no part of a name
@@ -24,6 +34,10 @@ def lone_runs(doc: Doc, inside: set[int], titles: frozenset[str]) -> list[Span]:
             continue
         if before is not None and before.head.i == t.i and before.pos_ == t.pos_ == "PROPN":
             found[-1] = doc[found[-1].start : t.i + 1]
+        elif _people_adjective_on(doc, t, inside):
+            found.append(
+                doc[t.i - 1 : t.i + 1]
+            )  # 'Ruritanian Re', a firm: the NER saw 'Ruritanian'
         else:
             found.append(doc[t.i : t.i + 1])
         before = t
