@@ -71,8 +71,8 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     while start < end and (doc[start].lower_ in skipped or _mark(doc[start])):
         start += 1
     first = doc[start].text
-    words = end - start - sum(1 for t in doc[start:end] if t.dep_ == "case")  # not "X Y's"
-    person = words > 2 and (span.label_ == "PERSON" or not lex.demonym(first))
+    size = end - start - sum(1 for t in doc[start:end] if t.dep_ == "case")  # not "X Y's"
+    person = size > 2 and (span.label_ == "PERSON" or not lex.demonym(first))
     if person and lex.nationality(first):  # 'Ruritanman', not 'Ruritanian'
         start += 1  # 'Ruritanman X Y', 'Ruritanian Z W': a nationality
     if span.label_ == "PERSON" and end - start == 1 and _half_name(span.doc, start):
