@@ -51,6 +51,8 @@ def lead_company(
     state = title in index.lex.words("state_heads") or title.endswith(("minister", "secretary"))
     if state and any(t.text[:1].isupper() for t in words):
         return None
+    if _ministers(title):
+        return None  # 'prime minister X': a government's, whatever the article's lead names
     sent = head.sent
     inside = (m for m in index.by_token.values() if sent.start_char <= m.start < sent.end_char)
     if any(m.type in AGENTS for m in inside):
@@ -99,7 +101,10 @@ def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mentio
     if title not in _SOLE_TITLES and not title.endswith("minister"):
         return None
     words = [t for t in tokens if t.pos_ not in ("DET", "PUNCT")]
-    if not words or any(not t.text[:1].isupper() or t.i in index.by_token for t in words):
+    lower = _ministers(title) and " ".join(t.lower_ for t in words) == title  # 'prime minister X'
+    if not words or any(t.i in index.by_token for t in words):
+        return None
+    if not lower and any(not t.text[:1].isupper() for t in words):
         return None  # 'bank president X', 'Acme President Y'
     countries = {m.key: m for m in index.by_token.values() if m.type == EntityType.COUNTRY}
     towns = (index.lex.city(m.label) for m in index.by_token.values() if m.type == EntityType.PLACE)
@@ -115,6 +120,11 @@ def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mentio
             return None  # a country named once, far away: not 'President X's'
         return sole if abroad <= {sole.key} and not home else None  # not a foreign big town's
     return _named_near(words[0].sent, _main_country(words[0].doc, index), index)
+
+
+def _ministers(title: str) -> bool:
+    """A government's title, never a company's: 'prime minister', 'premier', 'X minister'."""
+    return title in ("prime minister", "premier") or title.endswith(" minister")
 
 
 def _posted_to(sole: Mention, doc: Doc, index: MentionIndex) -> bool:
