@@ -61,8 +61,10 @@ def _owner_word(tok: Token, index: MentionIndex) -> bool:
 
 def _parent_of_named(tok: Token, index: MentionIndex) -> bool:
     """ "president of Acme's Data Systems Group": Acme owns the unit the post is at."""
-    unit = index.by_token.get(tok.head.i)
     own = index.by_token.get(tok.i)
+    while tok.dep_ == "compound" and own is not None and index.by_token.get(tok.head.i) == own:
+        tok = tok.head  # 'Acme' of "Acme Corp's": the name's last word says whose it is
+    unit = index.by_token.get(tok.head.i)
     named = unit is not None and unit.type == EntityType.ORGANIZATION and unit != own
     return tok.dep_ == "poss" and named
 
