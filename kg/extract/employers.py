@@ -165,3 +165,13 @@ def _locates(tok: Token, index: MentionIndex) -> bool:
 
 def _abbreviation(text: str) -> bool:
     return len(text) >= 2 and text.isalpha() and text.isupper()
+
+
+def personal_employer(tokens: list[Token], person: Mention, index: MentionIndex) -> Mention | None:
+    """The named person whose possessive is on a staff title ("X's lawyer Y", "Z's aide W"):
+    the one the holder works for."""
+    for t in (c for word in tokens for c in (word, *word.lefts)):
+        boss = index.by_token.get(t.i) if t.dep_ == "poss" else None
+        if boss is not None and boss.type == EntityType.PERSON and boss.key != person.key:
+            return boss
+    return None

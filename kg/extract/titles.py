@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import offices, unnamed
 from kg.extract.docs import quote_marks
-from kg.extract.employers import title_orgs
+from kg.extract.employers import personal_employer, title_orgs
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
 from kg.extract.stance import put, relation
@@ -186,6 +186,8 @@ def titled(
         orgs = [sole]  # 'Home Secretary X': the one country's with the title
     if not orgs and (sole := unnamed.sole_country(tokens, title, index)) is not None:
         orgs = [sole]  # 'President X Y', in an article that names one country
+    if not orgs and predicates == ["worksFor"]:
+        orgs = [boss] if (boss := personal_employer(tokens, person, index)) else []
     firm = None if orgs else unnamed.lead_company(tokens, title, predicates, head, index)
     if firm is not None:
         orgs = [firm]  # 'X, chief financial officer, said', in an article about Acme Inc
@@ -225,7 +227,15 @@ def titled(
         post = not narrow or org.type == EntityType.COUNTRY  # 'Ruritania's Europe director'
         profession = set(predicates) <= {"citizenOf"}  # 'Ruritown sprinter X': no post
         partys = title in index.lex.words("place_offices") and offices.a_party(org, index)
-        if post and not citizen and not profession and not partys and "playsFor" not in predicates:
+        personal = org.type == EntityType.PERSON  # "X's lawyer Y": no post at a person
+        if (
+            post
+            and not citizen
+            and not profession
+            and not partys
+            and not personal
+            and ("playsFor" not in predicates)
+        ):
             found.extend(_role(person, title, org, head, article, index))
     if was:
         found[held:] = [_former(r) for r in found[held:]]
