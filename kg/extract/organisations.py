@@ -113,12 +113,18 @@ def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
 
 
 def _appositive_org(based: Token, index: MentionIndex) -> Mention | None:
-    """'Acme, a Ruritown-based bank,': the organisation the based noun is in apposition to."""
+    """'Acme, a Ruritown-based bank,': the organisation (or the person: 'X, a Ruritown-based
+    fund manager,') the based noun is in apposition to; 'the Ruritown-based group': the
+    organisation it stands for."""
     noun = based.head
-    if based.dep_ != "amod" or noun.dep_ != "appos":
+    if based.dep_ != "amod":
         return None
-    org = index.by_token.get(noun.head.i)
-    return org if org is not None and org.type == EntityType.ORGANIZATION else None
+    meant = index.corefs.get(noun.i, ())
+    if noun.dep_ != "appos":
+        return meant[0] if len(meant) == 1 and meant[0].type == EntityType.ORGANIZATION else None
+    agent = index.by_token.get(noun.head.i)
+    agents = (EntityType.ORGANIZATION, EntityType.PERSON)
+    return agent if agent is not None and agent.type in agents else None
 
 
 def operates_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
