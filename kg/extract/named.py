@@ -70,6 +70,8 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     skipped = dets | _openers(lex)  # 'the', 'Ex-Rovers', 'Outgoing Acme'
     while start < end and (doc[start].lower_ in skipped or _mark(doc[start])):
         start += 1
+    while span.label_ == "PERSON" and end - start > 2 and doc[start].lower_ in _professions(lex):
+        start += 1  # 'Comedian X Y': a profession, capitalised at a sentence's start
     first = doc[start].text
     size = end - start - sum(1 for t in doc[start:end] if t.dep_ == "case")  # not "X Y's"
     person = size > 2 and (span.label_ == "PERSON" or not lex.demonym(first))
@@ -112,6 +114,18 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     if end - start > 3 and _score(span.doc[end - 3 : end]):
         end -= 3  # 'thrashed Rovers 5-0': a club's name does not end in a score
     return Span(span.doc, start, end, label=span.label) if end > start else None
+
+
+def _professions(lex: Lex) -> frozenset[str]:
+    """Words for what people do ('comedian', 'teacher'), which open no one's name."""
+
+    def make() -> frozenset[str]:
+        titles: dict[str, list[str]] = lex.vocab.get("titles", {})
+        jobs = {t for t, p in titles.items() if p == ["citizenOf"] and " " not in t}
+        return frozenset(jobs | lex.words("person_nouns"))
+
+    found: frozenset[str] = lex.built("profession_words", make)
+    return found
 
 
 def _day_on(tok: Token, end: int, lex: Lex) -> bool:
