@@ -65,6 +65,7 @@ PLAN: list[Rule] = [
     # 04 consult
     R("meets", "meet", "dobj prep:with", symmetric=True),  # 'X and Y met'
     R("meets", "host", "dobj prep:with"),
+    R("meets", "consult confer discuss", "prep:with object_prep:with", symmetric=True),  # 'discussed X with Y'
     R(
         "meets",
         "host hold attend",
