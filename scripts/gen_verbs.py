@@ -201,6 +201,8 @@ PLAN: list[Rule] = [
     R("founded", "found", "dobj", source="verbnet:establish-55.5-1"),
     R("founded", "establish", "dobj", source="verbnet:establish-55.5-1", **FOUNDERS),
     R("founded", "set", "dobj", source="verbnet:establish-55.5-1", only_with="up", **FOUNDERS),
+    R("founded", "form create", "dobj", source="verbnet:create-26.4", **FOUNDERS),  # 'formed Y'
+
     R("partnersWith", "partner", "prep:with", source="verbnet:conspire-71", symmetric=True),
     R("partnersWith", "team", "prep:with", source="verbnet:amalgamate-22.2-2", only_with="up"),
     # Trade: 'Egypt bought wheat from the US', 'X sold tractors to Iraq' (a company bought is

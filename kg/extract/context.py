@@ -411,12 +411,22 @@ def employer_named(span: Span, lex: Lex) -> bool:
     root = span.root
     prep = root.head if root.dep_ == "pobj" else None
     preps = ("at", "for") if label == "GPE" else ("at",) if lone else _EMPLOYER_PREPS
+    if prep is not None and prep.lower_ == "of" and lone and prep.i == span.start - 1:
+        return _firms_post(prep.head, lex) and not _known(span, lex)  # 'co-founder of Acme'
     if prep is None or prep.lower_ not in preps or span.start - prep.i > 2:
         return False
     post = prep.head
     titled = post.pos_ == "NOUN" and bool(lex.title([post.lemma_.lower()])[1])
     named = post.ent_type_ == "PERSON" and prep.lower_ == "at" and not label  # 'said X at Y'
     return (titled and not (lone and _known(span, lex))) or (named and not _known(span, lex))
+
+
+def _firms_post(post: Token, lex: Lex) -> bool:
+    """A founder's or a head's title, not a town's or a country's ('co-founder', 'chief
+    executive'; not 'mayor', 'president')."""
+    title, predicates = lex.title([t.lower_ for t in post.subtree if t.i <= post.i])
+    place = title in lex.words("place_offices") or title in lex.words("state_heads")
+    return post.pos_ == "NOUN" and bool({"founded", "leads"} & set(predicates)) and not place
 
 
 def _known(span: Span, lex: Lex) -> bool:
