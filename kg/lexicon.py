@@ -62,7 +62,7 @@ class Known:
 
     key: str
     type: str  # an EntityType value
-    label: str
+    label: str  # '' for a name known only to be one of its type: the text's spelling is kept
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,10 @@ def gazetteer() -> Gazetteer:
         english = row["id"].rsplit("/", 1)[1].replace("_", " ")
         names[normalize(row["name"])] = Known(f"place:{normalize(english)}", "Place", english)
         langs[normalize(row["name"])].add(row["lang"])
+    for row in load_tsv("organizations_cameo.tsv"):  # found and typed, named as written
+        name = normalize(row["name"])
+        names[name] = Known(f"name:{name}", "Organization", "")
+        langs[name].add("en")
     first: dict[str, str] = {}
     for row in load_tsv("organizations.tsv"):
         label = first.setdefault(row["key"], row["name"])

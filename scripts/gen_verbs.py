@@ -65,7 +65,9 @@ PLAN: list[Rule] = [
     # 04 consult
     R("meets", "meet", "dobj prep:with", symmetric=True),  # 'X and Y met'
     R("meets", "host", "dobj prep:with"),
-    R("meets", "consult confer discuss", "prep:with object_prep:with", symmetric=True),  # 'discussed X with Y'
+    R(
+        "meets", "consult confer discuss", "prep:with object_prep:with", symmetric=True
+    ),  # 'discussed X with Y'
     R(
         "meets",
         "host hold attend",
@@ -202,7 +204,6 @@ PLAN: list[Rule] = [
     R("founded", "establish", "dobj", source="verbnet:establish-55.5-1", **FOUNDERS),
     R("founded", "set", "dobj", source="verbnet:establish-55.5-1", only_with="up", **FOUNDERS),
     R("founded", "form create", "dobj", source="verbnet:create-26.4", **FOUNDERS),  # 'formed Y'
-
     R("partnersWith", "partner", "prep:with", source="verbnet:conspire-71", symmetric=True),
     R("partnersWith", "team", "prep:with", source="verbnet:amalgamate-22.2-2", only_with="up"),
     # Trade: 'Egypt bought wheat from the US', 'X sold tractors to Iraq' (a company bought is

@@ -4,7 +4,7 @@ them: 'Party Democrat chairman X' (the NER marks only 'Democrat'), 'the Bank of 
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.docs import tokens
 from kg.extract.lexicon import Lex
@@ -21,29 +21,40 @@ def known_spans(doc: Doc, lex: Lex, marked: list[Span]) -> list[Span]:
     toks = tokens(doc)
     i = 0
     while i < len(toks):
-        first = toks[i].text[:1].isupper() and toks[i].lower_ in firsts
-        span = _longest_at(doc, i, lex, inside) if first else None
+        sizes = firsts.get(toks[i].lower_) if toks[i].text[:1].isupper() else None
+        span = _longest_at(doc, toks, i, sizes, lex, inside) if sizes else None
         if span is not None:
             found.append(span)
         i = span.end if span is not None else i + 1
     return found
 
 
-def _first_words(lex: Lex) -> frozenset[str]:
-    """The first words of the gazetteer's names of two or more words, built once."""
-    names = lex.gaz.names
-    found: frozenset[str] = lex.built(
-        "gazetteer_firsts", lambda: frozenset(n.split()[0] for n in names if " " in n)
-    )
+def _first_words(lex: Lex) -> dict[str, tuple[int, ...]]:
+    """The first words of the gazetteer's names of two or more words, with the sizes (in
+    words) of the names they open, longest first; built once."""
+
+    def make() -> dict[str, tuple[int, ...]]:
+        sizes: dict[str, set[int]] = {}
+        for name in lex.gaz.names:
+            words = name.split()
+            if 1 < len(words) <= _LONGEST:
+                sizes.setdefault(words[0], set()).add(len(words))
+        return {w: tuple(sorted(n, reverse=True)) for w, n in sizes.items()}
+
+    found: dict[str, tuple[int, ...]] = lex.built("gazetteer_first_sizes", make)
     return found
 
 
-def _longest_at(doc: Doc, i: int, lex: Lex, inside: dict[int, Span]) -> Span | None:
-    for n in range(min(_LONGEST, len(doc) - i), 1, -1):
-        span = doc[i : i + n]
-        if not span[-1].text[:1].isupper() or lex.gaz.lookup(span.text, lex.lang) is None:
+def _longest_at(
+    doc: Doc, toks: list[Token], i: int, sizes: tuple[int, ...], lex: Lex, inside: dict[int, Span]
+) -> Span | None:
+    for n in (n for n in sizes if i + n <= len(toks)):
+        if not toks[i + n - 1].text[:1].isupper():
+            continue
+        text = "".join(t.text_with_ws for t in toks[i : i + n - 1]) + toks[i + n - 1].text
+        if lex.gaz.lookup(text, lex.lang) is None:
             continue
         outer = [s for s in (inside.get(k) for k in range(i, i + n)) if s is not None]
         if all(len(s) <= n and s.start >= i and s.end <= i + n for s in outer):
-            return span
+            return doc[i : i + n]
     return None

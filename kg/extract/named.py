@@ -201,9 +201,8 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
     known = lex.gaz.lookup(text, lex.lang) or lex.people(text)
     doc = span.doc
     if known:
-        return mention(
-            article, doc, span.start_char, span.end_char, known.type, known.key, known.label
-        )
+        label = known.label or text  # a name the gazetteer only types keeps its spelling
+        return mention(article, doc, span.start_char, span.end_char, known.type, known.key, label)
     if span.label_ not in types or lex.demonym(text):
         return None
     words = tokens(doc)[span.start : span.end]
