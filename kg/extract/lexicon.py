@@ -36,6 +36,10 @@ class Lex:
     def concept(self, table: str, tok: Token, rest: str | None = None) -> str | None:
         """The concept of `tok` in `table` (groups, events), by lemma, text or compound part."""
         entries: dict[str, str] = self.vocab.get(table, {})
+        if rest is None and not self.translations and not self.vocab.get("compound_suffixes"):
+            lemma, text = normalize(tok.lemma_), normalize(tok.text)  # the common case, fast
+            if lemma not in entries and text not in entries and lemma not in self._heads(table):
+                return None
         words = [rest] if rest is not None else [tok.lemma_, tok.text]
         compounds = [c.lemma_ for c in tok.lefts if c.dep_ == "compound"]
         if compounds and rest is None:
@@ -49,6 +53,15 @@ class Lex:
                 if hits:
                     return entries[max(hits, key=len)]
         return self._translated(table, [normalize(w) for w in words])
+
+    def _heads(self, table: str) -> frozenset[str]:
+        """The last words of the table's entries of several words ('member STATE')."""
+        key = f"heads:{table}"
+        if key not in self._memo:
+            entries = self.vocab.get(table, {})
+            self._memo[key] = frozenset(k.rsplit(" ", 1)[-1] for k in entries if " " in k)
+        found: frozenset[str] = self._memo[key]
+        return found
 
     def _translated(self, table: str, words: list[str]) -> str | None:
         """'belegering' -> dictionary: 'siege' -> the English table's concept, if any."""

@@ -52,8 +52,16 @@ def _town(place: Mention, company: bool) -> bool:
 
 
 def _own_tokens(tok: Token, index: MentionIndex) -> set[int]:
+    """The tokens of the mention at `tok` (a mention's tokens are consecutive)."""
     m = index.by_token.get(tok.i)
-    return {t.i for t in tok.doc if m is not None and index.by_token.get(t.i) == m}
+    if m is None:
+        return set()
+    start = end = tok.i
+    while start > 0 and index.by_token.get(start - 1) == m:
+        start -= 1
+    while end + 1 < len(tok.doc) and index.by_token.get(end + 1) == m:
+        end += 1
+    return set(range(start, end + 1))
 
 
 def country_at(tok: Token, key: str, label: str, article: Article) -> Mention:
