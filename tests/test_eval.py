@@ -26,11 +26,11 @@ def test_eval_set_has_both_languages_and_empty_cases() -> None:
     assert sum(1 for c in cases if not c.expected) >= 10
 
 
-@pytest.mark.parametrize(("lang", "precision", "recall"), [("en", 0.99, 0.96), ("nl", 0.9, 0.8)])
+@pytest.mark.parametrize(("lang", "precision", "recall"), [("en", 0.995, 0.965), ("nl", 0.9, 0.8)])
 def test_precision_and_recall_hold(
     outcomes: list[Outcome], lang: str, precision: float, recall: float
 ) -> None:
-    """Measured 2026-12-02 (issue 19, with the news families' cases): en 99.8% / 96.4% on 369
+    """Measured 2026-12-03 (issue 19, with the news families' cases): en 99.9% / 97.1% on 494
     cases, nl 100% / 83% on 11. A drop below these floors is a regression to explain, not to
     absorb by editing the cases."""
     sc = score(o for o in outcomes if o.case.lang == lang)
