@@ -66,7 +66,10 @@ def _parent_of_named(tok: Token, index: MentionIndex) -> bool:
         tok = tok.head  # 'Acme' of "Acme Corp's": the name's last word says whose it is
     unit = index.by_token.get(tok.head.i)
     named = unit is not None and unit.type == EntityType.ORGANIZATION and unit != own
-    return tok.dep_ == "poss" and named
+    head = tok.head  # "president of Acme's Employees Union", a name the NER missed
+    missed = unit is None and head.text[:1].isupper() and head.pos_ in ("PROPN", "NOUN")
+    unnamed = missed and not index.lex.title([head.lower_])[1] and not head.is_sent_start
+    return tok.dep_ == "poss" and (named or unnamed)
 
 
 def _definite(tok: Token, index: MentionIndex) -> Mention | None:
@@ -110,6 +113,9 @@ def _describes_a_noun(tok: Token, index: MentionIndex) -> bool:
     if lemma in index.lex.words("unit_nouns"):
         return False  # "director of Acme's trading division", 'chair of the Senate panel'
     named_after = head.i + 1 < len(tok.doc) and head.i + 1 in index.by_token
+    national = mention is not None and mention.type == EntityType.COUNTRY
+    if lemma in index.lex.words("company_nouns") and national:
+        return True  # 'Ruritanian central bank governor X': the bank's, not the country's
     if lemma in index.lex.words("company_nouns") and not named_after:
         return False  # 'editor of Beta Camera magazine': the magazine (not 'Beta firm Acme')
     if lemma in index.lex.words("portfolio_titles") and mention and mention.key.startswith("name:"):

@@ -229,3 +229,10 @@ def predicated(head: Token) -> list[Token]:
             posts = [t for c in verb.children if c.lower_ == "as" for t in c.children]
             found += posts + ([c for c in verb.children if c.dep_ == "dobj"] if posts else [])
     return found
+
+
+def members_body(org: Mention, index: MentionIndex) -> bool:
+    """A body of members ('the Countryside Alliance', 'the Ruritown Society'): 'X of Y' is a
+    member of it, not its employee."""
+    words = index.lex.words("membership_words") | index.lex.words("party_words")
+    return any(w in words for w in org.label.lower().split())

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extract import offices
 from kg.extract.anaphora import national_noun
 from kg.extract.common import next_mention, preps, resolve
 from kg.extract.context import is_region
@@ -93,7 +94,10 @@ def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
                 if _a_real_place(known, t, index):  # 'X Y, 43, of Ruritown, Westshire'
                     yield relation(person, ["comesFrom"], known, [tok], article, "phrase:of", index)
             elif known is not None and known.type == EntityType.ORGANIZATION and _bare(tok, t):
-                yield relation(person, ["worksFor"], known, [tok], article, "phrase:of", index)
+                side = (
+                    "memberOf" if offices.members_body(known, index) else "worksFor"
+                )  # 'X of the Y League'
+                yield relation(person, [side], known, [tok], article, "phrase:of", index)
         for c in tok.lefts:  # 'Ruritanian X Y', 'Ruritanman Z W'
             nation = _nationality(c, person, index)
             if nation is not None:

@@ -39,11 +39,14 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
             predicates = ["worksFor"] if owner.type == EntityType.ORGANIZATION else ["citizenOf"]
             yield relation(person, predicates, owner, [tok], article, "phrase:owner", index)
         if not any(c.dep_ == "appos" for c in tok.children):  # 'said X Y AT Acme'
-            for employer in (m for t in preps(tok, _EMPLOYERS) if (m := resolve(t, index))):
-                if employer.type == EntityType.ORGANIZATION:
-                    yield relation(
-                        person, ["worksFor"], employer, [tok], article, "phrase:at", index
-                    )
+            for t in preps(tok, _EMPLOYERS):
+                employer = resolve(t, index)
+                if employer is None or employer.type != EntityType.ORGANIZATION:
+                    continue
+                member = t.head.lower_ == "of" and offices.members_body(employer, index)
+                side = "memberOf" if member else "worksFor"  # 'X of the Y Alliance'
+                yield relation(person, [side], employer, [tok], article, "phrase:at", index)
+                if not member:
                     yield from _office_in(tok, employer, article, index)
 
 

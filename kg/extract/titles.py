@@ -300,8 +300,10 @@ def _demonyms(tokens: list[Token], article: Article, index: MentionIndex) -> lis
     for t in tokens:
         if t.i in index.by_token or t.dep_ not in ("amod", "compound"):
             continue
-        if t.head.lemma_.lower() in firms:
-            continue  # "a Ruritanian bank's spokesman": the bank's, not the country's
+        between = t.doc[t.i + 1 : t.head.i + 1] if t.head.i > t.i else [t.head]
+        if any(w.lemma_.lower() in firms for w in between):
+            continue  # "a Ruritanian bank's spokesman", 'Ruritanian central bank governor'
+
         lefts = [c for c in t.lefts if c.dep_ in ("amod", "compound") and c.i == t.i - 1]
         known = index.lex.demonym(f"{lefts[0].text} {t.text}") if lefts else None  # 'South X-an'
         start = lefts[0].idx if known is not None else t.idx
