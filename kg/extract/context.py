@@ -174,7 +174,7 @@ def kind_named(span: Span, lex: Lex) -> EntityType | None:
     if not span.label_ and _called_a_company(span, lex):
         return EntityType.ORGANIZATION  # 'rock band Y', which the NER missed
     if not span.label_ and _posts_possessive(span, lex):
-        return EntityType.ORGANIZATION  # "Ruritanian Re's spokesman X", which the NER missed
+        return EntityType.ORGANIZATION  # "Ruritanian Acme's spokesman X", which the NER missed
     return None
 
 

@@ -232,7 +232,7 @@ def predicated(head: Token) -> list[Token]:
 
 
 def members_body(org: Mention, index: MentionIndex) -> bool:
-    """A body of members ('the Countryside Alliance', 'the Ruritown Society'): 'X of Y' is a
+    """A body of members ('the Westshire Alliance', 'the Ruritown Society'): 'X of Y' is a
     member of it, not its employee."""
     words = index.lex.words("membership_words") | index.lex.words("party_words")
     return any(w in words for w in org.label.lower().split())

@@ -14,7 +14,7 @@ def _lone(tok: Token) -> bool:
 
 def _people_adjective_on(doc: Doc, tok: Token, inside: set[int]) -> bool:
     """A people's adjective the NER marked alone, hung on the proper noun right after it that it
-    left out: one name ('Ruritanian Re's spokesman')."""
+    left out: one name ('Ruritanian Acme's spokesman')."""
     if tok.i == 0 or tok.pos_ != "PROPN":
         return False
     adj = doc[tok.i - 1]  # the NER's one-word NORP name
@@ -37,7 +37,7 @@ def lone_runs(doc: Doc, inside: set[int], titles: frozenset[str]) -> list[Span]:
         elif _people_adjective_on(doc, t, inside):
             found.append(
                 doc[t.i - 1 : t.i + 1]
-            )  # 'Ruritanian Re', a firm: the NER saw 'Ruritanian'
+            )  # 'Ruritanian Acme', a firm: the NER saw 'Ruritanian'
         else:
             found.append(doc[t.i : t.i + 1])
         before = t

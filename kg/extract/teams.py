@@ -107,7 +107,7 @@ def _side(article: Article, doc: Doc, named: Span, known: Mention | None) -> Men
 
 def _side_like(tok: Token, lex: Lex) -> bool:
     """A capitalised word the NER missed, as a side: not a nationality, nor a name whose number
-    the parser split off ('the Six Nations win over Ruritania': a competition)."""
+    the parser split off ('the Four Shires win over Ruritania': a competition)."""
     numbered = any(c.dep_ == "nummod" and c.text[:1].isupper() for c in tok.children)
     return tok.text[:1].isupper() and not numbered and not _national(tok, lex)
 
