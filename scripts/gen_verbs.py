@@ -292,7 +292,7 @@ PLAN: list[Rule] = [
         "beat",
         "dobj",
         source="verbnet:hit-18.1-1",
-        unless="to",  # not 'beat X to a ball'
+        unless="to from",  # not 'beat X to a ball', nor 'beat the keeper from 18 yards'
         unless_particles="up",  # nor 'beat up X'
     ),
     R("defeats", "defeat", "dobj", uncoded=True),

@@ -122,6 +122,8 @@ def _concepts(doc: Doc, index: MentionIndex) -> dict[int, tuple[str | None, str 
         ):
             rest = tok.text.partition("-")[2] if tok.i in index.prefixes else None
             group = index.lex.concept("groups", tok, rest)
+            if group in index.lex.words("plural_groups") and tok.tag_ not in ("NNS", "NNPS"):
+                group = None  # 'the Ruritown MP' is one person, not a group
             event = None if group else index.lex.concept("events", tok, rest)
             if event and _figurative(tok, index):
                 event = None  # 'legal attacks', 'price war': not the event the word names
@@ -171,9 +173,12 @@ def short_names(by_token: dict[int, Mention], lex: Lex) -> dict[int, Mention]:
         if m.type == EntityType.ORGANIZATION and m.key.startswith("name:")
     }
     longer: dict[str, list[Mention]] = {}
+    clubs = lex.words("club_words")
     for key in orgs:
         words = key[5:].split()
         longer[key] = [o for k, o in orgs.items() if _goes_on(words, o, lex)]
+        if words[0] in clubs and len(words) == 1:  # 'United' for Ruritown United
+            longer[key] += [o for k, o in orgs.items() if k.endswith(" " + words[0])]
     into = {k: found[0] for k, found in longer.items() if len(found) == 1}
     return {
         i: replace(m, key=into[m.key].key, label=into[m.key].label) if m.key in into else m
