@@ -162,12 +162,23 @@ def country_prefixed(spans: list[Span], lex: Lex) -> list[Span]:
     merged: set[int] = set()
     for s in spans:
         run = by_start.get(s.end)
+        if run is not None and _portfolio_run(run, lex):
+            run = None  # 'Ruritania Interior Secretary X': the country's minister, no firm
         if s.label_ == "GPE" and run is not None and not run.label_ and _on(s[-1], run):
             out.append(Span(s.doc, s.start, run.end, label="ORG"))
             merged.add(run.start)
         elif s.start not in merged:
             out.append(s)
     return out
+
+
+def _portfolio_run(run: Span, lex: Lex) -> bool:
+    """A portfolio's words right before a title ('Interior' of 'Interior Secretary')."""
+    doc = run.doc
+    after = doc[run.end] if run.end < len(doc) else None
+    words = lex.words("portfolios")
+    portfolio = all(t.lower_ in words for t in run)
+    return portfolio and after is not None and after.lower_ in lex.title_words()
 
 
 def hyphen_joined(spans: list[Span], lex: Lex) -> list[Span]:
