@@ -113,8 +113,8 @@ def organisations(text: str) -> list[str]:
         words = words[1:] if words[:1] == ["THE"] else words  # 'THE_UNITED_NATIONS'
         if len(words) < 2 or not (words[-1] in LEGAL or words[-1] in NOUNS):
             continue
-        if words[0] in POSTS:
-            continue  # 'President of the World Bank': a post, not a name
+        if any(w in POSTS or w.removesuffix("S") in POSTS for w in words):
+            continue  # 'President of the World Bank': a post, not a name; nor a body of posts
         found.add(cased(words))
         if words[-1] in LEGAL and len(words) >= 3:
             found.add(cased(words[:-1]))  # 'Acme Arts Inc' is named 'Acme Arts' too

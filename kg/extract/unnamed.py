@@ -118,7 +118,7 @@ def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mentio
         once = len({m.start for m in index.by_token.values() if m.key == sole.key}) < 2
         codes: list[str] = index.lex.vocab.get("minister_titles", {}).get(title, [])
         known = sole.key in {country(c).key for c in codes}  # 'Chancellor X' there
-        posted = _posted_to(sole, words[0].doc, index)  # 'ambassador to Ruritania'
+        posted = _posted_to(sole, words[0].doc, index)  # 'envoy to Ruritania'
         if posted or (once and not known and _named_near(words[0].sent, sole, index) is None):
             return None  # a country named once, far away: not 'President X's'
         return sole if abroad <= {sole.key} and not home else None  # not a foreign big town's
@@ -131,15 +131,15 @@ def _ministers(title: str) -> bool:
 
 
 def _posted_to(sole: Mention, doc: Doc, index: MentionIndex) -> bool:
-    """Every mention of the country is where an envoy is sent ('Ambassador to
-    Ruritania'): the article is written from another country."""
-    envoys = index.lex.words("envoy_nouns")
+    """Every mention of the country is where someone or something goes, after a noun's 'to'
+    ('envoy to Ruritania', 'his visit to Ruritania'): the article is written from another
+    country."""
     toks = [t for t in doc if (m := index.by_token.get(t.i)) is not None and m.key == sole.key]
     heads = [t.head for t in toks if t.dep_ == "pobj" and t.head.lower_ == "to"]
     return (
         bool(toks)
         and len(heads) == len(toks)
-        and all(h.head.lemma_.lower() in envoys for h in heads)
+        and all(h.head.pos_ in ("NOUN", "PROPN") for h in heads)
     )
 
 
