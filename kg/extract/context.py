@@ -185,7 +185,9 @@ def _posts_possessive(span: Span, lex: Lex) -> bool:
     if end + 2 >= len(doc) or doc[end].dep_ != "case":
         return False
     post, name = doc[end + 1], doc[end + 2]
-    titles = lex.words("titles") | lex.title_words()
+    titles: frozenset[str] = lex.built(
+        "post_and_title_words", lambda: lex.words("titles") | lex.title_words()
+    )
     return post.lower_ in titles and name.ent_type_ == "PERSON"
 
 

@@ -79,10 +79,8 @@ def _trim(span: Span, lex: Lex) -> Span | None:
         start += 1  # 'Ruritanman X Y', 'Ruritanian Z W': a nationality
     if span.label_ == "PERSON" and end - start == 1 and _half_name(span.doc, start):
         end += 1  # 'Y Z beat X': the tagger made 'Y' an adjective, the NER stopped
-    if span.label_ == "PERSON" and end - start > 1:
-        end = _known_then_portfolio(
-            span.doc, start, end, lex
-        )  # 'Party Treasury', a 'person' to the NER
+    if span.label_ == "PERSON" and end - start > 1:  # 'Party Treasury', a 'person' to the NER
+        end = _known_then_portfolio(span.doc, start, end, lex)
     if span.label_ != "PERSON" and start > 0 and _day_on(doc[start - 1], end, lex):
         start -= 1  # 'the Sunday Acme', a newspaper: the NER took the day for a date
     named_at = start
