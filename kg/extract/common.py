@@ -40,9 +40,6 @@ def verb_lemmas(verb: Token) -> set[str]:
     return found
 
 
-_GIVEN = frozenset({"award", "prize", "trophy", "medal", "honour", "honor"})
-
-
 def resolve_all(tok: Token, index: MentionIndex) -> list[Mention]:
     """The mentions a token stands for: a pronoun's antecedents (located at the pronoun), or
     the one mention `resolve` finds."""
@@ -77,7 +74,7 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
                 maker = named.type == EntityType.ORGANIZATION and child.dep_ == "compound"
                 if maker and tok.lemma_.lower() in index.lex.vocab.get("work_nouns", {}):
                     continue  # 'the Acme show' is a show, not Acme
-                if maker and tok.lemma_.lower() in _GIVEN:
+                if maker and tok.lemma_.lower() in index.lex.words("given_prize_nouns"):
                     continue  # 'the Acme coaching award' is Acme's prize, not Acme
                 if named.type in _NAMED_BY_NOUN or named_noun or _firm_noun(tok, named, index):
                     return named  # 'the film X': the work; 'Beta Camera magazine': the firm

@@ -17,7 +17,6 @@ from kg.extract.offices import AGENTS
 from kg.lexicon import BIG_TOWN, country
 from kg.model import Article, EntityType, Mention
 
-_VISITS = frozenset({"visit", "arrive", "travel", "fly", "tour"})
 _SOLE_TITLES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir")
 
 
@@ -107,7 +106,7 @@ def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mentio
         return None
     if not lower and any(not t.text[:1].isupper() for t in words):
         return None  # 'bank president X', 'Acme President Y'
-    if any(t.lemma_.lower() in _VISITS for t in words[0].sent):
+    if any(t.lemma_.lower() in index.lex.words("visit_verbs") for t in words[0].sent):
         return None  # 'when Finance Minister X visits Ruritown': a visitor is from elsewhere
     countries = {m.key: m for m in index.by_token.values() if m.type == EntityType.COUNTRY}
     towns = (index.lex.city(m.label) for m in index.by_token.values() if m.type == EntityType.PLACE)
