@@ -304,7 +304,7 @@ PLAN: list[Rule] = [
     R("withdrawsFrom", "pull", "prep:of", only_with="out", uncoded=True),  # 'pulled out of'
     # CAMEO codes it as force (190): not in sport
     R("playsFor", "play", "prep:for", source="verbnet:play-114.2-1"),
-    R("playsFor", "sign", "prep:for", source="verbnet:hire-13.5.3"),
+    R("playsFor", "sign", "prep:for", source="verbnet:hire-13.5.3", intransitive=True),
     # Where an event is held: 'the final was held in Seville', 'Seville hosted the final'
     R("occurredIn", "hold", "prep:in prep:at", source="verbnet:conduct-111.1", **STAGED),
     R("occurredIn", "stage", "prep:in prep:at", source="verbnet:establish-55.5", **STAGED),
@@ -440,7 +440,8 @@ HEADER = """\
 #   warranty. `source = "verbnet:<class>"`: the class the verbs are members of.
 # Keys beyond lexicon_en.toml: `subject = "patient"` (the verb's object or passive subject is
 # the relation's subject: 'X was nominated for Y'), `inverse` (object and subject swap: 'Y hired
-# X' is X worksFor Y), `unless_particles` (not with these: 'fought BACK with'),
+# X' is X worksFor Y), `unless_particles` (not with these: 'fought BACK with'), `intransitive`
+# (only without a direct object: 'signed for X', not 'signed a deal for X'),
 # `object_types` / `subject_types` (entity classes the object / subject
 # must have), `symmetric` ('X and Y met': each the other's), `cameo` (the CAMEO code the
 # statement carries), `source`.

@@ -117,7 +117,8 @@ def _launched(span: Span, lex: Lex) -> bool:
     if span.label_ in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT"):
         return False
     launch = root.dep_ == "dobj" and root.head.lemma_.lower() in _launch_verbs(lex)
-    return launch and all(t.text[:1].isupper() or t.like_num for t in span)
+    cased = all(t.text[:1].isupper() or t.like_num for t in span)
+    return launch and cased and any(t.is_alpha for t in span)  # not '£20' of a tariff
 
 
 def _launch_verbs(lex: Lex) -> frozenset[str]:

@@ -280,6 +280,21 @@ def _numbered(span: Span, text: str) -> bool:
     )
 
 
+def _models(doc: Doc) -> dict[str, EntityType]:
+    """Names the article gives a generation's number ('the Beta 2', 'Beta 3'): a product's line,
+    whatever the article calls it elsewhere ('the Beta'), not a firm."""
+    found = {}
+    for tok in doc[:-1]:
+        after = doc[tok.i + 1]
+        numbered = after.pos_ == "NUM" and after.head.i == tok.i and after.dep_ == "nummod"
+        generation = after.text.isdigit() and int(after.text) < 10  # not 'Acme 747'
+        rest = doc[tok.i + 2 : tok.i + 4]
+        score = any(t.text in ("-", "\u2013") or t.like_num or t.pos_ == "PROPN" for t in rest)
+        if numbered and generation and not score and tok.pos_ == "PROPN" and not after.ent_type_:
+            found["name:" + normalize(tok.text)] = EntityType.PRODUCT
+    return found
+
+
 def _prefix(article: Article, tok: Token, lex: Lex) -> Mention | None:
     """'Liga-gezanten', 'X-regime': a name glued to a noun by a hyphen."""
     head, sep, _ = tok.text.partition("-")
@@ -332,7 +347,7 @@ def named_mentions(
     spans = org_then_town(spans, lex)  # 'Acme Ruritown reporter
     spans += known_spans(doc, lex, spans)  # 'Party Democrat' where the NER saw 'Democrat'
     spans += work_spans(doc, lex)  # 'the drama Title Of Words', which the NER missed
-    sure: dict[str, EntityType] = {}  # names whose type the context gives
+    sure: dict[str, EntityType] = _models(doc)  # names whose type the context gives
     suffixes = lex.words("corporate_suffixes")
     whole: set[int] = set()  # tokens of work titles made whole ('Title of the Words')
     missed: list[Span] = []

@@ -226,6 +226,8 @@ def _noun(verb: Token, rule: dict[str, Any]) -> tuple[bool, Token | None]:
     unless = rule.get("unless_particles")
     if unless and any(c.dep_ in ("prt", "advmod") and c.lower_ in unless for c in verb.children):
         return False, None  # 'fought BACK with its own airline'
+    if rule.get("intransitive") and any(c.dep_ == "dobj" for c in verb.children):
+        return False, None  # 'signed for Acme', not 'signed a deal for Acme to sell ...'
 
     if "prep_nouns" in rule:  # 'said IN an INTERVIEW with Y'
         wanted = set(rule["prep_nouns"])

@@ -38,6 +38,24 @@ def _bare(sentence: str) -> str:
     return sentence.rstrip().rstrip(closing).rstrip()
 
 
+def _said_then(verb: Token, lex: Lex) -> bool:
+    """The clause of a verb of saying in the past, on no condition: 'X said it would ...'."""
+    said = verb.head
+    if (
+        verb.dep_ != "ccomp"
+        or said.tag_ != "VBD"
+        or not verb_lemmas(said) & lex.words("speech_verbs")
+    ):
+        return False
+    marks = lex.words("conditional_marks")
+    return not any(
+        m.dep_ == "mark" and m.lower_ in marks
+        for c in verb.children
+        if c.dep_ == "advcl"
+        for m in c.children
+    )
+
+
 def _own(tok: Token, lex: Lex) -> Modality | None:
     """What the token's own dependents say: 'not', 'niet', 'no attack'; 'may', 'zou'; 'if';
     'will' (an announced plan: intended, unless something above says more)."""
@@ -101,6 +119,8 @@ def _marked(tok: Token, lex: Lex) -> Modality | None:
         if child.dep_ == "aux" and child.lemma_.lower() in lex.words("intention_governors"):
             return Modality.INTENDED  # Frog: 'Ruritanië WIL Bordurië steunen'
         future = child.dep_ == "aux" and word in lex.words("future_modals")
+        if child.dep_ == "aux" and word in lex.words("reported_futures") and _said_then(tok, lex):
+            return Modality.INTENDED  # 'X said it WOULD press Y': what X said it will do
         if child.dep_ in ("aux", "auxpass") and word in lex.words("modals") and not future:
             return Modality.HYPOTHETICAL
         if child.dep_ == "mark" and word in lex.words("conditional_marks"):
@@ -133,6 +153,19 @@ def _purpose(verb: Token) -> bool:
     )
 
 
+def _for_to(verb: Token) -> bool:
+    """'for X to sell': an infinitive whose doer 'for' names (a deal's, a call's aim)."""
+    doc = verb.doc
+    if verb.i < 3 or doc[verb.i - 1].lower_ != "to" or doc[verb.i - 1].head.i != verb.i:
+        return False
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+        return True
+    noun = doc[verb.i - 2]
+    while noun.dep_ in ("compound", "flat", "amod") and noun.head.i > noun.i:
+        noun = noun.head
+    return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.i < noun.i
+
+
 def modality(tok: Token, lex: Lex) -> Modality:
     """How the text puts what `tok` (a verb or an event noun) triggers."""
     if _bare(tok.sent.text).endswith("?"):
@@ -144,6 +177,9 @@ def modality(tok: Token, lex: Lex) -> Modality:
             light = lex.words("light_verbs") | lex.words("nominal_light_verbs")
             if found is None and verb_lemmas(tok.head) & light:  # 'may launch an attack',
                 found = modality(tok.head, lex)  # 'agreed to complete the takeover'
+        if found is None and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i != tok.i:
+            said = _marked(tok.head, lex)  # 'a merger of X and Y WOULD be the biggest deal'
+            found = said if said == Modality.HYPOTHETICAL else None
         if found is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB":
             later = _own(tok.head.head, lex) == Modality.INTENDED  # 'will report at its meeting'
             found = Modality.INTENDED if later else None  # (not 'did not attend the summit')
@@ -153,7 +189,8 @@ def modality(tok: Token, lex: Lex) -> Modality:
         found = _own(t, lex)
         if found is not None:
             return found
-        if t.dep_ in ("acl", "ccomp") and t.head.lemma_.lower() in lex.words("hearsay_nouns"):
+        hearsay = t.head.pos_ == "NOUN" and t.head.lemma_.lower() in lex.words("hearsay_nouns")
+        if t.dep_ in ("acl", "ccomp") and hearsay:  # not 'X did it, the agency REPORTED'
             denied = t.head.dep_ in _OBJECTS and _governed(t.head, lex) == Modality.NEGATED
             return Modality.NEGATED if denied else Modality.HYPOTHETICAL  # 'denied reports that'
             # 'accusations that he threatened X': said, not put as a fact
@@ -164,6 +201,8 @@ def modality(tok: Token, lex: Lex) -> Modality:
             c.dep_ == "cc" and c.lower_ in lex.words("contrast") and c.i < t.i
             for c in (*t.children, *t.head.children)
         )
+        if _for_to(t):
+            return Modality.INTENDED  # 'a deal for X to sell Y to Z': the sale is to come
         if _purpose(t) and t.i < t.head.i:
             return Modality.INTENDED  # 'To join the League, Ruritania had much to do': an aim
         if t.head.i == t.i or not (t.dep_ in ("conj", "xcomp") or _purpose(t)) or but:
