@@ -183,6 +183,9 @@ PLAN: list[Rule] = [
         through="of in",
         **BOUGHT,
     ),  # 'bought 100% of X', 'a stake in Y'
+    R(
+        "acquires", "bid", "prep:for", uncoded=True, modality="intended", **ORGS
+    ),  # 'X has bid $6bn for Y': an offer to buy, not a purchase
     R("owns", "own", "dobj", source="verbnet:own-100.1", through="of poss", **ORGS),
     R("owns", "hold", "dobj", source="verbnet:own-100.1", through="of poss", **ORGS),  # '2% of X'
     # 'X controls 25 pct of Y': a share controlled is owned (not 'controls the army')
@@ -416,7 +419,7 @@ def _value(key: str, value: object) -> str:
     """TOML for an option: `true`, a list of words (through = "of to"), or a string."""
     if value is True:
         return "true"
-    if isinstance(value, str) and key != "subject":
+    if isinstance(value, str) and key not in ("subject", "modality"):
         return _list(value.split())
     return f'"{value}"'
 
@@ -441,7 +444,8 @@ HEADER = """\
 # Keys beyond lexicon_en.toml: `subject = "patient"` (the verb's object or passive subject is
 # the relation's subject: 'X was nominated for Y'), `inverse` (object and subject swap: 'Y hired
 # X' is X worksFor Y), `unless_particles` (not with these: 'fought BACK with'), `intransitive`
-# (only without a direct object: 'signed for X', not 'signed a deal for X'),
+# (only without a direct object: 'signed for X', not 'signed a deal for X'), `modality`
+# (how the verb puts what it says: 'intended' for 'X bid for Y'),
 # `object_types` / `subject_types` (entity classes the object / subject
 # must have), `symmetric` ('X and Y met': each the other's), `cameo` (the CAMEO code the
 # statement carries), `source`.

@@ -21,6 +21,10 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
     company noun an organisation ('Beta Plc', 'carmaker Acme')."""
     if span.label_ in ("PERSON", "ORG") and _called_a_place(span, lex):
         return EntityType.PLACE  # 'Ruritown, the capital of Ruritania'
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    last = span.end + 1 >= len(span.doc) or span.doc[span.end + 1].ent_type_ != "PERSON"
+    if after is not None and after.text in lex.words("post_nominals") and len(span) > 1 and last:
+        return EntityType.PERSON  # 'X Y QC', 'X Y MP'
     if _after_honorific(span, lex) or _titled(span, lex) or _after_title(span, lex):
         return EntityType.PERSON
     if legal_form(span, suffixes) or _called_a_company(span, lex) or employer_named(span, lex):

@@ -100,6 +100,8 @@ def _trim(span: Span, lex: Lex) -> Span | None:
         or doc[end - 1].pos_ in _FUNCTION
     ):
         end -= 1
+    if end - start > 2 and doc[end - 1].text in lex.words("post_nominals"):
+        end -= 1  # 'X Y QC', a firm to the NER: the letters after a person's name
     while span.label_ == "PERSON" and end - start > 1 and _score_part(doc[end - 1]):
         end -= 1  # 'X Y 7-6': the NER took the score into the name
     verbs = [t.i for t in doc[start + 1 : end] if t.pos_ in ("VERB", "AUX") and t.is_lower]
@@ -333,6 +335,45 @@ def _bracket_aliases(doc: Doc, by_token: dict[int, Mention]) -> dict[int, Mentio
     return fixed
 
 
+def _post_nominal(doc: Doc, i: int, lex: Lex) -> bool:
+    """Letters after a person's name ('X Y QC'), not a title before the next one ('X MP Y')."""
+    if i >= len(doc) or doc[i].text not in lex.words("post_nominals"):
+        return False
+    return i + 1 >= len(doc) or doc[i + 1].ent_type_ != "PERSON"
+
+
+def _abbreviates(word: str, name: str) -> bool:
+    """'ASE' of 'Acme Stock Exchange': capitals that open with the name's first initial and
+    are no more than its words (not '(UK)' after 'Acme Corp')."""
+    words = [w for w in name.split() if w[:1].isupper() and w.lower() != "the"]
+    fits = 2 <= len(word) <= 6 and word.isupper() and word.isalpha() and len(words) > 1
+    return fits and word[0] == words[0][0] and len(word) <= len(name.split())
+
+
+def _defined_aliases(
+    article: Article, doc: Doc, by_token: dict[int, Mention]
+) -> dict[int, Mention]:
+    """'the Acme Stock Exchange (ASE) ... ASE chief X': an abbreviation the text defines in
+    brackets after a name names it wherever it stands alone, whether the NER saw it or not."""
+    defined: dict[str, Mention] = {}
+    for tok in doc[2:-1]:
+        m = by_token.get(tok.i - 2)
+        word, opening, closing = tok.text, doc[tok.i - 1].text, doc[tok.i + 1].text
+        if m is None or (opening, closing) != ("(", ")") or m.end > doc[tok.i - 1].idx:
+            continue
+        if m.type != EntityType.PERSON and _abbreviates(word, m.label):
+            defined.setdefault(word, m)
+    found = {}
+    for tok in doc:
+        m, had = defined.get(tok.text), by_token.get(tok.i)
+        if m is not None and (
+            had is None or (had.key.startswith("name:") and had.text == tok.text)
+        ):
+            end = tok.idx + len(tok.text)
+            found[tok.i] = mention(article, doc, tok.idx, end, m.type.value, m.key, m.label)
+    return found
+
+
 def named_mentions(
     article: Article, doc: Doc, lex: Lex
 ) -> tuple[dict[int, Mention], dict[int, Mention]]:
@@ -386,6 +427,9 @@ def named_mentions(
             if prefix:
                 prefixes[span[0].i] = prefix
         elif mention is not None:
+            if mention.type == EntityType.PERSON and _post_nominal(doc, span.end, lex):
+                span = doc[span.start : span.end + 1]  # 'X Y QC': named 'X Y', the phrase's head
+                mention = replace(mention, end=span.end_char, text=span.text)
             by_token.update({t.i: mention for t in span})
         else:
             missed.append(span)
@@ -393,7 +437,8 @@ def named_mentions(
     by_token = {  # what the context calls a work or a team is one wherever the article names it
         i: replace(m, type=sure[m.key]) if m.key in sure else m for i, m in by_token.items()
     }
-    return _bracket_aliases(doc, by_token), prefixes
+    by_token = _bracket_aliases(doc, by_token)
+    return {**by_token, **_defined_aliases(article, doc, by_token)}, prefixes
 
 
 def surname(name: str) -> str:

@@ -20,13 +20,14 @@ from kg.extract.nominal import event_relations, location_relations
 from kg.extract.organisations import organisation_relations
 from kg.extract.people import people_relations
 from kg.extract.sport import score_relations
-from kg.extract.stance import modality, relation
+from kg.extract.stance import modality, put, relation
 from kg.extract.surface import surface_relations
 from kg.extract.titles import Affiliations, title_relations
 from kg.extract.venues import venue_relations
 from kg.model import Article, EntityType, Modality, Relation
 
 _INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"})  # acomp: "is set to"
+_AGENTS = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.GROUP)
 _NOUNS = ("NOUN", "PROPN")
 
 
@@ -65,6 +66,8 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
         return [t for c in verb.head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     if verb.dep_ == "acomp" and not _modal_adjective(verb, index):
         return []  # 'is happy to buy': not said to be done, nor how likely
+    if not found and (controller := _object_control(verb, index)) is not None:
+        return [controller] if controller.i in index.by_token else []  # 'lent X money to bid'
     if not found and verb.dep_ in _INHERIT and verb.head.i != verb.i and depth < 3:
         head = verb.head
         by = verb.dep_ == "pcomp" and head.lower_ == "by" and head.dep_ == "prep"
@@ -72,6 +75,21 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
             head = head.head  # 'X reached the final BY beating Y': X beat Y
         return subjects(head, index, depth + 1)
     return found
+
+
+def _object_control(verb: Token, index: MentionIndex) -> Token | None:
+    """The named agent a verb's infinitive is given to: 'lent X the money to bid', 'hired X
+    to sell Y' (X does it, not the subject)."""
+    if verb.dep_ not in ("xcomp", "advcl") or not any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    ):
+        return None
+    for c in verb.head.children:
+        m = index.by_token.get(c.i)
+        agent = m is not None and m.type in _AGENTS
+        if c.i < verb.i and (c.dep_ == "dative" or (c.dep_ == "dobj" and agent)):
+            return c  # a dative the NER missed ('lent Y the money') still says who does it
+    return None
 
 
 def _among(noun: Token, index: MentionIndex) -> list[Token]:
@@ -288,6 +306,8 @@ def _verb_rule(
             ends = (obj, subj) if rule.get("inverse") else (subj, obj)
             code = rule.get("cameo")
             rel = relation(ends[0], predicates, ends[1], [verb], article, rule_name, index, code)
+            if rel and rule.get("modality") and rel.provenance.modality == Modality.ASSERTED:
+                rel = put(rel, Modality(rule["modality"]))  # 'X bid for Y': intended
             found.extend([rel] if rel else [])
     return found
 

@@ -153,6 +153,12 @@ def _purpose(verb: Token) -> bool:
     )
 
 
+def _agreed(verb: Token, lex: Lex) -> bool:
+    """A verb whose object is an agreement or a plan: 'signed a deal', 'unveiled plans'."""
+    nouns = lex.words("intention_nouns") | lex.words("agreement_nouns")
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
+
+
 def _for_to(verb: Token) -> bool:
     """'for X to sell': an infinitive whose doer 'for' names (a deal's, a call's aim)."""
     doc = verb.doc
@@ -203,6 +209,8 @@ def modality(tok: Token, lex: Lex) -> Modality:
         )
         if _for_to(t):
             return Modality.INTENDED  # 'a deal for X to sell Y to Z': the sale is to come
+        if _purpose(t) and t.i > t.head.i and _agreed(t.head, lex):
+            return Modality.INTENDED  # 'X signed a deal to buy Y': the purchase is to come
         if _purpose(t) and t.i < t.head.i:
             return Modality.INTENDED  # 'To join the League, Ruritania had much to do': an aim
         if t.head.i == t.i or not (t.dep_ in ("conj", "xcomp") or _purpose(t)) or but:

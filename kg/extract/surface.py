@@ -23,6 +23,7 @@ _DESCRIBING = ("NOUN", "ADJ", "PUNCT", "PROPN")  # 'anti-virus', 'mobile phone'
 
 def surface_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*_based(article, doc, index), *_rivals(article, doc, index)]
+    found += _rival_pairs(article, doc, index)
     return [r for r in found if r is not None]
 
 
@@ -48,6 +49,42 @@ def _rivals(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
                 yield relation(
                     other, ["competesWith"], rival, [tok], article, "phrase:rival", index
                 )
+
+
+def _rival_pairs(article: Article, doc: Doc, index: MentionIndex) -> list[Relation | None]:
+    """'rival plane makers X and Y', 'rivals X and Y': names listed right after a plural
+    rival's noun compete with each other."""
+    words = index.lex.words("rival_nouns")
+    found: list[Relation | None] = []
+    for tok in tokens(doc):
+        if tok.lemma_.lower() not in words:
+            continue
+        noun = tok if tok.tag_ == "NNS" else tok.head if tok.dep_ in ("amod", "compound") else None
+        if noun is None or noun.tag_ != "NNS" or not 0 <= noun.i - tok.i <= 3:
+            continue
+        rivals = _listed_after(doc, noun.i + 1, index)
+        found += [
+            relation(a, ["competesWith"], b, [tok], article, "phrase:rival", index)
+            for a in rivals
+            for b in rivals
+            if a.key != b.key
+        ]
+    return found
+
+
+def _listed_after(doc: Doc, i: int, index: MentionIndex) -> list[Mention]:
+    """The names listed from token i on ('X, Y and Z'), if at least two; none a person's."""
+    names: list[Mention] = []
+    while i < len(doc) and (m := index.by_token.get(i)) is not None:
+        if m.type == EntityType.PERSON:
+            return []
+        names.append(m)
+        while i < len(doc) and index.by_token.get(i) == m:
+            i += 1
+        if i + 1 >= len(doc) or doc[i].lower_ not in (",", "and"):
+            break
+        i += 1
+    return names if len({m.key for m in names}) > 1 else []
 
 
 def _based(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
