@@ -215,6 +215,17 @@ PLAN: list[Rule] = [
     R("buysFrom", "purchase", "prep:from", source="verbnet:obtain-13.5.2-1", **TRADERS),
     R("buysFrom", "import", "prep:from", source="verbnet:send-11.1", **TRADERS),
     R("sellsTo", "sell", "prep:to", source="verbnet:give-13.1-1", **TRADERS),
+    R(
+        "acquires",
+        "sell",
+        "prep:to",
+        source="verbnet:give-13.1-1",
+        subject_types="Organization",
+        object_types="Organization Person Country",
+        named_subject=True,
+        **PATIENT,
+        **INVERSE,
+    ),  # 'X was sold to Y', 'Acme sold X to Y': Y acquires X
     R("sellsTo", "export", "prep:to", source="verbnet:send-11.1", **TRADERS),
     R("sellsTo", "ship", "prep:to", source="verbnet:send-11.1-1", **TRADERS),
     R("sellsTo", "supply", "prep:to dobj", source="verbnet:fulfilling-13.4.1-1", **TRADERS),

@@ -74,4 +74,24 @@ def comments(
                 continue
             rel = relation(speaker, ["commentsOn"], topic, [verb], article, "speech:about", index)
             found.extend([rel] if rel else [])
+            stance = _judged(tok, index)
+            if stance is not None:
+                rel = relation(speaker, [stance], topic, [verb], article, "speech:judged", index)
+                found.extend([rel] if rel else [])
     return found
+
+
+def _judged(topic: Token, index: MentionIndex) -> str | None:
+    """'X said Y's plan was flawed' (criticises Y), 'X said Y had been terrific' (praises
+    Y): a judging word in the clause the topic is the subject of, the clause not denied."""
+    clause = topic.head
+    while clause.dep_ not in _CLAUSES and clause.head.i != clause.i and clause.pos_ != "VERB":
+        clause = clause.head  # from a possessive up to its clause ("Y's plan was flawed")
+    own = {t.i for t in topic.subtree}
+    words = {t.lemma_.lower() for t in clause.subtree if t.i not in own}
+    words |= {t.lower_ for t in clause.subtree if t.i not in own}
+    if modality(clause, index.lex) != Modality.ASSERTED or words & index.lex.words("negations"):
+        return None
+    if words & index.lex.words("criticism_words"):
+        return "criticises"
+    return "praises" if words & index.lex.words("praise_words") else None

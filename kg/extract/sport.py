@@ -187,7 +187,9 @@ def _contests(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
         events = events or _placed_at(verb, index)
         if not events:
             continue
-        for subject in _contestants(verb):
+        rivals = verb.lemma_.lower() in index.lex.words("versus_verbs")
+        others = [c for c in verb.children if c.dep_ == "dobj"] if rivals else []
+        for subject in _contestants(verb) + others:  # 'X beat Y in the final of the W Open'
             for side in (m for t in conjuncts(subject) if (m := resolve(t, index))):
                 for event in events:
                     rule = "contest:in"
@@ -255,7 +257,7 @@ def _where(verb: Token, index: MentionIndex) -> list[Token]:
     """Where a verb of contest happens: 'at the World Championships', 'in the first round of
     the Ruritania Open', 'reached the final of the Ruritown Open'."""
     stages = index.lex.words("contest_stages")
-    found = list(preps(verb, ["in", "at"]))
+    found = list(preps(verb, ["in", "at", "into"]))  # 'eased into the final of the W Cup'
     found += [c for c in verb.children if c.dep_ == "dobj" and _stage(c, stages)]
     inner = [t for f in found if _stage(f, stages) for t in preps(f, ["of", "at"])]
     return found + inner

@@ -23,7 +23,7 @@ _DESCRIBING = ("NOUN", "ADJ", "PUNCT", "PROPN")  # 'anti-virus', 'mobile phone'
 
 def surface_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*_based(article, doc, index), *_rivals(article, doc, index)]
-    found += _rival_pairs(article, doc, index)
+    found += _rival_pairs(article, doc, index) + _named_units(article, doc, index)
     return [r for r in found if r is not None]
 
 
@@ -69,6 +69,24 @@ def _rival_pairs(article: Article, doc: Doc, index: MentionIndex) -> list[Relati
             for b in rivals
             if a.key != b.key
         ]
+    return found
+
+
+def _named_units(article: Article, doc: Doc, index: MentionIndex) -> list[Relation | None]:
+    """'Acme unit Beta Inc', 'Acme subsidiary Beta': a company's unit noun between two names
+    makes the second part of the first."""
+    words = index.lex.words("subsidiary_nouns")
+    found: list[Relation | None] = []
+    for tok in tokens(doc)[1:-1]:
+        if tok.lower_ not in words:
+            continue
+        parent, unit = index.by_token.get(tok.i - 1), index.by_token.get(tok.i + 1)
+        if parent is None or unit is None or unit.start != doc[tok.i + 1].idx:
+            continue
+        if EntityType.ORGANIZATION == parent.type == unit.type and parent.key != unit.key:
+            found.append(
+                relation(unit, ["subsidiaryOf"], parent, [tok], article, "phrase:unit", index)
+            )
     return found
 
 
