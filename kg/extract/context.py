@@ -25,6 +25,8 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
     last = span.end + 1 >= len(span.doc) or span.doc[span.end + 1].ent_type_ != "PERSON"
     if after is not None and after.text in lex.words("post_nominals") and len(span) > 1 and last:
         return EntityType.PERSON  # 'X Y QC', 'X Y MP'
+    if span.label_ == "PERSON" and len(span) == 1 and _camel_cased(span.text, lex):
+        return EntityType.ORGANIZATION  # 'GlaxoSmithKline', 'BetaSoft': no one's name
     if _after_honorific(span, lex) or _titled(span, lex) or _after_title(span, lex):
         return EntityType.PERSON
     if legal_form(span, suffixes) or _called_a_company(span, lex) or employer_named(span, lex):
@@ -46,6 +48,14 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.words("product_heads"):
         return EntityType.PRODUCT  # "Acme's Beta Robot": a machine, not a man
     return EntityType.EVENT if _names_an_event(span, lex) else None
+
+
+def _camel_cased(word: str, lex: Lex) -> bool:
+    """A capital inside a word that no surname's prefix explains ('BetaSoft'; not 'McX',
+    'DiY', "O'Z")."""
+    inner = [i for i in range(1, len(word)) if word[i].isupper() and word[i - 1].islower()]
+    prefixes = lex.words("surname_prefixes")
+    return any(word[:i].lower() not in prefixes for i in inner)
 
 
 def _a_club(span: Span, lex: Lex) -> bool:

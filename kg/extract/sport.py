@@ -77,15 +77,26 @@ def _players(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
 def _titled_players(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
     """'Rovers lock X Y', 'United prop Z W': a team, a player's or a coach's title,
     a name, in that order (kg.extract.teams.titled_sides made the team)."""
-    titles = side_titles(index.lex)
+    stars = index.lex.words("sport_star_titles") if index.teams else frozenset()
+    titles = side_titles(index.lex) | stars  # 'Rovers star X' only where teams play
+    last: tuple[int, Mention] | None = None  # the token after the last titled player, his team
     for tok in tokens(doc):
         person = index.by_token.get(tok.i)
         if person is None or person.type != EntityType.PERSON or person.start != tok.idx:
             continue
         start = side_title_at(doc, tok.i - 1, titles) if tok.i > 1 else -1
         team = index.by_token.get(start - 1) if start > 0 else None
-        if team is None or team.key not in index.teams or team.key == person.key:
+        if team is None and start > 0 and last is not None and last[0] == start - 1:
+            team = last[1] if doc[start - 1].lower_ == "and" else None  # 'Y centre X and lock Z'
+        national = team is not None and team.type == EntityType.COUNTRY  # 'Ruritania star X'
+        if team is None or not (team.key in index.teams or national) or team.key == person.key:
             continue
+        if national and joined_title(doc[start : tok.i]) not in stars:
+            continue  # 'Ruritania centre X': the title rules read it
+        after = tok.i
+        while after < len(doc) and index.by_token.get(after) == person:
+            after += 1
+        last = (after, team)
         first = start - 1
         while first > 0 and index.by_token.get(first - 1) == team:
             first -= 1
