@@ -10,7 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from kg.extract.common import resolve
+from kg.extract.common import head_of, pobjs, resolve
 from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.organisations import country_at
@@ -24,6 +24,7 @@ _DESCRIBING = ("NOUN", "ADJ", "PUNCT", "PROPN")  # 'anti-virus', 'mobile phone'
 def surface_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*_based(article, doc, index), *_rivals(article, doc, index)]
     found += _rival_pairs(article, doc, index) + _named_units(article, doc, index)
+    found += _posted_in(article, doc, index)
     return [r for r in found if r is not None]
 
 
@@ -87,6 +88,26 @@ def _named_units(article: Article, doc: Doc, index: MentionIndex) -> list[Relati
             found.append(
                 relation(unit, ["subsidiaryOf"], parent, [tok], article, "phrase:unit", index)
             )
+    return found
+
+
+def _posted_in(article: Article, doc: Doc, index: MentionIndex) -> list[Relation | None]:
+    """ "The Outlet's X in Ruritown says": an organisation's person named with where they are
+    is based there (a correspondent, an office's spokesman)."""
+    found: list[Relation | None] = []
+    for tok in tokens(doc):
+        person = index.by_token.get(tok.i)
+        if person is None or person.type != EntityType.PERSON or not head_of(tok, person):
+            continue
+        owners = [index.by_token.get(c.i) for c in tok.children if c.dep_ == "poss"]
+        if not any(o is not None and o.type == EntityType.ORGANIZATION for o in owners):
+            continue
+        ins = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"]
+        for prep, o in ((c, o) for c in ins for o in pobjs(c)):
+            place = index.by_token.get(o.i)
+            if place is not None and place.type in _PLACES:
+                rule = "phrase:in"
+                found.append(relation(person, ["basedIn"], place, [prep], article, rule, index))
     return found
 
 
