@@ -33,6 +33,8 @@ def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Me
         and not _parent_of_named(t, index)
     ]
     found += [index.by_token.get(t.i) for t in preps(head, index.lex.words("name_office_preps"))]
+    if not any(m is not None and m.type in AGENTS for m in found):
+        found += _its_firm(tokens, head, index)  # 'Acme said its chairman X would retire'
     text = doc_text(head.doc)
     orgs = list(dict.fromkeys(m for m in found if m is not None and m.type in AGENTS))
     orgs = [m for m in orgs if text[max(0, m.start - 4) : m.start].lower() != "non-"]  # non-League
@@ -48,6 +50,20 @@ def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Me
         # filtering firm X': not Ruritania, whether the NER found X or not
         orgs = [m for m in orgs if m.type == EntityType.ORGANIZATION]
     return orgs
+
+
+def _its_firm(tokens: list[Token], head: Token, index: MentionIndex) -> list[Mention]:
+    """The company an 'its' on the title stands for: the named subject of the verb whose
+    clause the person is the subject of ('Acme said ITS chairman X would retire': Acme)."""
+    if not any(t.dep_ == "poss" and t.lower_ == "its" and t.head.dep_ != "poss" for t in tokens):
+        return []
+    subject = head.head if head.dep_ == "appos" else head  # 'its chairman, X,'
+    clause = subject.head
+    if subject.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
+        return []
+    subjects = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    named = [m for c in subjects if (m := index.by_token.get(c.i)) is not None]
+    return [m for m in named[:1] if m.type == EntityType.ORGANIZATION]
 
 
 def _owner_word(tok: Token, index: MentionIndex) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from kg.extract.companies import named_with_legal_form
 from kg.extract.docs import tokens
 from kg.extract.lexicon import Lex, lex_for
 from kg.extract.named import (
@@ -180,10 +181,30 @@ def short_names(by_token: dict[int, Mention], lex: Lex) -> dict[int, Mention]:
         if words[0] in clubs and len(words) == 1:  # 'United' for Ruritown United
             longer[key] += [o for k, o in orgs.items() if k.endswith(" " + words[0])]
     into = {k: found[0] for k, found in longer.items() if len(found) == 1}
+    into |= _firms_opened(by_token, orgs, lex)
     return {
-        i: replace(m, key=into[m.key].key, label=into[m.key].label) if m.key in into else m
+        i: replace(m, key=into[m.key].key, label=into[m.key].label, type=into[m.key].type)
+        if m.key in into
+        else m
         for i, m in by_token.items()
     }
+
+
+def _firms_opened(
+    by_token: dict[int, Mention], orgs: dict[str, Mention], lex: Lex
+) -> dict[str, Mention]:
+    """A name no gazetteer knows, a place or a person to the NER, that opens the name of
+    exactly one company with a legal form in the article is that company ('president of
+    Acme' in an article on Acme Consolidated Industries Inc)."""
+    firms = [o for o in orgs.values() if named_with_legal_form(o.label, lex)]
+    found: dict[str, Mention] = {}
+    for m in by_token.values():
+        if m.type not in (EntityType.PLACE, EntityType.PERSON) or not m.key.startswith("name:"):
+            continue
+        opened = [f for f in firms if _goes_on(m.key[5:].split(), f, lex)]
+        if len(opened) == 1:
+            found[m.key] = opened[0]
+    return found
 
 
 def _goes_on(words: list[str], other: Mention, lex: Lex) -> bool:
