@@ -313,6 +313,9 @@ PLAN: list[Rule] = [
     R("defeats", "overcome outrace", "dobj", source="verbnet:exceed-90"),  # 'overcame Y 7-6'
     R("defeats", "thrash", "dobj", source="verbnet:spank-18.3"),  # 'X thrashed Y 7-0'
     R("defeats", "trounce", "dobj", source="verbnet:hit-18.1"),
+    R(
+        "defeats", "finish", "ahead_of", source="verbnet:stop-55.4-1-1", **RIVALS
+    ),  # 'X finished ahead of Y' (a race)
     # 'X lost to Y', 'X lost against Y'
     R("defeats", "lose", "prep:to prep:against", source="verbnet:succeed-74-3-1", **INVERSE),
     R("withdrawsFrom", "pull", "prep:of", only_with="out", uncoded=True),  # 'pulled out of'

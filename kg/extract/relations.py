@@ -196,6 +196,9 @@ def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> li
         return found
     if slot == "next":  # 'told the House of Commons assets would be sold': the parse lost it
         return _named_next(verb, index)
+    if slot == "ahead_of":  # 'finished ahead of Y'
+        aheads = [c for c in verb.children if c.lower_ == "ahead"]
+        return [t for a in aheads for p in a.children if p.lower_ == "of" for t in _pobj_conj(p)]
     if slot == "npadvmod":  # 'Ruritown-based'
         return [c for c in verb.children if c.dep_ in ("npadvmod", "compound") and c.i < verb.i]
     if slot == "xcomp":  # 'threatened to attack X': X

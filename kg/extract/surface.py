@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
+from kg.extract import offices
 from kg.extract.common import head_of, pobjs, resolve
 from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
@@ -24,7 +25,7 @@ _DESCRIBING = ("NOUN", "ADJ", "PUNCT", "PROPN")  # 'anti-virus', 'mobile phone'
 def surface_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*_based(article, doc, index), *_rivals(article, doc, index)]
     found += _rival_pairs(article, doc, index) + _named_units(article, doc, index)
-    found += _posted_in(article, doc, index)
+    found += _posted_in(article, doc, index) + _party_people(article, doc, index)
     return [r for r in found if r is not None]
 
 
@@ -108,6 +109,24 @@ def _posted_in(article: Article, doc: Doc, index: MentionIndex) -> list[Relation
             if place is not None and place.type in _PLACES:
                 rule = "phrase:in"
                 found.append(relation(person, ["basedIn"], place, [prep], article, rule, index))
+    return found
+
+
+def _party_people(article: Article, doc: Doc, index: MentionIndex) -> list[Relation | None]:
+    """'Lib Dem Sir X Y', 'Democrat Z W': a party's name right before a person's (an honorific
+    between) makes a member."""
+    honorifics = index.lex.words("honorifics")
+    found: list[Relation | None] = []
+    for m in {m.start: m for m in index.by_token.values()}.values():
+        if m.type != EntityType.PERSON:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        i = span.start - 1 if span is not None else -1
+        while i > 0 and doc[i].lower_.strip(".") in honorifics:
+            i -= 1
+        party = index.by_token.get(i) if i >= 0 else None
+        if party is not None and party.end <= m.start and offices.a_party(party, index):
+            found.append(relation(m, ["memberOf"], party, [doc[i]], article, "title", index))
     return found
 
 
