@@ -152,7 +152,8 @@ def _on_a_beat(noun: Token, index: MentionIndex) -> bool:
     field = " ".join(words[-2:]) in index.lex.words("portfolios") or noun.lower_ in index.lex.words(
         "portfolios"
     )
-    return field and noun.head.lemma_.lower() in index.lex.title_words()
+    fields = any(c.dep_ == "cc" for c in noun.children)  # 'Party work and pensions spokesman'
+    return (field or fields) and noun.head.lemma_.lower() in index.lex.title_words()
 
 
 def _missed_name(owner: Token, index: MentionIndex) -> bool:

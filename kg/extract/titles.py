@@ -174,7 +174,8 @@ def titled(
         found.extend(_won(person, tokens, head, article, index))
     orgs = title_orgs(head, tokens, index) or _first_conjuncts_orgs(lead, first, index)
     if offices.portfolios(tokens, index):  # 'Economy and Labour Minister X': no party's
-        orgs = [o for o in orgs if not offices.a_party(o, index)]
+        fields = {m.key for t in tokens if _coordinated(t) and (m := index.by_token.get(t.i))}
+        orgs = [o for o in orgs if not (offices.a_party(o, index) and o.key in fields)]
     national = _national(title, predicates, index)
     adjectives: set[str] = set()  # 'Ruritanian midfielder Y' is Ruritanian, not surely capped
     if national and not any(o.type == EntityType.ORGANIZATION for o in orgs):
@@ -239,6 +240,14 @@ def titled(
             found.extend(_role(person, title, org, head, article, index))
     if was:
         found[held:] = [_former(r) for r in found[held:]]
+
+
+def _coordinated(tok: Token) -> bool:
+    """A word of a coordination ('Labour' of 'Economy and Labour'), not one before it ('Party'
+    of 'Party work and pensions spokesman')."""
+    doc = tok.doc
+    beside = [doc[i] for i in (tok.i - 1, tok.i + 1) if 0 <= i < len(doc)]
+    return any(t.dep_ == "cc" or t.lower_ in ("and", "&") for t in beside)
 
 
 def _former(rel: Relation) -> Relation:
