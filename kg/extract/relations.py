@@ -21,6 +21,7 @@ from kg.extract.organisations import organisation_relations
 from kg.extract.people import people_relations
 from kg.extract.sport import score_relations
 from kg.extract.stance import modality, put, relation
+from kg.extract.succession import succession_relations
 from kg.extract.surface import surface_relations
 from kg.extract.titles import Affiliations, title_relations
 from kg.extract.venues import venue_relations
@@ -389,6 +390,7 @@ def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Rel
         *score_relations(article, doc, index),
         *venue_relations(article, doc, index),
         *surface_relations(article, doc, index),
+        *succession_relations(article, doc, index),
     ]
     by_lemma = _rules_by_lemma(index, rules)
     prize_words = prize_verbs(index.lex)

@@ -237,7 +237,7 @@ def titled(
             and not personal
             and ("playsFor" not in predicates)
         ):
-            found.extend(_role(person, title, org, head, article, index))
+            found.extend(role_at(person, title, org, head, article, index))
     if was:
         found[held:] = [_former(r) for r in found[held:]]
 
@@ -324,7 +324,7 @@ def _demonyms(tokens: list[Token], article: Article, index: MentionIndex) -> lis
     return found
 
 
-def _role(
+def role_at(
     person: Mention, title: str, org: Mention, head: Token, article: Article, index: MentionIndex
 ) -> list[Relation]:
     """The post itself: 'chief operating officer of Acme' is a role at Acme, its title on the
