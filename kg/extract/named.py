@@ -286,13 +286,15 @@ def _models(doc: Doc) -> dict[str, EntityType]:
     """Names the article gives a generation's number ('the Beta 2', 'Beta 3'): a product's line,
     whatever the article calls it elsewhere ('the Beta'), not a firm."""
     found = {}
-    for tok in doc[:-1]:
-        after = doc[tok.i + 1]
+    toks = tokens(doc)
+    for i, tok in enumerate(toks[:-1]):
+        after = toks[i + 1]
+        if len(after.text) != 1 or not after.text.isdigit() or tok.pos_ != "PROPN":
+            continue  # a digit, not 'Acme 747'
         numbered = after.pos_ == "NUM" and after.head.i == tok.i and after.dep_ == "nummod"
-        generation = after.text.isdigit() and int(after.text) < 10  # not 'Acme 747'
-        rest = doc[tok.i + 2 : tok.i + 4]
+        rest = toks[i + 2 : i + 4]
         score = any(t.text in ("-", "\u2013") or t.like_num or t.pos_ == "PROPN" for t in rest)
-        if numbered and generation and not score and tok.pos_ == "PROPN" and not after.ent_type_:
+        if numbered and not score and not after.ent_type_:
             found["name:" + normalize(tok.text)] = EntityType.PRODUCT
     return found
 
@@ -356,15 +358,17 @@ def _defined_aliases(
     """'the Acme Stock Exchange (ASE) ... ASE chief X': an abbreviation the text defines in
     brackets after a name names it wherever it stands alone, whether the NER saw it or not."""
     defined: dict[str, Mention] = {}
-    for tok in doc[2:-1]:
-        m = by_token.get(tok.i - 2)
-        word, opening, closing = tok.text, doc[tok.i - 1].text, doc[tok.i + 1].text
-        if m is None or (opening, closing) != ("(", ")") or m.end > doc[tok.i - 1].idx:
+    if "(" not in doc_text(doc):
+        return {}
+    toks = tokens(doc)
+    for i in (i for i in range(2, len(toks) - 1) if toks[i - 1].text == "("):
+        m, tok = by_token.get(i - 2), toks[i]
+        if m is None or toks[i + 1].text != ")" or m.end > toks[i - 1].idx:
             continue
-        if m.type != EntityType.PERSON and _abbreviates(word, m.label):
-            defined.setdefault(word, m)
+        if m.type != EntityType.PERSON and _abbreviates(tok.text, m.label):
+            defined.setdefault(tok.text, m)
     found = {}
-    for tok in doc:
+    for tok in toks if defined else []:
         m, had = defined.get(tok.text), by_token.get(tok.i)
         if m is not None and (
             had is None or (had.key.startswith("name:") and had.text == tok.text)
