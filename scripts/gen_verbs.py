@@ -223,6 +223,7 @@ PLAN: list[Rule] = [
         subject_types="Organization",
         object_types="Organization Person Country",
         named_subject=True,
+        patient_named=True,
         **PATIENT,
         **INVERSE,
     ),  # 'X was sold to Y', 'Acme sold X to Y': Y acquires X
@@ -459,7 +460,8 @@ HEADER = """\
 # the relation's subject: 'X was nominated for Y'), `inverse` (object and subject swap: 'Y hired
 # X' is X worksFor Y), `unless_particles` (not with these: 'fought BACK with'), `intransitive`
 # (only without a direct object: 'signed for X', not 'signed a deal for X'), `modality`
-# (how the verb puts what it says: 'intended' for 'X bid for Y'),
+# (how the verb puts what it says: 'intended' for 'X bid for Y'), `patient_named` (the patient
+# is a name itself, not a noun a name is on: 'sold X to Y', not 'sold the X unit to Y'),
 # `object_types` / `subject_types` (entity classes the object / subject
 # must have), `symmetric` ('X and Y met': each the other's), `cameo` (the CAMEO code the
 # statement carries), `source`.

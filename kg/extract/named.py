@@ -200,7 +200,7 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
     text = span.text  # made once: spaCy joins the tokens each time it is asked
     known = lex.gaz.lookup(text, lex.lang) or lex.people(text)
     doc = span.doc
-    if known:
+    if known and _cased(text):  # not 'an Irish republican': no party's name
         label = known.label or text  # a name the gazetteer only types keeps its spelling
         return mention(article, doc, span.start_char, span.end_char, known.type, known.key, label)
     if span.label_ not in types or lex.demonym(text):

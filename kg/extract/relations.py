@@ -298,6 +298,8 @@ def _verb_rule(
         if rule.get("subject") == "patient"
         else subjects(verb, index)
     )
+    if rule.get("patient_named"):  # 'sold X to Y'; not 'sold the X unit to Y'
+        agents = [t for t in agents if t.i in index.by_token]
     types, doers = rule.get("object_types"), rule.get("subject_types")
     among = rule.get("symmetric") and not objects and len(agents) > 1
     objects = agents if among else objects  # 'X and Y met': each the other's

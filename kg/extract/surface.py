@@ -125,7 +125,8 @@ def _party_people(article: Article, doc: Doc, index: MentionIndex) -> list[Relat
         while i > 0 and doc[i].lower_.strip(".") in honorifics:
             i -= 1
         party = index.by_token.get(i) if i >= 0 else None
-        if party is not None and party.end <= m.start and offices.a_party(party, index):
+        cased = doc[i].text[:1].isupper()  # not 'Irish republican X': a cause, not a party
+        if party is not None and cased and party.end <= m.start and offices.a_party(party, index):
             found.append(relation(m, ["memberOf"], party, [doc[i]], article, "title", index))
     return found
 
