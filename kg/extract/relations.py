@@ -189,6 +189,9 @@ def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> li
                     t for c in verb.head.head.children if c.dep_ == "nsubj" for t in conjuncts(c)
                 ]
             return conjuncts(_named(verb.head, index))
+        if verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            return [t for c in subjects for t in conjuncts(c)]  # 'X and Y are both nominated'
         deps = ("dobj", "nsubjpass") if _is_passive(verb) else ("dobj",)
         found = [t for c in verb.children if c.dep_ in deps for t in conjuncts(c)]
         found = found or adverb_object(verb)
