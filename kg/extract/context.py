@@ -33,6 +33,8 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
         return EntityType.ORGANIZATION
     if span.label_ == "ORG" and _does_what_people_do(span, lex):
         return EntityType.PERSON  # 'X Y directed the film', which the NER took for a firm
+    if span.label_ in ("GPE", "LOC") and _speaks(span, lex):
+        return EntityType.PERSON  # "says Acme's X Y": no place the gazetteer knows says it
     if span.label_ == "ORG" and _town_of_an_event(span, lex):
         return EntityType.PLACE  # 'the Cross Country Championships in Ruritown'
     if span.label_ in ("ORG", "PERSON") and placed_by_region(span, lex):
@@ -97,6 +99,16 @@ def _does_what_people_do(span: Span, lex: Lex) -> bool:
     verb = root.head
     verbs = [verb, *(c for c in verb.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB")]
     return any(v.lemma_.lower() in lex.words("person_verbs") for v in verbs)
+
+
+def _speaks(span: Span, lex: Lex) -> bool:
+    """A name of two or three capitalised words, a firm's possessive on it, that says
+    something ("says Acme's X Y")."""
+    root = span.root
+    if root.dep_ != "nsubj" or not 2 <= len(span) <= 3 or not all(t.is_title for t in span):
+        return False
+    owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children)
+    return owned and root.head.lemma_.lower() in lex.words("speech_verbs")
 
 
 def _owned(span: Span) -> bool:

@@ -206,9 +206,9 @@ def _named_by(noun: Token, index: MentionIndex) -> list[Mention]:
 
 def part_of(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
     for tok in tokens(doc):
-        found = _relational(tok, index)
+        found = _relational(tok, index) if tok.i not in index.by_token else None
         if found is None:
-            continue
+            continue  # a relational noun is no word of a name ('Simon Champion')
         predicate, noun = found
         others = [m for t in preps(noun, ["of"]) if (m := resolve(t, index))]
         others += [m for c in noun.children if c.dep_ == "poss" for m in resolve_all(c, index)]
@@ -293,6 +293,9 @@ def _act(
     if entry.get("named_agent"):  # 'his role in X': in a profile, 'his' is too often misread
         agents = [a for a in agents if not a.coref]
     objects = _roles(tok, entry["object"], index)
+    if not objects and {"poss", "by"} <= set(entry["agent"]):  # "Y's takeover BY X": Y's is
+        doers, done = _roles(tok, ["by"], index), _roles(tok, ["poss"], index)  # what is taken
+        agents, objects = (doers, done) if doers and done else (agents, objects)
     pairs = [(a, o) for a in agents for o in objects]
     if entry.get("symmetric"):  # 'talks between X and Y'; 'X and Y began talks'
         both = _between(tok, index) or (agents if not objects else [])
