@@ -76,10 +76,13 @@ def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mentio
     same = [t for t in tok.sent if t.i < tok.i and t.lower_ in person and t.dep_ in _SUBJECTS]
     if same:  # 'He arrived ..., where he met': the same person, or no one
         return found.get(same[-1].i, ())
-    people = [(j, p) for j in window(tok) if (p := _person_at(j, index, found))]
+    fronted = _fronted_clauses(tok)  # 'Speaking after talks with Y, HE said': not Y
+    people = [
+        (j, p) for j in window(tok) if j not in fronted and (p := _person_at(j, index, found))
+    ]
     sex = _sex(tok.lower_, index)
-    if sex:  # not 'he' for 'Mrs X'
-        genders = _genders(tok.doc, index)
+    if sex:  # not 'he' for 'Mrs X', nor for one the article called 'she' before
+        genders = {**_said_genders(tok, index, found), **_genders(tok.doc, index)}
         people = [(j, p) for j, p in people if genders.get(p[0].key, sex) == sex]
     if tok.dep_ in _SUBJECTS and opens_sentence(tok):
         subjects = [(j, p) for j, p in people if subject_of_clause(tok.doc[j], j < tok.sent.start)]
@@ -89,6 +92,26 @@ def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mentio
         if _unknown_subject(tok, index):
             return ()  # 'X Y (no NER) held talks with Z W. He ...': not W
     return people[0][1] if people else ()
+
+
+def _fronted_clauses(tok: Token) -> set[int]:
+    """The tokens of the clauses before a subject pronoun that hang from its verb: their
+    understood subject is the pronoun's person ('Speaking after talks with Y, he said')."""
+    if tok.dep_ not in _SUBJECTS:
+        return set()
+    clauses = [c for c in tok.head.children if c.dep_ == "advcl" and c.i < tok.i]
+    return {t.i for c in clauses for t in c.subtree}
+
+
+def _said_genders(tok: Token, index: MentionIndex, found: Corefs) -> dict[str, str]:
+    """Person key -> sex, from the gendered pronouns before `tok` already resolved to one
+    person ('X ... her government': X is a woman)."""
+    sexes: dict[str, str] = {}
+    for j, ants in found.items():
+        sex = _sex(tok.doc[j].lower_, index) if j < tok.i and len(ants) == 1 else ""
+        if sex:
+            sexes.setdefault(ants[0].key, sex)
+    return sexes
 
 
 def _sex(word: str, index: MentionIndex) -> str:
