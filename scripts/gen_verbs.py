@@ -335,6 +335,9 @@ PLAN: list[Rule] = [
     R("takesPartIn", "perform", "prep:at prep:in", source="verbnet:performance-26.7", **EVENTS),
     R("relativeOf", "marry", "dobj", source="verbnet:marry-36.2", symmetric=True, **PEOPLE),
     R("relativeOf", "wed", "dobj", source="verbnet:amalgamate-22.2-3-1-1", **PEOPLE),
+    R(
+        "relativeOf", "marry", "prep:to", source="verbnet:marry-36.2", **PEOPLE, **PATIENT
+    ),  # 'X, who was married to Y'
     # 'X told the BBC', 'speaking to Reuters', "told BBC Radio 4's Today programme"
     R(
         "speaksTo",

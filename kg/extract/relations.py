@@ -195,7 +195,8 @@ def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> li
         deps = ("dobj", "nsubjpass") if _is_passive(verb) else ("dobj",)
         found = [t for c in verb.children if c.dep_ in deps for t in conjuncts(c)]
         found = found or adverb_object(verb)
-        if not found and verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):
+        relative = all(t.lower_ in index.lex.words("relative_pronouns") for t in found)
+        if relative and verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):
             return conjuncts(_antecedent(verb.head, index))  # 'X, which is 25% owned by Y'
         return found
     if slot == "next":  # 'told the House of Commons assets would be sold': the parse lost it
