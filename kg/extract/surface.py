@@ -26,6 +26,7 @@ def surface_relations(article: Article, doc: Doc, index: MentionIndex) -> list[R
     found = [*_based(article, doc, index), *_rivals(article, doc, index)]
     found += _rival_pairs(article, doc, index) + _named_units(article, doc, index)
     found += _posted_in(article, doc, index) + _party_people(article, doc, index)
+    found += _starring(article, doc, index)
     return [r for r in found if r is not None]
 
 
@@ -129,6 +130,37 @@ def _party_people(article: Article, doc: Doc, index: MentionIndex) -> list[Relat
         if party is not None and cased and party.end <= m.start and offices.a_party(party, index):
             found.append(relation(m, ["memberOf"], party, [doc[i]], article, "title", index))
     return found
+
+
+def _starring(article: Article, doc: Doc, index: MentionIndex) -> list[Relation | None]:
+    """'the film W, starring X and Y': the people listed after a work's 'starring', however
+    the parser hung them."""
+    found: list[Relation | None] = []
+    toks = tokens(doc)
+    for tok in toks[2:]:
+        if tok.lower_ not in ("starring", "featuring") or toks[tok.i - 1].text != ",":
+            continue
+        work = index.by_token.get(tok.i - 2)
+        if work is None or work.type != EntityType.WORK:
+            continue
+        for person in _people_after(doc, tok.i + 1, index):
+            found.append(
+                relation(person, ["starsIn"], work, [tok], article, "phrase:starring", index)
+            )
+    return found
+
+
+def _people_after(doc: Doc, i: int, index: MentionIndex) -> list[Mention]:
+    """The people listed from token i on ('X, Y and Z')."""
+    people: list[Mention] = []
+    while i < len(doc) and (m := index.by_token.get(i)) is not None and m.type == EntityType.PERSON:
+        people.append(m)
+        while i < len(doc) and index.by_token.get(i) == m:
+            i += 1
+        if i + 1 >= len(doc) or doc[i].lower_ not in (",", "and"):
+            break
+        i += 1
+    return people
 
 
 def _listed_after(doc: Doc, i: int, index: MentionIndex) -> list[Mention]:
