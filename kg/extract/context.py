@@ -144,7 +144,8 @@ def _launched(span: Span, lex: Lex) -> bool:
         return False
     launch = root.dep_ == "dobj" and root.head.lemma_.lower() in _launch_verbs(lex)
     cased = all(t.text[:1].isupper() or t.like_num for t in span)
-    return launch and cased and any(t.is_alpha for t in span)  # not '£20' of a tariff
+    named = any(t.is_alpha and t.text[:1].isupper() for t in span)  # not '£20', not 'four'
+    return launch and cased and named
 
 
 def _launch_verbs(lex: Lex) -> frozenset[str]:

@@ -215,6 +215,8 @@ def part_of(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
         if not others and noun.dep_ == "appos":  # 'X, an Acme International subsidiary'
             others = [m for c in noun.lefts if c.dep_ == "compound" and (m := resolve(c, index))]
         was = former(list(noun.lefts), index)  # 'its former parent X'
+        if predicate == "wins":  # 'former UK champion X': a country is won by no one
+            others = [o for o in others if o.type not in _GROUNDS]
         for subject in (m for m in _named_by(noun, index) if m not in others):
             for other in others:
                 rel = relation(subject, [predicate], other, [noun], article, "phrase:part", index)
@@ -222,6 +224,7 @@ def part_of(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
 
 
 _DEPS = ("poss", "compound")  # roles in a noun's phrase that are no preposition
+_GROUNDS = (EntityType.PLACE, EntityType.COUNTRY, EntityType.PERSON)  # where, not what, is won
 
 
 def _roles(noun: Token, words: list[str], index: MentionIndex) -> list[Mention]:
@@ -300,6 +303,8 @@ def _act(
     if entry.get("symmetric"):  # 'talks between X and Y'; 'X and Y began talks'
         both = _between(tok, index) or (agents if not objects else [])
         pairs += [(a, o) for a in both for o in both if a.key != o.key]
+    if entry["predicate"] == "wins":  # "X's victory at Twickenham": a ground is won by no one
+        pairs = [(a, o) for a, o in pairs if o.type not in _GROUNDS]
     for agent, obj in pairs:
         rule = f"noun:{tok.lemma_}"
         rel = relation(agent, [entry["predicate"]], obj, [tok], article, rule, index)
