@@ -199,6 +199,9 @@ def titled(
     membership = set(predicates) <= {"memberOf", "citizenOf"}  # 'MP', 'member', 'senator'
     if {"leads", "holdsRoleAt"} & set(predicates) and narrow:
         predicates = ["memberOf"]
+    if "leads" in predicates and any(t.lower_ in index.lex.words("shadow_words") for t in tokens):
+        predicates = ["memberOf" if p == "leads" else p for p in predicates]  # 'Party Shadow
+        # Chancellor X' leads neither the party nor the country
     if "leads" in predicates and any(t.lower_ in index.lex.words("deputy_words") for t in tokens):
         predicates = ["holdsRoleAt" if p == "leads" else p for p in predicates]  # 'deputy leader'
     # analysts speak for themselves
