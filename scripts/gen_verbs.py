@@ -243,7 +243,9 @@ PLAN: list[Rule] = [
     R("competesWith", "play", "prep:against", source="verbnet:play-114.2-1", **RIVALS),
     R("competesWith", "take", "dobj", source="verbnet:get-13.5.1", only_with="on", **RIVALS),
     R("worksFor", "hire employ", "dobj", source="verbnet:hire-13.5.3", **INVERSE),
-    R("leads", "lead manage", "dobj", source="verbnet:supervision-95.2.2-1", **ORGS),
+    R(
+        "leads", "lead manage", "dobj", source="verbnet:supervision-95.2.2-1", unless="to", **ORGS
+    ),  # not 'led Ruritania to a Grand Slam': a captain's feat, not the head of a country
     R("leads", "head run", "dobj", source="verbnet:conduct-111.1", **ORGS),
     R("worksFor", "work", "prep:for prep:at", source="verbnet:employment-95.3"),
     R("worksFor", "join", "dobj", source="verbnet:cooperate-73.1-1", **ORGS),  # a party: memberOf

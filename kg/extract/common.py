@@ -119,7 +119,13 @@ def comma_apposition(tok: Token, index: MentionIndex) -> Mention | None:
     if tok.pos_ not in ("NOUN", "PROPN") or tok.i + 2 >= len(doc) or doc[tok.i + 1].text != ",":
         return None
     named = index.by_token.get(tok.i + 2)
-    return named if named is not None and named.type == EntityType.PERSON else None
+    if named is None or named.type != EntityType.PERSON:
+        return None
+    last = tok.i + 2
+    while last + 1 < len(doc) and index.by_token.get(last + 1) == named:
+        last += 1
+    said = doc[last].dep_ == "nsubj" and doc[last].head.i > last  # '... my players, X said'
+    return None if said else named
 
 
 def head_of(tok: Token, m: Mention) -> bool:

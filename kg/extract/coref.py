@@ -84,14 +84,25 @@ def _last_person(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mentio
     if sex:  # not 'he' for 'Mrs X', nor for one the article called 'she' before
         genders = {**_said_genders(tok, index, found), **_genders(tok.doc, index)}
         people = [(j, p) for j, p in people if genders.get(p[0].key, sex) == sex]
-    if tok.dep_ in _SUBJECTS and opens_sentence(tok):
+    quoted = not opens_sentence(tok) and _after_a_quote(tok)
+    if tok.dep_ in _SUBJECTS and (opens_sentence(tok) or quoted):
         subjects = [(j, p) for j, p in people if subject_of_clause(tok.doc[j], j < tok.sent.start)]
+        if quoted:  # '"...," he said' after the sentence whose subject he is, or no one's
+            near = tok.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
+            subjects = [(j, p) for j, p in subjects if j >= near]
         main = [p for j, p in subjects if _in_main_clause(tok.doc[j])]
         if main or subjects:  # 'X said he hopes Y will ... . He also said': X, not Y
             return main[0] if main else subjects[0][1]
         if _unknown_subject(tok, index):
             return ()  # 'X Y (no NER) held talks with Z W. He ...': not W
     return people[0][1] if people else ()
+
+
+def _after_a_quote(tok: Token) -> bool:
+    """'"...," he said': the pronoun right after a quotation it attributes."""
+    doc, marks = tok.doc, ('"', "'", "\u201d", "\u2019", "''")
+    before = [doc[i].text for i in (tok.i - 2, tok.i - 1) if i >= 0]
+    return bool(before) and (before[-1] in marks or (before[-1] == "," and before[0] in marks))
 
 
 def _fronted_clauses(tok: Token) -> set[int]:

@@ -211,8 +211,8 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
     if not any(t.pos_ in ("PROPN", "NOUN", "X") for t in words):  # NER on a verb: 'Based in'
         return None
     norm = normalize(text)
-    if norm in lex.words("portfolios"):  # 'Finance' of 'Finance Minister'
-        return None
+    if norm in lex.words("portfolios") or _new_portfolio(words, doc, span.end, lex):
+        return None  # 'Finance' of 'Finance Minister', 'New Home' of 'New Home Secretary'
     generic = lex.words("generic_names") | lex.words("titles")
     if len(words) == 1 and span.label_ != "PERSON" and norm in lex.title_words():
         return None  # 'Vice' of 'Acme Vice Chairman X', which the NER took for a company
@@ -257,6 +257,18 @@ def _named_by_context(article: Article, span: Span) -> Mention:
     return mention(
         article, span.doc, span.start_char, span.end_char, "Organization", key, span.text
     )
+
+
+def _new_portfolio(words: list[Token], doc: Doc, end: int, lex: Lex) -> bool:
+    """'New Home' before 'Secretary': an opener ('new', 'outgoing') and a portfolio, the
+    NER's name for the start of a title."""
+    after = doc[end] if end < len(doc) else None
+    if after is None or after.lower_ not in lex.title_words() or len(words) < 2:
+        return False
+    openers = lex.words("name_openers") | lex.words("former_markers") | {"new"}
+    rest = " ".join(t.lower_ for t in words[1:])
+    title = rest in lex.words("portfolios") or f"{rest} {after.lower_}" in lex.words("titles")
+    return words[0].lower_ in openers and title
 
 
 def _cased(text: str) -> bool:

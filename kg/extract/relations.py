@@ -232,9 +232,18 @@ def _owner(noun: Token, through: list[str], index: MentionIndex) -> list[Token]:
     """'criticised X's record', 'attacked the Party plans', 'rejected the League proposal': with
     "poss" in `through`, whose the object is (a possessive, or a name on the noun; a party's
     adjective: 'praised the Party campaign')."""
-    if "poss" not in through:
-        return []
+    if "poss" not in through or noun.lemma_.lower() in _people_nouns(index):
+        return []  # 'criticised my players': the players, not their manager
     return [c for c in noun.children if c.dep_ == "poss" or _named_on(c, index)]
+
+
+def _people_nouns(index: MentionIndex) -> frozenset[str]:
+    lex = index.lex
+    found: frozenset[str] = lex.built(
+        "nouns_of_owned_people",
+        lambda: lex.words("person_nouns") | lex.words("kinship_nouns") | lex.words("owned_people"),
+    )
+    return found
 
 
 def _named_on(c: Token, index: MentionIndex) -> bool:

@@ -218,6 +218,9 @@ def titled_sides(
             continue
         start = side_title_at(doc, tok.i, titles) if tok.is_lower else -1
         run = _capitalised_before(doc, start) if start > 0 else None
+        openers = lex.words("former_markers") | lex.words("name_openers")
+        while run is not None and len(run) > 1 and run[0].lower_ in openers:
+            run = run[1:]  # 'Former Ruritania captain X': the side is Ruritania
         if run is None or former_before(doc, run.start, lex):
             continue
         if lex.demonym(run.text) or lex.nationality(run.text):
