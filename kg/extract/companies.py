@@ -192,12 +192,56 @@ def hyphen_joined(spans: list[Span], lex: Lex) -> list[Span]:
         after = by_start.get(s.end + 1)
         if s.start in merged:
             continue
+        opener = s.text.lower() in lex.words("former_markers") | lex.words("name_openers")
         if after is None or not _glued(s, after) or (_place(s, lex) and _place(after, lex)):
+            out.append(s)
+            continue
+        if opener or len(s.text) < 2:  # 'Ex-Rovers striker X': the side is Rovers; 'D-Vt.'
             out.append(s)
             continue
         people = s.label_ == after.label_ == "PERSON"
         out.append(Span(s.doc, s.start, after.end, label="PERSON" if people else "ORG"))
         merged.add(after.start)
+    return out
+
+
+def prefix_glued(spans: list[Span], lex: Lex) -> list[Span]:
+    """'AFL-CIO', where the NER saw only 'CIO': a capitalised word glued by a hyphen to the
+    start of an organisation's name is part of it."""
+    doc = spans[0].doc if spans else None
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    out = []
+    for s in spans:
+        i = s.start - 2
+        if doc is None or s.label_ != "ORG" or i < 0 or i in taken:
+            out.append(s)
+            continue
+        word, dash = doc[i], doc[i + 1]
+        glued = dash.text == "-" and not word.whitespace_ and not dash.whitespace_
+        openers = lex.words("former_markers") | lex.words("name_openers")
+        named = word.is_alpha and word.text[:1].isupper() and word.lower_ not in openers
+        out.append(Span(doc, i, s.end, label=s.label_) if glued and named else s)
+    return out
+
+
+def runs_on_orgs(spans: list[Span], lex: Lex) -> list[Span]:
+    """'World Anti-Doping Agency', where the NER saw only 'Anti-Doping Agency': a run of
+    the words that open organisations' names (`org_name_openers`) it left out, right before
+    an organisation's name, opens it (not 'Advisors Acme Corp')."""
+    words = lex.words("org_name_openers")
+    by_start = {s.start: s for s in spans}
+    out: list[Span] = []
+    merged: set[int] = set()
+    for s in sorted(spans, key=lambda s: s.start):
+        after = by_start.get(s.end)
+        if s.start in merged:
+            continue
+        run = not s.label_ and all(t.text[:1].isupper() and t.lower_ in words for t in s)
+        if run and after is not None and after.label_ == "ORG" and s.doc[s.end - 1].whitespace_:
+            out.append(Span(s.doc, s.start, after.end, label="ORG"))
+            merged.add(after.start)
+        else:
+            out.append(s)
     return out
 
 

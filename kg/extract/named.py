@@ -16,7 +16,9 @@ from kg.extract.companies import (
     given_joined,
     hyphen_joined,
     org_then_town,
+    prefix_glued,
     recurs_alone,
+    runs_on_orgs,
 )
 from kg.extract.context import (
     context_type,
@@ -72,6 +74,10 @@ def _trim(span: Span, lex: Lex) -> Span | None:
         start += 1
     while span.label_ == "PERSON" and end - start > 2 and doc[start].lower_ in _professions(lex):
         start += 1  # 'Comedian X Y': a profession, capitalised at a sentence's start
+    while span.label_ == "PERSON" and end - start > 1 and doc[start].pos_ == "NOUN":
+        if not doc[start].is_lower:
+            break
+        start += 1  # 'any trade bill X would sign': a common noun opens no one's name
     first = doc[start].text
     size = end - start - sum(1 for t in doc[start:end] if t.dep_ == "case")  # not "X Y's"
     person = size > 2 and (span.label_ == "PERSON" or not lex.demonym(first))
@@ -401,6 +407,8 @@ def named_mentions(
     inside = {i for s in spans for i in range(s.start, s.end)}  # 'FC' of 'Rovers FC'
     no_name = lex.words("titles") | _openers(lex)  # 'Party MP X', 'Embattled Acme'
     spans = country_prefixed(spans + lone_runs(doc, inside, no_name), lex)
+    spans = runs_on_orgs(hyphen_joined(prefix_glued(spans, lex), lex), lex)  # 'World Anti-Doping
+    # Agency', 'AFL-CIO' where the NER saw a part or nothing
     spans = org_then_town(spans, lex)  # 'Acme Ruritown reporter
     spans += known_spans(doc, lex, spans)  # 'Party Democrat' where the NER saw 'Democrat'
     spans += work_spans(doc, lex)  # 'the drama Title Of Words', which the NER missed
