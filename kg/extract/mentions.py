@@ -10,13 +10,8 @@ from spacy.tokens import Doc, Token
 from kg.extract.companies import named_with_legal_form
 from kg.extract.docs import tokens
 from kg.extract.lexicon import Lex, lex_for
-from kg.extract.named import (
-    doc_text,
-    mention,
-    named_mentions,
-    one_sense_per_article,
-    surname,
-)
+from kg.extract.named import doc_text, mention, named_mentions
+from kg.extract.senses import one_sense_per_article, surname
 from kg.extract.teams import contest_teams
 from kg.model import Article, EntityType, Mention
 

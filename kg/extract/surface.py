@@ -150,31 +150,31 @@ def _starring(article: Article, doc: Doc, index: MentionIndex) -> list[Relation 
     return found
 
 
-def _people_after(doc: Doc, i: int, index: MentionIndex) -> list[Mention]:
-    """The people listed from token i on ('X, Y and Z')."""
-    people: list[Mention] = []
-    while i < len(doc) and (m := index.by_token.get(i)) is not None and m.type == EntityType.PERSON:
-        people.append(m)
-        while i < len(doc) and index.by_token.get(i) == m:
-            i += 1
-        if i + 1 >= len(doc) or doc[i].lower_ not in (",", "and"):
-            break
-        i += 1
-    return people
-
-
-def _listed_after(doc: Doc, i: int, index: MentionIndex) -> list[Mention]:
-    """The names listed from token i on ('X, Y and Z'), if at least two; none a person's."""
+def _listed(doc: Doc, i: int, index: MentionIndex) -> list[Mention]:
+    """The names listed from token i on ('X, Y and Z')."""
     names: list[Mention] = []
     while i < len(doc) and (m := index.by_token.get(i)) is not None:
-        if m.type == EntityType.PERSON:
-            return []
         names.append(m)
         while i < len(doc) and index.by_token.get(i) == m:
             i += 1
         if i + 1 >= len(doc) or doc[i].lower_ not in (",", "and"):
             break
         i += 1
+    return names
+
+
+def _people_after(doc: Doc, i: int, index: MentionIndex) -> list[Mention]:
+    """The people listed from token i on, up to the first name that is no person's."""
+    names = _listed(doc, i, index)
+    cut = next((k for k, m in enumerate(names) if m.type != EntityType.PERSON), len(names))
+    return names[:cut]
+
+
+def _listed_after(doc: Doc, i: int, index: MentionIndex) -> list[Mention]:
+    """The names listed from token i on ('X, Y and Z'), if at least two; none a person's."""
+    names = _listed(doc, i, index)
+    if any(m.type == EntityType.PERSON for m in names):
+        return []
     return names if len({m.key for m in names}) > 1 else []
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from kg.extract.named import surname
+from kg.extract.senses import surname
 from kg.lexicon import fold, gazetteer, normalize
 from kg.link.events import link_events
 from kg.link.names import transliteration_map
