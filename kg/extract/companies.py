@@ -192,7 +192,7 @@ def hyphen_joined(spans: list[Span], lex: Lex) -> list[Span]:
         after = by_start.get(s.end + 1)
         if s.start in merged:
             continue
-        opener = s.text.lower() in lex.words("former_markers") | lex.words("name_openers")
+        opener = s.text.lower() in openers(lex)
         if after is None or not _glued(s, after) or (_place(s, lex) and _place(after, lex)):
             out.append(s)
             continue
@@ -203,6 +203,15 @@ def hyphen_joined(spans: list[Span], lex: Lex) -> list[Span]:
         out.append(Span(s.doc, s.start, after.end, label="PERSON" if people else "ORG"))
         merged.add(after.start)
     return out
+
+
+def openers(lex: Lex) -> frozenset[str]:
+    """Words on a title the NER may take into the name after it ('Former Acme chief X',
+    'Ex-Rovers striker Y', 'Outgoing Beta chairman Z'), made once."""
+    words: frozenset[str] = lex.built(
+        "openers", lambda: lex.words("name_openers") | lex.words("former_markers")
+    )
+    return words
 
 
 def prefix_glued(spans: list[Span], lex: Lex) -> list[Span]:
@@ -218,8 +227,7 @@ def prefix_glued(spans: list[Span], lex: Lex) -> list[Span]:
             continue
         word, dash = doc[i], doc[i + 1]
         glued = dash.text == "-" and not word.whitespace_ and not dash.whitespace_
-        openers = lex.words("former_markers") | lex.words("name_openers")
-        named = word.is_alpha and word.text[:1].isupper() and word.lower_ not in openers
+        named = word.is_alpha and word.text[:1].isupper() and word.lower_ not in openers(lex)
         out.append(Span(doc, i, s.end, label=s.label_) if glued and named else s)
     return out
 

@@ -6,7 +6,7 @@ where a town is named a place ('Acme Co of Ruritown')."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.companies import legal_form
 from kg.extract.lexicon import Lex
@@ -21,9 +21,7 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
     company noun an organisation ('Beta Plc', 'carmaker Acme')."""
     if span.label_ in ("PERSON", "ORG") and _called_a_place(span, lex):
         return EntityType.PLACE  # 'Ruritown, the capital of Ruritania'
-    after = span.doc[span.end] if span.end < len(span.doc) else None
-    last = span.end + 1 >= len(span.doc) or span.doc[span.end + 1].ent_type_ != "PERSON"
-    if after is not None and after.text in lex.words("post_nominals") and len(span) > 1 and last:
+    if len(span) > 1 and post_nominal(span.doc, span.end, lex):
         return EntityType.PERSON  # 'X Y QC', 'X Y MP'
     if span.label_ == "PERSON" and len(span) == 1 and _camel_cased(span.text, lex):
         return EntityType.ORGANIZATION  # 'GlaxoSmithKline', 'BetaSoft': no one's name
@@ -50,6 +48,14 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.words("product_heads"):
         return EntityType.PRODUCT  # "Acme's Beta Robot": a machine, not a man
     return EntityType.EVENT if _names_an_event(span, lex) else None
+
+
+def post_nominal(doc: Doc, i: int, lex: Lex) -> bool:
+    """Letters after a person's name at token i ('X Y QC'), not a title before the next
+    name ('X MP Y')."""
+    if i >= len(doc) or doc[i].text not in lex.words("post_nominals"):
+        return False
+    return i + 1 >= len(doc) or doc[i + 1].ent_type_ != "PERSON"
 
 
 def _camel_cased(word: str, lex: Lex) -> bool:

@@ -193,7 +193,7 @@ def _firms_opened(
     Acme' in an article on Acme Consolidated Industries Inc)."""
     firms = [o for o in orgs.values() if named_with_legal_form(o.label, lex)]
     found: dict[str, Mention] = {}
-    for m in by_token.values():
+    for m in {m.key: m for m in by_token.values()}.values():  # each name once, not per token
         if m.type not in (EntityType.PLACE, EntityType.PERSON) or not m.key.startswith("name:"):
             continue
         opened = [f for f in firms if _goes_on(m.key[5:].split(), f, lex)]

@@ -14,6 +14,7 @@ from kg.extract.companies import (
     country_prefixed,
     given_joined,
     hyphen_joined,
+    openers,
     org_then_town,
     prefix_glued,
     recurs_alone,
@@ -24,6 +25,7 @@ from kg.extract.context import (
     employer_named,
     kind_named,
     placed_by_region,
+    post_nominal,
     town_named,
     whole_prize,
 )
@@ -68,7 +70,7 @@ def _trim(span: Span, lex: Lex) -> Span | None:
     opened = [start + k for k, w in enumerate(words) if w == "("]
     if opened and ")" not in words[opened[-1] - start :]:
         end = opened[-1]
-    skipped = dets | _openers(lex)  # 'the', 'Ex-Rovers', 'Outgoing Acme'
+    skipped = dets | openers(lex)  # 'the', 'Ex-Rovers', 'Outgoing Acme'
     while start < end and (doc[start].lower_ in skipped or _mark(doc[start])):
         start += 1
     while span.label_ == "PERSON" and end - start > 2 and doc[start].lower_ in _professions(lex):
@@ -164,21 +166,13 @@ def _given_name(tok: Token, first: Token, lex: Lex) -> bool:
 
 def _no_given_names(lex: Lex) -> frozenset[str]:
     """Capitalised words before a name that are no given name: 'Chairman', 'Mr', 'Wildcard'."""
-    words = lex.words("titles") | lex.title_words() | lex.words("honorifics") | _openers(lex)
+    words = lex.words("titles") | lex.title_words() | lex.words("honorifics") | openers(lex)
     return words | lex.words("seed_titles") | lex.words("player_modifiers")
 
 
 def _word(tok: Token) -> bool:
     """Letters only, or letters joined by '&' ('AT&T'); not 'X-regime', read as a prefix."""
     return tok.is_alpha or tok.text.replace("&", "").isalpha()
-
-
-def _openers(lex: Lex) -> frozenset[str]:
-    """Words on a title the NER may take into the name after it ('Former Acme chief X')."""
-    words: frozenset[str] = lex.built(
-        "openers", lambda: lex.words("name_openers") | lex.words("former_markers")
-    )
-    return words
 
 
 def _half_name(doc: Doc, i: int) -> bool:
@@ -270,10 +264,9 @@ def _new_portfolio(words: list[Token], doc: Doc, end: int, lex: Lex) -> bool:
     after = doc[end] if end < len(doc) else None
     if after is None or after.lower_ not in lex.title_words() or len(words) < 2:
         return False
-    openers = lex.words("name_openers") | lex.words("former_markers") | {"new"}
     rest = " ".join(t.lower_ for t in words[1:])
     title = rest in lex.words("portfolios") or f"{rest} {after.lower_}" in lex.words("titles")
-    return words[0].lower_ in openers and title
+    return words[0].lower_ in openers(lex) | {"new"} and title
 
 
 def _cased(text: str) -> bool:
@@ -354,13 +347,6 @@ def _bracket_aliases(doc: Doc, by_token: dict[int, Mention]) -> dict[int, Mentio
     return fixed
 
 
-def _post_nominal(doc: Doc, i: int, lex: Lex) -> bool:
-    """Letters after a person's name ('X Y QC'), not a title before the next one ('X MP Y')."""
-    if i >= len(doc) or doc[i].text not in lex.words("post_nominals"):
-        return False
-    return i + 1 >= len(doc) or doc[i + 1].ent_type_ != "PERSON"
-
-
 def _abbreviates(word: str, name: str) -> bool:
     """'ASE' of 'Acme Stock Exchange': capitals that open with the name's first initial and
     are no more than its words (not '(UK)' after 'Acme Corp')."""
@@ -404,7 +390,7 @@ def named_mentions(
     spans = [s for s in (_trim(e, lex) for e in company_names(doc, lex)) if s is not None]
     spans = given_joined(hyphen_joined(spans, lex), lex)  # 'Petro-Ruritania'; 'X' + 'Y Z'
     inside = {i for s in spans for i in range(s.start, s.end)}  # 'FC' of 'Rovers FC'
-    no_name = lex.words("titles") | _openers(lex)  # 'Party MP X', 'Embattled Acme'
+    no_name = lex.words("titles") | openers(lex)  # 'Party MP X', 'Embattled Acme'
     spans = country_prefixed(spans + lone_runs(doc, inside, no_name), lex)
     spans = runs_on_orgs(hyphen_joined(prefix_glued(spans, lex), lex), lex)  # 'World Anti-Doping
     # Agency', 'AFL-CIO' where the NER saw a part or nothing
@@ -450,7 +436,7 @@ def named_mentions(
             if prefix:
                 prefixes[span[0].i] = prefix
         elif mention is not None:
-            if mention.type == EntityType.PERSON and _post_nominal(doc, span.end, lex):
+            if mention.type == EntityType.PERSON and post_nominal(doc, span.end, lex):
                 span = doc[span.start : span.end + 1]  # 'X Y QC': named 'X Y', the phrase's head
                 mention = replace(mention, end=span.end_char, text=span.text)
             by_token.update({t.i: mention for t in span})

@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.companies import named_with_legal_form
+from kg.extract.companies import named_with_legal_form, openers
 from kg.extract.docs import adverb_object, tokens
 from kg.extract.lexicon import Lex
 from kg.extract.named import doc_text, mention
@@ -218,8 +218,7 @@ def titled_sides(
             continue
         start = side_title_at(doc, tok.i, titles) if tok.is_lower else -1
         run = _capitalised_before(doc, start) if start > 0 else None
-        openers = lex.words("former_markers") | lex.words("name_openers")
-        while run is not None and len(run) > 1 and run[0].lower_ in openers:
+        while run is not None and len(run) > 1 and run[0].lower_ in openers(lex):
             run = run[1:]  # 'Former Ruritania captain X': the side is Ruritania
         if run is None or former_before(doc, run.start, lex):
             continue
