@@ -99,6 +99,8 @@ def won(verb: Token, index: MentionIndex) -> tuple[list[Token] | None, list[Ment
     'X won best actress' (winners None: the verb's subjects); 'X was awarded a W Medal'; 'X was
     nominated for best actress' (nominatedFor)."""
     lemma = verb.lemma_.lower()
+    if verb.dep_ == "amod":
+        return _adjectival(verb, index)
     passive = bool({c.dep_ for c in verb.children} & set(_GIVE_PASSIVE))
     patients = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     objects = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
@@ -121,6 +123,22 @@ def won(verb: Token, index: MentionIndex) -> tuple[list[Token] | None, list[Ment
         return None, [], "wins"
     fors = [g for g in fors if _category(g, index)]  # 'the award for best feature'
     return None, prizes(verb, objects + (fors if objects else []), index), "wins"
+
+
+def _adjectival(verb: Token, index: MentionIndex) -> tuple[list[Token], list[Mention], str]:
+    """'W-winning actor X', 'the W-nominated director, Y', "Z's W-winning film": the prize on
+    the adjective, won by the name the noun it qualifies is on or in apposition to."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ("win", "nominate"):
+        return [], [], "wins"
+    prizes_on = [c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod")]
+    found = [m for c in prizes_on if (m := resolve(c, index)) and m.type == EntityType.AWARD]
+    noun = verb.head
+    bearers = [noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "PROPN" else []
+    bearers += [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "appos":
+        bearers.append(noun.head)  # 'X, the W-winning actor'
+    return bearers, found, "wins" if lemma == "win" else "nominatedFor"
 
 
 def _nominations(

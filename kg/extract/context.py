@@ -175,7 +175,17 @@ def _names_a_prize(span: Span, lex: Lex) -> bool:
     words = whole_prize(span).text.lower().split()
     named = bool(words) and (words[-1] in heads or " ".join(words[-2:]) in heads)
     generic = len(words) == 1 and words[0] in lex.words("award_nouns")  # 'Award' alone
-    return named and not generic and (len(words) > 1 or span.label_ != "PERSON")
+    return named and not generic and (len(words) > 1 or span.label_ != "PERSON" or _won(span))
+
+
+def _won(span: Span) -> bool:
+    """One word on a winner's or a nominee's word is the prize ('W winner X', 'W-winning
+    actor Y', 'W-nominated Z'), not a first name."""
+    head = span.root.head
+    on = span.root.dep_ in ("compound", "npadvmod", "nmod", "amod") and head.i == span.end + (
+        head.i > span.end and span.doc[span.end].text == "-"
+    )
+    return on and head.lemma_.lower() in ("win", "winner", "nominate", "nominee")
 
 
 def whole_prize(span: Span) -> Span:
@@ -295,8 +305,19 @@ def _names_a_team(span: Span, lex: Lex) -> bool:
     if root.dep_ == "poss" and (span.label_ == "PERSON" or outside):
         return False  # "Y's captain X", "Z Y's": the manager's, not a club's
     head = root.head.lemma_.lower()
+    if head in lex.words("fan_titles"):
+        return _a_fans_place(span, lex)
     predicates = set(lex.vocab.get("titles", {}).get(head, []))
     return bool(predicates & {"playsFor", "coaches"}) or head in lex.words("team_titles")
+
+
+def _a_fans_place(span: Span, lex: Lex) -> bool:
+    """A town's name on a fan's title is its club ('Westby fan X'): a town has no fans; a
+    country's has its national side, which stays the country ('a Ruritania fan')."""
+    if span.label_ not in ("GPE", "LOC", "FAC", ""):
+        return False
+    known = lex.gaz.lookup(span.text, lex.lang)
+    return known is None or known.type != "Country"
 
 
 def _opening_name(span: Span, lex: Lex) -> bool:
