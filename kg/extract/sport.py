@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.common import conjuncts, head_of, preps, resolve
 from kg.extract.docs import tokens
+from kg.extract.glory import glory_relations
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import put, relation
 from kg.extract.teams import (
@@ -34,6 +35,7 @@ def score_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Rel
     found += [r for r in _titled_players(article, doc, index) if r is not None]
     found += [r for r in _seeds(article, doc, index) if r is not None]
     found += [r for r in _titles(article, doc, index) if r is not None]
+    found += glory_relations(article, doc, index)
     for home_span, home_score, away_span, away_score in score_lines(doc):
         home = index.by_token.get(home_span.end - 1)
         away = index.by_token.get(away_span.end - 1)
