@@ -237,6 +237,14 @@ def _owner(noun: Token, through: list[str], index: MentionIndex) -> list[Token]:
     return [c for c in noun.children if c.dep_ == "poss" or _named_on(c, index)]
 
 
+def _shares_of(noun: Token, index: MentionIndex) -> list[Token]:
+    """Whose shares: '31.6 pct of the SHARES of Y', "5 pct of Y's common STOCK" (the owner a
+    verb's 'of' or 'in' reached through a quantity)."""
+    if noun.i in index.by_token or noun.lemma_.lower() not in index.lex.words("share_nouns"):
+        return []
+    return [*preps(noun, ["of", "in"]), *(c for c in noun.children if c.dep_ == "poss")]
+
+
 def _people_nouns(index: MentionIndex) -> frozenset[str]:
     lex = index.lex
     found: frozenset[str] = lex.built(
@@ -301,6 +309,7 @@ def _verb_rule(
         for t in [*preps(o, through), *_owner(o, through, index)]
     ]
     objects += [p for o in objects if o.i not in index.by_token for p in _owner(o, through, index)]
+    objects += [t for o in objects if through for t in _shares_of(o, index)]
     objects += [n for o in objects if o.i not in index.by_token for n in named_in(o, index)]
     found = []
     rule_name = f"verb:{verb.lemma_}"
