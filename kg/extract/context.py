@@ -213,7 +213,7 @@ def kind_named(span: Span, lex: Lex) -> EntityType | None:
         return EntityType.PRODUCT
     if _names_an_event(span, lex):
         return EntityType.EVENT  # 'the W Cup', 'the Z Cup', which the NER missed
-    if _names_a_team(span, lex) or _before_a_company_noun(span, lex):
+    if _names_a_team(span, lex) or _before_a_company_noun(span, lex) or _names_a_band(span, lex):
         return EntityType.ORGANIZATION
     if not span.label_ and _called_a_company(span, lex):
         return EntityType.ORGANIZATION  # 'rock band Y', which the NER missed
@@ -309,6 +309,19 @@ def _names_a_team(span: Span, lex: Lex) -> bool:
         return _a_fans_place(span, lex)
     predicates = set(lex.vocab.get("titles", {}).get(head, []))
     return bool(predicates & {"playsFor", "coaches"}) or head in lex.words("team_titles")
+
+
+def _names_a_band(span: Span, lex: Lex) -> bool:
+    """A proper name the NER missed on a band member's title is the band ('Westband singer
+    X', 'Y, the Westband drummer'); not a genre ('Country singer Z', 'Soul singer W')."""
+    root = span.root
+    if span.label_ or root.dep_ != "compound":
+        return False
+    if not (all(_name_word(t) for t in span) or _opening_name(span, lex)):
+        return False
+    if root.head.lower_ not in lex.words("band_titles"):
+        return False
+    return normalize(span.text) not in lex.words("music_genres")
 
 
 def _a_fans_place(span: Span, lex: Lex) -> bool:
