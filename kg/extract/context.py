@@ -47,6 +47,8 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
         return EntityType.PLACE  # "the museum's Clock Tower"
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.words("product_heads"):
         return EntityType.PRODUCT  # "Acme's Beta Robot": a machine, not a man
+    if _owned_product(span, lex):
+        return EntityType.PRODUCT  # "Acme's Beta console", 'its Gamma encyclopaedia'
     return EntityType.EVENT if _names_an_event(span, lex) else None
 
 
@@ -215,6 +217,8 @@ def kind_named(span: Span, lex: Lex) -> EntityType | None:
         return EntityType.EVENT  # 'the W Cup', 'the Z Cup', which the NER missed
     if _names_a_team(span, lex) or _before_a_company_noun(span, lex) or _names_a_band(span, lex):
         return EntityType.ORGANIZATION
+    if not span.label_ and _owned_product(span, lex):
+        return EntityType.PRODUCT  # "Acme's Beta car", which the NER missed
     if not span.label_ and _called_a_company(span, lex):
         return EntityType.ORGANIZATION  # 'rock band Y', which the NER missed
     if not span.label_ and _posts_possessive(span, lex):
@@ -309,6 +313,25 @@ def _names_a_team(span: Span, lex: Lex) -> bool:
         return _a_fans_place(span, lex)
     predicates = set(lex.vocab.get("titles", {}).get(head, []))
     return bool(predicates & {"playsFor", "coaches"}) or head in lex.words("team_titles")
+
+
+def _owned_product(span: Span, lex: Lex) -> bool:
+    """A name on a product's noun that someone's possessive opens ("Acme's Beta console",
+    'its Gamma encyclopaedia'): the product, not its maker ('the Acme console')."""
+    root, doc = span.root, span.doc
+    noun = root.head
+    if root.dep_ != "compound" or noun.i < span.end or span.end + 1 >= len(doc):
+        return False
+    after, words = doc[span.end], lex.words("product_nouns")
+    if after.i != noun.i and after.head.i != noun.i:
+        return False
+    pair = f"{after.lower_} {doc[span.end + 1].lemma_}"
+    if after.lemma_.lower() not in words and pair not in words:
+        return False
+    while noun.dep_ == "compound" and noun.head.i > noun.i:
+        noun = noun.head
+    owner = any(c.dep_ == "poss" and c.i < span.start for c in noun.children)
+    return owner and lex.gaz.lookup(span.text, lex.lang) is None
 
 
 def _names_a_band(span: Span, lex: Lex) -> bool:

@@ -200,7 +200,8 @@ def _contests(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
         events = events or _placed_at(verb, index)
         if not events:
             continue
-        rivals = verb.lemma_.lower() in index.lex.words("versus_verbs")
+        taken_on = verb.lemma_ == "take" and any(c.lower_ == "on" for c in verb.children)
+        rivals = taken_on or verb.lemma_.lower() in index.lex.words("versus_verbs")
         others = [c for c in verb.children if c.dep_ == "dobj"] if rivals else []
         for subject in _contestants(verb) + others:  # 'X beat Y in the final of the W Open'
             for side in (m for t in conjuncts(subject) if (m := resolve(t, index))):
