@@ -115,13 +115,30 @@ def _people_owning(
 ) -> list[Relation | None]:
     """A person's possessive on the holders: "X Y's W Party", "Mr Y's Party" (leads the
     party, on its name); "X Y's band W" (a member, on the band's noun)."""
-    owners = (resolve(c, index) for h in holders for c in h.children if c.dep_ == "poss")
+    owners = (
+        resolve(c, index) or _clause_subject(c, index)
+        for h in holders
+        for c in h.children
+        if c.dep_ == "poss"
+    )
     tok = holders[0]
     return [
         relation(p, [predicate], org, [tok], article, rule, index)
         for p in owners
         if p is not None and p.type == EntityType.PERSON
     ]
+
+
+def _clause_subject(poss: Token, index: MentionIndex) -> Mention | None:
+    """'his' or 'her' on the object of a verb whose subject is a person named there: that
+    person ('X took his new band Y on tour')."""
+    if poss.lower_ not in ("his", "her") or poss.head.dep_ not in ("dobj", "pobj", "conj"):
+        return None
+    verb = poss.head.head
+    while verb.pos_ == "ADP" or (verb.dep_ == "conj" and verb.pos_ == "NOUN"):
+        verb = verb.head
+    subjects = [index.by_token.get(c.i) for c in verb.children if c.dep_ == "nsubj"]
+    return next((m for m in subjects if m is not None and m.type == EntityType.PERSON), None)
 
 
 def _firms_own(tok: Token, index: MentionIndex) -> list[Token]:

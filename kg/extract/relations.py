@@ -263,7 +263,12 @@ def _named_on(c: Token, index: MentionIndex) -> bool:
 
 def _noun(verb: Token, rule: dict[str, Any]) -> tuple[bool, Token | None]:
     """(rule applies, the object noun it asks for): 'express SOLIDARITY with'."""
-    preps_here = {c.lower_ for c in verb.children if c.dep_ in ("prep", "prt")}  # 'take ON'
+    preps_here = {  # 'take ON', not 'took X to the stage on FRIDAY'
+        c.lower_
+        for c in verb.children
+        if c.dep_ in ("prep", "prt")
+        and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+    }
     if preps_here & set(rule.get("unless", [])) or not preps_here >= set(rule.get("only_with", [])):
         return False, None
     unless = rule.get("unless_particles")
