@@ -301,6 +301,8 @@ def _names_a_team(span: Span, lex: Lex) -> bool:
     """A proper name that modifies a player's or a manager's title ('Ruritown United
     striker', 'Rovers boss') is a club, whatever type the NER gave it (or none)."""
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of":
+        return _sport_title(root.head.head, lex) and _a_fans_place(span, lex)  # 'captain of W'
     if root.dep_ not in ("compound", "poss", "nmod") or not (
         all(_name_word(t) for t in span) or _opening_name(span, lex)
     ):
@@ -345,6 +347,11 @@ def _names_a_band(span: Span, lex: Lex) -> bool:
     if root.head.lower_ not in lex.words("band_titles"):
         return False
     return normalize(span.text) not in lex.words("music_genres")
+
+
+def _sport_title(tok: Token, lex: Lex) -> bool:
+    predicates = lex.vocab.get("titles", {}).get(tok.lemma_.lower(), [])
+    return tok.pos_ == "NOUN" and bool({"playsFor", "coaches"} & set(predicates))
 
 
 def _a_fans_place(span: Span, lex: Lex) -> bool:
