@@ -203,11 +203,18 @@ def _contests(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
         taken_on = verb.lemma_ == "take" and any(c.lower_ == "on" for c in verb.children)
         rivals = taken_on or verb.lemma_.lower() in index.lex.words("versus_verbs")
         others = [c for c in verb.children if c.dep_ == "dobj"] if rivals else []
+        others += _defeated_by(verb)
         for subject in _contestants(verb) + others:  # 'X beat Y in the final of the W Open'
             for side in (m for t in conjuncts(subject) if (m := resolve(t, index))):
                 for event in events:
                     rule = "contest:in"
                     yield relation(side, ["takesPartIn"], event, [verb], article, rule, index)
+
+
+def _defeated_by(verb: Token) -> list[Token]:
+    """'suffered a defeat TO Y in the W Open': Y took part too."""
+    losses = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in ("defeat", "loss")]
+    return [g for n in losses for g in preps(n, ["to", "against"])]
 
 
 def _titles(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
