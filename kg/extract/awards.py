@@ -76,7 +76,9 @@ def prizes(verb: Token, objects: list[Token], index: MentionIndex) -> list[Menti
     for obj in objects:
         m = resolve(obj, index)
         if m is not None and m.type in (EntityType.AWARD, EntityType.EVENT):
-            found.append(m)
+            found.extend(
+                [m] if m.is_name or m.type == EntityType.AWARD else []
+            )  # not 'claimed the attack'
         elif m is None and _category(obj, index):
             contests = obj.lemma_.lower() in index.lex.words("contest_prizes")
             ceremony = _ceremony(verb, objects, index, contests)
