@@ -23,7 +23,7 @@ from kg.extract.docs import tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
 from kg.extract.offices import former
-from kg.extract.possessives import owned_companies, possessed
+from kg.extract.possessives import owned_companies, owned_products, possessed
 from kg.extract.stance import put, relation
 from kg.model import Article, EntityType, Mention, Modality, Relation
 
@@ -333,5 +333,6 @@ def organisation_relations(article: Article, doc: Doc, index: MentionIndex) -> l
     found = [*based_in(article, doc, index), *operates_in(article, doc, index)]
     found += [*part_of(article, doc, index), *part_at(article, doc, index)]
     found += [*possessed(article, doc, index), *owned_companies(article, doc, index)]
+    found += owned_products(article, doc, index)
     found += nominal_acts(article, doc, index)
     return [r for r in found if r is not None]

@@ -105,6 +105,22 @@ def owned_companies(article: Article, doc: Doc, index: MentionIndex) -> Iterator
                 yield relation(owner, ["owns"], org, [tok], article, "phrase:owned", index)
 
 
+def owned_products(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """ "Acme's Beta console", "Gamma's show The Title": an organisation's possessive on a
+    product or a work it names (or on the noun the name is on) owns it; not a pronoun's."""
+    for tok in tokens(doc):
+        thing = index.by_token.get(tok.i)
+        if thing is None or thing.type not in (EntityType.PRODUCT, EntityType.WORK):
+            continue
+        if not head_of(tok, thing):
+            continue
+        holders = [tok, tok.head] if tok.dep_ in ("compound", "appos") else [tok]
+        for c in (c for h in holders for c in h.children if c.dep_ == "poss"):
+            owner = resolve(c, index) if c.pos_ != "PRON" else None
+            if owner is not None and owner.type == EntityType.ORGANIZATION:
+                yield relation(owner, ["owns"], thing, [tok], article, "phrase:product", index)
+
+
 def _people_owning(
     holders: list[Token],
     org: Mention,
