@@ -24,6 +24,7 @@ _DESCRIBING = ("NOUN", "ADJ", "PUNCT", "PROPN")  # 'anti-virus', 'mobile phone'
 
 def surface_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*_based(article, doc, index), *_rivals(article, doc, index)]
+    found += _rivals_named_after(article, doc, index)
     found += _rival_pairs(article, doc, index) + _named_units(article, doc, index)
     found += _posted_in(article, doc, index) + _party_people(article, doc, index)
     found += _starring(article, doc, index)
@@ -52,6 +53,26 @@ def _rivals(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
                 yield relation(
                     other, ["competesWith"], rival, [tok], article, "phrase:rival", index
                 )
+
+
+def _rivals_named_after(article: Article, doc: Doc, index: MentionIndex) -> list[Relation | None]:
+    """ "X's main competitor, Y", "X's rival Y", 'X and its rival, Y': the name in apposition to
+    a rival's word competes with the possessive on it ('its': the name it is joined to)."""
+    words, found = index.lex.words("rival_nouns"), []
+    for tok in tokens(doc):
+        if tok.lemma_.lower() not in words or tok.dep_ in ("amod", "compound"):
+            continue
+        named = [m for c in tok.children if c.dep_ == "appos" and (m := resolve(c, index))]
+        owners = [c for c in tok.children if c.dep_ == "poss"]
+        if owners and owners[0].pos_ == "PRON":
+            owners = [tok.head] if tok.dep_ == "conj" else []  # 'X and its rival, Y'
+        for other in (m for o in owners if (m := resolve(o, index)) is not None):
+            found += [
+                relation(other, ["competesWith"], r, [tok], article, "phrase:rival", index)
+                for r in named
+                if r.key != other.key and r.type != EntityType.PERSON
+            ]
+    return found
 
 
 def _rival_pairs(article: Article, doc: Doc, index: MentionIndex) -> list[Relation | None]:
