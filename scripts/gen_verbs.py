@@ -148,7 +148,12 @@ PLAN: list[Rule] = [
     R("praises", "cheer welcome", "dobj", through="poss"),  # "cheered Bush's victory"
     R("accuses", "accuse blame", "dobj"),
     R("suesOrCharges", "sue charge indict", "dobj"),
-    R("suesOrCharges", "file bring", "prep:against", nouns="lawsuit suit complaint action case"),
+    R(
+        "suesOrCharges",
+        "file bring",
+        "prep:against",
+        nouns="lawsuit suit complaint action case claim",
+    ),
     # 12 reject
     R(
         "rejects", "reject", "dobj", source="verbnet:reject-77.2-1", through="poss from"
