@@ -156,13 +156,14 @@ def _antecedent(noun: Token, index: MentionIndex) -> Token:
 
 def named_in(noun: Token, index: MentionIndex) -> list[Token]:
     """The names a common noun introduces: 'its former parent ACME' (apposition), 'firms SUCH
-    AS X and Y'."""
+    AS X and Y', 'firms INCLUDING X and Y'."""
     found = [c for c in noun.children if c.dep_ == "appos" and c.i in index.by_token]
     such = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"]
     such = [p for p in such if any(s.lower_ == "such" for s in p.children)] or [
         p for p in such if p.i > 0 and p.doc[p.i - 1].lower_ == "such"
     ]
-    return found + [t for p in such for t in _pobj_conj(p)]
+    including = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("including", "like")]
+    return found + [t for p in such + including for t in _pobj_conj(p)]
 
 
 def _named_next(verb: Token, index: MentionIndex) -> list[Token]:

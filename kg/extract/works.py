@@ -69,8 +69,8 @@ def called_a_work(span: Span, lex: Lex) -> bool:
     root = span.root  # "Y's novel, Title,", 'Title, a novel about X'
     nouns = [root.head] if root.dep_ == "appos" else []
     nouns += [c for c in root.children if c.dep_ == "appos"]
-    if any(work_noun(n, lex) is not None for n in nouns):
-        return True
+    if any(work_noun(n, lex) is not None for n in nouns + _listing(root)):
+        return True  # 'films including X and Y', 'films such as Z'
     participles = lex.words("work_participles")
     return (
         _crew_of(span, lex)
@@ -83,6 +83,17 @@ def called_a_work(span: Span, lex: Lex) -> bool:
             for c in span.root.children
         )
     )
+
+
+def _listing(root: Token) -> list[Token]:
+    """The plural noun a list of names hangs from: 'seven films, including X and Y'."""
+    while root.dep_ == "conj":
+        root = root.head
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("including", "like", "as"):
+        return []
+    noun = prep.head
+    return [noun] if noun.tag_ == "NNS" else []
 
 
 def _on_a_channel(span: Span, lex: Lex) -> bool:
@@ -212,6 +223,8 @@ def whole_title(span: Span) -> Span:
     ):
         start -= 1  # not 'The' of "X's The Title": kg names works without it
     while end < span.sent.end and (_name_word(doc[end], True) or _inner(doc, end)):
+        if doc[end].lower_ == "and" and end + 1 < len(doc) and doc[end + 1].ent_iob_ == "B":
+            break  # 'X and Y': two names the NER marked, not 'Title and Words'
         end += 1
     while end > span.end and doc[end - 1].lower_ in _INNER:
         end -= 1
