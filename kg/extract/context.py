@@ -27,6 +27,8 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
         return EntityType.ORGANIZATION  # 'GlaxoSmithKline', 'BetaSoft': no one's name
     if _after_honorific(span, lex) or _titled(span, lex) or _after_title(span, lex):
         return EntityType.PERSON
+    if span.label_ in ("GPE", "FAC", "LOC") and _royal(span, lex):
+        return EntityType.PERSON  # "Ruritania's King W", a place to the NER
     if legal_form(span, suffixes) or _called_a_company(span, lex) or employer_named(span, lex):
         return EntityType.ORGANIZATION
     if span.label_ == "ORG" and _does_what_people_do(span, lex):
@@ -50,6 +52,17 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
     if _owned_product(span, lex):
         return EntityType.PRODUCT  # "Acme's Beta console", 'its Gamma encyclopaedia'
     return EntityType.EVENT if _names_an_event(span, lex) else None
+
+
+def _royal(span: Span, lex: Lex) -> bool:
+    """A royal title and a name or two ('King W', 'Sheikh X Y'), not a place named after one
+    ("King's Cross")."""
+    words = span.text.split()
+    return (
+        1 < len(words) <= 3
+        and words[0].lower() in lex.words("royal_titles")
+        and "'" not in span.text
+    )
 
 
 def post_nominal(doc: Doc, i: int, lex: Lex) -> bool:

@@ -32,7 +32,14 @@ def title_orgs(head: Token, tokens: list[Token], index: MentionIndex) -> list[Me
         and not _locates(t, index)
         and not _parent_of_named(t, index)
     ]
-    found += [index.by_token.get(t.i) for t in preps(head, index.lex.words("name_office_preps"))]
+    named = index.by_token.get(head.i)
+    peer = named is not None and named.label.split(" ", 1)[0].lower() in index.lex.words(
+        "peer_honorifics"
+    )
+    if not peer:  # 'Lord X of Y': Y is in the peer's title, no employer
+        found += [
+            index.by_token.get(t.i) for t in preps(head, index.lex.words("name_office_preps"))
+        ]
     if not any(m is not None and m.type in AGENTS for m in found):
         found += _its_firm(tokens, head, index)  # 'Acme said its chairman X would retire'
     text = doc_text(head.doc)

@@ -221,7 +221,9 @@ def find_mentions(article: Article, doc: Doc) -> MentionIndex:
     lex = lex_for(article.lang)
     named, prefixes = named_mentions(article, doc, lex)
     named, teams = contest_teams(article, doc, lex, named)  # 'Rovers beat United'
-    named = short_names(one_sense_per_article(named, lex.words("honorifics")), lex)
+    named = short_names(
+        one_sense_per_article(named, lex.words("honorifics"), lex.words("peer_honorifics")), lex
+    )
     index = MentionIndex(named, prefixes, lex)
     people = {i for i, m in index.by_token.items() if m.type == EntityType.PERSON}
     nouns = {i: m for i, m in _nouns(article, doc, index).items() if i not in people}

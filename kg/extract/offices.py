@@ -78,9 +78,11 @@ def portfolios(tokens: list[Token], index: MentionIndex) -> bool:
 
 
 def a_party(org: Mention, index: MentionIndex) -> bool:
-    """A political party, by a word of its name ('Workers Party', 'Free Democrats')."""
+    """A political party, by a word of its name or of a name the gazetteer knows it by
+    ('Workers Party', 'Free Democrats'; 'Plaid Cymru', the Party of Wales)."""
     words = index.lex.words("party_words")
-    return any(w in words for w in org.label.lower().split())
+    names = [org.label, *(n for n, _ in index.lex.gaz.aliases.get(org.key, ()))]
+    return any(w in words for n in names for w in n.lower().split())
 
 
 def _region_words(tokens: list[Token], index: MentionIndex) -> list[Mention]:

@@ -25,7 +25,7 @@ from kg.extract.succession import succession_relations
 from kg.extract.surface import surface_relations
 from kg.extract.titles import Affiliations, title_relations
 from kg.extract.venues import venue_relations
-from kg.model import Article, EntityType, Modality, Relation
+from kg.model import Article, EntityType, Mention, Modality, Relation
 
 _INHERIT = frozenset({"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"})  # acomp: "is set to"
 _AGENTS = (EntityType.PERSON, EntityType.ORGANIZATION, EntityType.COUNTRY, EntityType.GROUP)
@@ -319,7 +319,10 @@ def _verb_rule(
     objects += [n for o in objects if o.i not in index.by_token for n in named_in(o, index)]
     found = []
     rule_name = f"verb:{verb.lemma_}"
-    to_do = any(c.dep_ == "xcomp" for c in verb.children)  # 'call for X TO hold a vote'
+    to_do = any(  # 'call for X TO hold a vote', 'backed X TO win'
+        c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.lefts))
+        for c in verb.children
+    )
     predicates = rule.get("with_infinitive", rule["predicate"]) if to_do else rule["predicate"]
     agents = (
         _slot(verb, None, "dobj", index)
@@ -328,14 +331,13 @@ def _verb_rule(
     )
     if rule.get("patient_named"):  # 'sold X to Y'; not 'sold the X unit to Y'
         agents = [t for t in agents if t.i in index.by_token]
-    types, doers = rule.get("object_types"), rule.get("subject_types")
     among = rule.get("symmetric") and not objects and len(agents) > 1
     objects = agents if among else objects  # 'X and Y met': each the other's
     doing = set() if among else {m.key for t in agents for m in resolve_all(t, index)}
     named = rule.get("named_subject", False)  # no pronoun: 'he played a cop in X'
     for subj in (m for t in agents for m in resolve_all(t, index) if not (named and m.coref)):
         for obj in (m for t in objects for m in resolve_all(t, index) if m.key not in doing):
-            if (types and obj.type.value not in types) or (doers and subj.type.value not in doers):
+            if not _fits(rule, subj, obj):
                 continue
             ends = (obj, subj) if rule.get("inverse") else (subj, obj)
             code = rule.get("cameo")
@@ -344,6 +346,15 @@ def _verb_rule(
                 rel = put(rel, Modality(rule["modality"]))  # 'X bid for Y': intended
             found.extend([rel] if rel else [])
     return found
+
+
+def _fits(rule: dict[str, Any], subj: Mention, obj: Mention) -> bool:
+    """The rule's types for its ends, and no group it leaves out ('police raided X': no attack)."""
+    types, doers = rule.get("object_types"), rule.get("subject_types")
+    if (types and obj.type.value not in types) or (doers and subj.type.value not in doers):
+        return False
+    group = subj.key.rsplit(":", 1)[-1] if subj.key.startswith("group:") else None
+    return group is None or group not in rule.get("unless_groups", [])
 
 
 def _speech(

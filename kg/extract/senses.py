@@ -15,10 +15,11 @@ def surname(name: str) -> str:
 
 
 def one_sense_per_article(
-    by_token: dict[int, Mention], honorifics: frozenset[str]
+    by_token: dict[int, Mention], honorifics: frozenset[str], peers: frozenset[str] = frozenset()
 ) -> dict[int, Mention]:
     """A name gets one type per article (its most frequent); a lone surname ('Y', 'Ms Y')
-    gets the key of the person it ends: of the nearest before it when two people share it."""
+    gets the key of the person it ends: of the nearest before it when two people share it.
+    A peer's title ('Lord Y') is a name of its own, no commoner's surname."""
     mentions = sorted(set(by_token.values()), key=lambda m: (m.start, m.end))
     votes: dict[str, Counter[EntityType]] = {}
     for m in mentions:
@@ -38,7 +39,8 @@ def one_sense_per_article(
     for i, m in by_token.items():
         if m.key.startswith("name:"):
             titled = " " in m.key and not _full_name(m.key, honorifics)  # 'Ms Y': a person
-            key = _person_of(m, people) if titled or " " not in m.key else None
+            peer = titled and m.key[5:].split(" ", 1)[0] in peers
+            key = _person_of(m, people) if (titled and not peer) or " " not in m.key else None
             etype = EntityType.PERSON if key or titled else votes[m.key].most_common(1)[0][0]
             m = replace(m, key=key or m.key, type=etype)
         fixed[i] = m

@@ -209,6 +209,14 @@ def titled(
     voice = office and title not in index.lex.words("no_voice_titles") and not partisan
     units = index.lex.words("unit_nouns")  # the head of Acme's Ruritania unit speaks for the unit
     voice = voice and not parts and not any(t.lemma_.lower() in units for t in tokens)
+    analysts = index.lex.words("analyst_firm_words")  # 'X, vice president at analyst firm Y'
+    voice = voice and not any(
+        t.lower_ in analysts
+        and t.dep_ in ("compound", "amod")
+        and t.i not in index.by_token
+        and t.head.lemma_ in ("firm", "house", "company", "group")
+        for t in tokens
+    )
     if set(predicates) <= {"worksFor"}:  # 'a Ruritania banker': staff of no country
         orgs = [o for o in orgs if o.type != EntityType.COUNTRY]
     for org in orgs:
