@@ -39,6 +39,8 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
         return EntityType.PLACE  # 'the Cross Country Championships in Ruritown'
     if span.label_ in ("ORG", "PERSON") and placed_by_region(span, lex):
         return EntityType.PLACE  # 'X, 43, of Ruritown, Westshire'
+    if span.label_ == "ORG" and _town_on_a_band(span, lex):
+        return EntityType.PLACE  # 'Ruritown band The Xs': where the band is from
     if span.label_ in ("PERSON", "GPE") and _a_club(span, lex):
         return EntityType.ORGANIZATION  # 'Ruritown United', a person or a place to the NER
     if _owned(span) and span.label_ == "PERSON":
@@ -52,6 +54,13 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
     if _owned_product(span, lex):
         return EntityType.PRODUCT  # "Acme's Beta console", 'its Gamma encyclopaedia'
     return EntityType.EVENT if _names_an_event(span, lex) else None
+
+
+def _town_on_a_band(span: Span, lex: Lex) -> bool:
+    root = span.root
+    if root.dep_ != "compound" or root.head.lemma_.lower() not in lex.words("band_nouns"):
+        return False
+    return lex.city(span.text) is not None and lex.gaz.lookup(span.text, lex.lang) is None
 
 
 def _royal(span: Span, lex: Lex) -> bool:

@@ -31,6 +31,13 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
         if " " not in person.label:
             continue  # "Ruritania's Acme", "Borduria's Beta": a lone word is as often a firm
         lefts = [c for c in tok.lefts if index.by_token.get(c.i) != person]
+        lefts += [  # "Ruritania's King W": on the name's first word
+            c
+            for t in tok.lefts
+            if index.by_token.get(t.i) == person
+            for c in t.children
+            if c.dep_ == "poss"
+        ]
         if any(c.lemma_.lower() in titles for t in lefts for c in t.subtree):
             continue
         for owner in (m for c in lefts if c.dep_ == "poss" and (m := resolve(c, index))):
@@ -38,6 +45,9 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
                 continue  # "Rovers' X": a player (kg.extract.sport), or its coach
             predicates = ["worksFor"] if owner.type == EntityType.ORGANIZATION else ["citizenOf"]
             yield relation(person, predicates, owner, [tok], article, "phrase:owner", index)
+            ruler = person.label.split(" ", 1)[0].lower() in index.lex.words("ruler_titles")
+            if ruler and owner.type == EntityType.COUNTRY:  # "Ruritania's King W"
+                yield relation(person, ["leads"], owner, [tok], article, "phrase:ruler", index)
         if not any(c.dep_ == "appos" for c in tok.children):  # 'said X Y AT Acme'
             for t in preps(tok, _EMPLOYERS):
                 employer = resolve(t, index)

@@ -200,12 +200,13 @@ def _listed_after(doc: Doc, i: int, index: MentionIndex) -> list[Mention]:
 
 
 def _based(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    nouns = index.lex.words("company_nouns")
+    nouns = index.lex.words("company_nouns") | index.lex.words("band_nouns")
     for tok in tokens(doc):
         org = index.by_token.get(tok.i)
         if org is None or org.type != EntityType.ORGANIZATION or org.start != tok.idx:
             continue
-        noun = doc[tok.i - 1] if tok.i > 0 else None
+        before = tok.i - 2 if tok.i > 1 and doc[tok.i - 1].lower_ == "the" else tok.i - 1
+        noun = doc[before] if before >= 0 else None  # 'Ruritown band The Xs'
         if noun is None or not noun.is_lower:
             continue
         hyphened = tok.i > 2 and doc[tok.i - 2].text == "-"  # 'think-tank'
