@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.companies import named_with_legal_form
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import doc_text, mention
-from kg.extract.offices import AGENTS
+from kg.extract.offices import AGENTS, a_party
 from kg.lexicon import BIG_TOWN, country
 from kg.model import Article, EntityType, Mention
 
@@ -82,6 +82,13 @@ def _lead_firm(doc: Doc, index: MentionIndex) -> Mention | None:
     return _most_named(index)
 
 
+def _about_a_firm(doc: Doc, index: MentionIndex) -> bool:
+    """The article's lead is about a company, or it names one organisation most, and not a
+    party ('President X' is then its president, no country's)."""
+    firm = _lead_firm(doc, index) or _most_named(index)
+    return firm is not None and not a_party(firm, index)
+
+
 def _most_named(index: MentionIndex) -> Mention | None:
     """The organisation the article names three times or more, twice as often as any other."""
     mentions = {m.start: m for m in index.by_token.values()}.values()
@@ -108,6 +115,8 @@ def sole_country(tokens: list[Token], title: str, index: MentionIndex) -> Mentio
         return None  # 'bank president X', 'Acme President Y'
     if any(t.lemma_.lower() in index.lex.words("visit_verbs") for t in words[0].sent):
         return None  # 'when Finance Minister X visits Ruritown': a visitor is from elsewhere
+    if title in index.lex.words("company_heads") and _about_a_firm(words[0].doc, index):
+        return None  # 'President X' in an article about Acme Corp: Acme's president
     countries = {m.key: m for m in index.by_token.values() if m.type == EntityType.COUNTRY}
     towns = (index.lex.city(m.label) for m in index.by_token.values() if m.type == EntityType.PLACE)
     abroad = {country(t.country).key for t in towns if t and t.population >= BIG_TOWN}
