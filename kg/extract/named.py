@@ -217,11 +217,21 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
         return None  # 'Vice' of 'Acme Vice Chairman X', which the NER took for a company
     if norm in generic or not _cased(text):  # or 'Solicitor General',
         return None  # 'Committee', 'Central Bank', 'management board': which one is unsaid
-    if _numbered(span, text):
+    if _numbered(span, text) or _currency(words, span.label_, lex):
         return None
     return mention(
         article, doc, span.start_char, span.end_char, types[span.label_], "name:" + norm, text
     )
+
+
+def _currency(words: list[Token], label: str, lex: Lex) -> bool:
+    """'the N.Z. Dollar', 'Swiss Franc': a currency, not an organisation (a person may be
+    called Mark or Real)."""
+    last = words[-1]
+    if last.lower_ not in lex.words("currency_words"):
+        return False
+    before = last.doc[last.i - 1] if last.i > 0 else None  # 'the Swiss Franc' (a PERSON)
+    return label != "PERSON" or (before is not None and lex.demonym(before.text) is not None)
 
 
 def _surnames(

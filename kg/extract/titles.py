@@ -35,8 +35,9 @@ def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[To
         for c in head.children
         if c.dep_ == "appos" and c.i not in index.by_token
     ]
-    if len(appositions) > 1:  # 'X, director of Acme, a merger of Y and Z,': the title's
-        appositions = [a for a in appositions if index.lex.title(_words(a, index))[1]]
+    # only an apposition with a title: 'X, director of Acme, a merger of Y and Z,' (the title's);
+    # 'Prime Minister X, an advocate of a float for the Acme,' (no title there, no Acme)
+    appositions = [a for a in appositions if index.lex.title(_words(a, index))[1]]
     for phrase in appositions:
         near += phrase
     for attr in offices.predicated(head):  # 'X is the editor of Y'
