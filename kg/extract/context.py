@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.companies import legal_form
 from kg.extract.lexicon import Lex
+from kg.extract.products import apposed_product, launched, owned_product
 from kg.extract.works import called_a_work
 from kg.lexicon import BIG_TOWN, normalize
 from kg.model import EntityType
@@ -51,8 +52,8 @@ def context_type(span: Span, lex: Lex, suffixes: frozenset[str]) -> EntityType |
         return EntityType.PLACE  # "the museum's Clock Tower"
     if span.label_ == "PERSON" and len(span) > 1 and span[-1].lower_ in lex.words("product_heads"):
         return EntityType.PRODUCT  # "Acme's Beta Robot": a machine, not a man
-    if _owned_product(span, lex):
-        return EntityType.PRODUCT  # "Acme's Beta console", 'its Gamma encyclopaedia'
+    if owned_product(span, lex) or apposed_product(span, lex):
+        return EntityType.PRODUCT  # "Acme's Beta console", "Ruritania's next fighter, the X"
     return EntityType.EVENT if _names_an_event(span, lex) else None
 
 
@@ -166,29 +167,6 @@ def _names_an_event(span: Span, lex: Lex) -> bool:
     return len(words) > 1 and (words[-1] in heads or " ".join(words[-2:]) in heads)
 
 
-def _launched(span: Span, lex: Lex) -> bool:
-    """A name a company launches, unveils or releases that the NER did not take for a company,
-    a person or a place is a product ('Acme released Title 2')."""
-    root = span.root
-    if span.label_ in ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT"):
-        return False
-    launch = root.dep_ == "dobj" and root.head.lemma_.lower() in _launch_verbs(lex)
-    cased = all(t.text[:1].isupper() or t.like_num for t in span)
-    named = any(t.is_alpha and t.text[:1].isupper() for t in span)  # not '£20', not 'four'
-    return launch and cased and named
-
-
-def _launch_verbs(lex: Lex) -> frozenset[str]:
-    """The lemmas of the verb rules for `launches`, made once."""
-
-    def make() -> frozenset[str]:
-        rules = lex.vocab.get("verbs", [])
-        return frozenset(w for r in rules if "launches" in r["predicate"] for w in r["lemmas"])
-
-    found: frozenset[str] = lex.built("launch_verbs", make)
-    return found
-
-
 def _names_a_prize(span: Span, lex: Lex) -> bool:
     """A name that ends in a prize's word is a prize ('the Acme Viewers Choice Award', 'a
     W Medal', 'the W Awards'); one word the NER took for a person is a first name ('W')."""
@@ -233,13 +211,13 @@ def kind_named(span: Span, lex: Lex) -> EntityType | None:
         return EntityType.WORK
     if _names_a_prize(span, lex):
         return EntityType.AWARD
-    if _launched(span, lex):
+    if launched(span, lex):
         return EntityType.PRODUCT
     if _names_an_event(span, lex):
         return EntityType.EVENT  # 'the W Cup', 'the Z Cup', which the NER missed
     if _names_a_team(span, lex) or _before_a_company_noun(span, lex) or _names_a_band(span, lex):
         return EntityType.ORGANIZATION
-    if not span.label_ and _owned_product(span, lex):
+    if not span.label_ and owned_product(span, lex):
         return EntityType.PRODUCT  # "Acme's Beta car", which the NER missed
     if not span.label_ and _called_a_company(span, lex):
         return EntityType.ORGANIZATION  # 'rock band Y', which the NER missed
@@ -337,25 +315,6 @@ def _names_a_team(span: Span, lex: Lex) -> bool:
         return _a_fans_place(span, lex)
     predicates = set(lex.vocab.get("titles", {}).get(head, []))
     return bool(predicates & {"playsFor", "coaches"}) or head in lex.words("team_titles")
-
-
-def _owned_product(span: Span, lex: Lex) -> bool:
-    """A name on a product's noun that someone's possessive opens ("Acme's Beta console",
-    'its Gamma encyclopaedia'): the product, not its maker ('the Acme console')."""
-    root, doc = span.root, span.doc
-    noun = root.head
-    if root.dep_ != "compound" or noun.i < span.end or span.end + 1 >= len(doc):
-        return False
-    after, words = doc[span.end], lex.words("product_nouns")
-    if after.i != noun.i and after.head.i != noun.i:
-        return False
-    pair = f"{after.lower_} {doc[span.end + 1].lemma_}"
-    if after.lemma_.lower() not in words and pair not in words:
-        return False
-    while noun.dep_ == "compound" and noun.head.i > noun.i:
-        noun = noun.head
-    owner = any(c.dep_ == "poss" and c.i < span.start for c in noun.children)
-    return owner and lex.gaz.lookup(span.text, lex.lang) is None
 
 
 def _names_a_band(span: Span, lex: Lex) -> bool:

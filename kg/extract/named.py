@@ -271,12 +271,24 @@ def _named_by_context(article: Article, span: Span) -> Mention:
 def _new_portfolio(words: list[Token], doc: Doc, end: int, lex: Lex) -> bool:
     """'New Home' before 'Secretary': an opener ('new', 'outgoing') and a portfolio, the
     NER's name for the start of a title."""
-    after = doc[end] if end < len(doc) else None
-    if after is None or after.lower_ not in lex.title_words() or len(words) < 2:
+    after = _title_after(doc, end, lex)
+    if after is None or len(words) < 2:
         return False
     rest = " ".join(t.lower_ for t in words[1:])
     title = rest in lex.words("portfolios") or f"{rest} {after.lower_}" in lex.words("titles")
-    return words[0].lower_ in openers(lex) | {"new"} and title
+    return words[0].lower_ in openers(lex) | lex.words("portfolio_openers") and title
+
+
+def _title_after(doc: Doc, end: int, lex: Lex) -> Token | None:
+    """The title word right after a name ('New Home | Secretary'), or after 'and' and another
+    portfolio ('Federal Resources | and Energy Minister')."""
+    titles = lex.title_words()
+    if end < len(doc) and doc[end].lower_ in titles:
+        return doc[end]
+    if end + 2 < len(doc) and doc[end].lower_ in ("and", "&"):
+        found = (t for t in doc[end + 1 : end + 4] if t.lower_ in titles)
+        return next(found, None)
+    return None
 
 
 def _cased(text: str) -> bool:
