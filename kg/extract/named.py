@@ -219,6 +219,8 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
         return None  # 'Committee', 'Central Bank', 'management board': which one is unsaid
     if _numbered(span, text) or _currency(words, span.label_, lex):
         return None
+    if any(t.text in ("v", "vs", "v.", "vs.") for t in words[1:-1]):
+        return None  # 'Rovers v United': a fixture, no name
     return mention(
         article, doc, span.start_char, span.end_char, types[span.label_], "name:" + norm, text
     )
@@ -356,9 +358,12 @@ def _retypable(m: Mention, fixed: EntityType, span: Span) -> bool:
 
 def _bracket_aliases(doc: Doc, by_token: dict[int, Mention]) -> dict[int, Mention]:
     """'the Office of Fair Play (OFP)', 'Acme Corp <ACM>': a name in brackets right after a
-    name is its alias (an abbreviation, a stock ticker), not an entity of its own."""
+    name is its alias (an abbreviation, a stock ticker), not an entity of its own; not after
+    a person's name ('X Y (Rovers)': the club, the party or the town)."""
     fixed = dict(by_token)
     for m in sorted(set(by_token.values()), key=lambda m: m.start):
+        if m.type == EntityType.PERSON:
+            continue
         after = doc.char_span(m.end, m.end + 1, alignment_mode="expand")
         if after is None or after.start + 2 >= len(doc) or doc[after.start].text not in "(<":
             continue

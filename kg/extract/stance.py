@@ -273,7 +273,8 @@ def confidence(
         score *= context["reported"]  # a claim about others, not the speaker's own act
     if not _bare(sent.text).endswith(_ENDS):
         score *= context["fragment"]  # a headline or a sentence the parser split
-    if len(sent) > context["long_sentence_tokens"]:
+    parsed = rule.partition(":")[0] not in context["by_form"]
+    if parsed and len(sent) > context["long_sentence_tokens"]:
         score *= context["long_sentence"]
     return round(min(1.0, max(0.0, float(score))), 2)
 

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.companies import named_with_legal_form, openers
 from kg.extract.docs import adverb_object, tokens
 from kg.extract.lexicon import Lex
+from kg.extract.lineups import lineup_mentions
 from kg.extract.named import doc_text, mention
 from kg.lexicon import BIG_TOWN, normalize
 from kg.model import Article, EntityType, Mention
@@ -158,6 +159,10 @@ def contest_teams(
     for i, team in titled_sides(article, doc, lex, by_token).items():
         found[i] = team
         keys.add(team.key)
+    listed, lined = lineup_mentions(article, doc, lex, by_token)  # 'A Bee (Rovers), ...'
+    found.update(listed)
+    keys |= lined
+    players |= {m.key for m in listed.values() if m.type == EntityType.PERSON}
     typed = {
         i: _retyped(m, keys, players)
         for i, m in {**by_token, **found}.items()

@@ -1,0 +1,167 @@
+"""Line-ups: the team lists of a match report, read by their form, not parsed (the parser
+makes nothing of them). Two forms:
+- a player and the club in brackets, three or more in a row: 'A Bee (Rovers), C Dee (United,
+  capt), E Eff (Ruritania)';
+- a side, a colon and its players, at least eight, and the replacements after it:
+  'Ruritania: A Bee; C Dee, E Eff, ... G Gee (capt). Replacements: H Aitch, I Eye.'
+Only in an article that has a word of a line-up (`lineup_markers`: 'squad', 'replacements',
+'capt', ...): a list of people with their towns in brackets names no clubs. A player is a
+person the NER found or a name it missed, never a company or a country it found; a side
+the NER took for a town or a person is a club ('Sale', 'Narbonne')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span
+
+from kg.extract.lexicon import Lex
+from kg.extract.named import doc_text, mention
+from kg.lexicon import normalize
+from kg.model import Article, EntityType, Mention
+
+_WORD = r"(?:[A-Z]\.|[A-Z][\w'\u2019-]*)"  # a name's word, or an initial with its dot
+_PARTICLE = r"(?:de|van|der|den|du|le|la|di|da|von|dos|del|dal|el)"
+_PLAYER = rf"(?:(?:{_WORD}|{_PARTICLE}) ){{0,3}}{_WORD}"
+_SIDE = r"[A-Z][\w'\u2019.&-]*(?: [A-Z][\w'\u2019.&-]*){0,3}"
+_BRACKETED = re.compile(rf"({_PLAYER}) \(({_SIDE})(?:/[A-Z]+)?(?:, ?capt\.?)?\)")
+_BETWEEN = re.compile(r"\s*[,;]\s*(?:and\s+)?")
+_ITEM = re.compile(rf"({_PLAYER})(?: \((?:capt\.?|{_SIDE})\))?")
+_TEAM_LINE = re.compile(rf"(?:^|(?<=[.!?] ))({_SIDE}): ", re.MULTILINE)
+_LEAST_BRACKETED, _LEAST_LISTED = 3, 8
+
+Pair = tuple[tuple[int, int], tuple[int, int]]  # a player's and a side's character spans
+
+
+def lineup_pairs(doc: Doc) -> list[Pair]:
+    """(player, side) character spans of the article's line-ups, as the mention stage found
+    them (`lineup_mentions`), for this pass only (kg.extract.extract drops them)."""
+    found = doc.user_data.get(_KEY)
+    return found if isinstance(found, list) else []
+
+
+_KEY = "kg.lineups"
+
+
+def _pairs(doc: Doc, lex: Lex, by_token: dict[int, Mention]) -> list[Pair]:
+    text = doc_text(doc)
+    markers = lex.words("lineup_markers")
+    if not any(t.lower_ in markers for t in doc):
+        return []
+    bracketed = _bracketed(text)
+    if not _mostly_people(doc, bracketed, by_token):
+        bracketed = []
+    return sorted(bracketed + _team_lines(text, lex))
+
+
+def _bracketed(text: str) -> list[Pair]:
+    runs: list[list[re.Match[str]]] = []
+    for m in _BRACKETED.finditer(text):
+        last = runs[-1][-1] if runs else None
+        if last is not None and _BETWEEN.fullmatch(text, last.end(), m.start()):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return [(m.span(1), m.span(2)) for run in runs if len(run) >= _LEAST_BRACKETED for m in run]
+
+
+def _team_lines(text: str, lex: Lex) -> list[Pair]:
+    """'Ruritania: A Bee; C Dee, ...': each player with the side, and the replacements that
+    follow in the same paragraph."""
+    headings = lex.words("lineup_headings")
+    found: list[Pair] = []
+    for line in _TEAM_LINE.finditer(text):
+        if line.group(1).lower() in headings:
+            continue
+        players = _players(text, line.end())
+        if len(players) < _LEAST_LISTED:
+            continue
+        end = players[-1][1]
+        after = re.match(r"\.?\s*(\w+): ", text[end : end + 40])
+        if after and after.group(1).lower() in lex.words("lineup_replacements"):
+            players += _players(text, end + after.end())
+        found += [(p, line.span(1)) for p in players]
+    return found
+
+
+def _players(text: str, start: int) -> list[tuple[int, int]]:
+    """The players listed from `start`, separated by commas or semicolons, up to the first
+    item that is not a name (a full stop, a line break, 'X for Y (53)')."""
+    found: list[tuple[int, int]] = []
+    pos = start
+    while True:
+        m = _ITEM.match(text, pos)
+        if m is None:
+            return found
+        found.append(m.span(1))
+        sep = re.compile(r"[,;] ").match(text, m.end())
+        if sep is None:
+            return found
+        pos = sep.end()
+
+
+def lineup_mentions(
+    article: Article, doc: Doc, lex: Lex, by_token: dict[int, Mention]
+) -> tuple[dict[int, Mention], set[str]]:
+    """Mentions of the players and sides of the line-ups (by token), and the sides' keys."""
+    found: dict[int, Mention] = {}
+    sides: set[str] = set()
+    pairs = doc.user_data[_KEY] = _pairs(doc, lex, by_token)
+    for player_at, side_at in pairs:
+        player = doc.char_span(*player_at, alignment_mode="expand")
+        side = doc.char_span(*side_at, alignment_mode="expand")
+        if player is None or side is None:
+            continue
+        person = _player(article, player, by_token)
+        team = _team(article, side, by_token)
+        if person is None or team is None or _party(team, lex):
+            continue  # 'A Bee (Labour), C Dee (Greens), ...': candidates, no players
+        found.update({i: person for i in range(player.start, player.end)})
+        found.update({i: team for i in range(side.start, side.end)})
+        if team.type != EntityType.COUNTRY:
+            sides.add(team.key)  # a country stays one: its side plays as the country
+    return found, sides
+
+
+def _mostly_people(doc: Doc, pairs: list[Pair], by_token: dict[int, Mention]) -> bool:
+    """At least half the players are people to the NER: a list of firms and their countries
+    ('Acme (Ruritania), Beta (Borduria), ...') is no line-up."""
+    people = 0
+    for (_, end), _side in pairs:
+        m = by_token.get(_token_at(doc, end - 1))
+        people += m is not None and m.type == EntityType.PERSON
+    return 2 * people >= len(pairs)
+
+
+def _party(team: Mention, lex: Lex) -> bool:
+    words = lex.words("party_words")
+    return any(w in words for w in team.label.lower().split())
+
+
+def _token_at(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else -1
+
+
+def _player(article: Article, span: Span, by_token: dict[int, Mention]) -> Mention | None:
+    known = by_token.get(span.end - 1)
+    whole = known is not None and known.start <= span.start_char
+    if known is not None and known.type == EntityType.PERSON and whole:
+        return known  # not 'Easterby' of 'G Easterby': 'S Easterby' is his brother
+    if known is not None and not known.key.startswith("name:"):
+        return None  # a country or a company the gazetteer knows
+    key = "name:" + normalize(span.text)
+    return mention(article, span.doc, span.start_char, span.end_char, "Person", key, span.text)
+
+
+def _team(article: Article, span: Span, by_token: dict[int, Mention]) -> Mention | None:
+    known = by_token.get(span.end - 1)
+    if known is not None and (known.start, known.end) == (span.start_char, span.end_char):
+        if known.type in (EntityType.COUNTRY, EntityType.ORGANIZATION):
+            return known
+        return replace(known, type=EntityType.ORGANIZATION)  # 'Sale', 'Narbonne': a club
+    key = "name:" + normalize(span.text)
+    return mention(
+        article, span.doc, span.start_char, span.end_char, "Organization", key, span.text
+    )
