@@ -46,13 +46,24 @@ _KEY = "kg.lineups"
 
 def _pairs(doc: Doc, lex: Lex, by_token: dict[int, Mention]) -> list[Pair]:
     text = doc_text(doc)
-    markers = lex.words("lineup_markers")
-    if not any(t.lower_ in markers for t in doc):
+    if _markers(lex).search(text) is None:
         return []
     bracketed = _bracketed(text)
     if not _mostly_people(doc, bracketed, by_token):
         bracketed = []
     return sorted(bracketed + _team_lines(text, lex))
+
+
+def _markers(lex: Lex) -> re.Pattern[str]:
+    """A word of `lineup_markers`, as one pattern made once (a scan of the text, not of
+    every token: this runs on every article)."""
+
+    def make() -> re.Pattern[str]:
+        words = sorted(lex.words("lineup_markers"), key=len, reverse=True)
+        return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.IGNORECASE)
+
+    found: re.Pattern[str] = lex.built("lineup_pattern", make)
+    return found
 
 
 def _bracketed(text: str) -> list[Pair]:
