@@ -29,14 +29,16 @@ _BRACKETED = re.compile(rf"({_PLAYER}) \(({_SIDE})(?:/[A-Z]+)?(?:, ?capt\.?)?\)"
 _BETWEEN = re.compile(r"\s*[,;]\s*(?:and\s+)?")
 _ITEM = re.compile(rf"({_PLAYER})(?: \((?:capt\.?|{_SIDE})\))?")
 _TEAM_LINE = re.compile(rf"(?:^|(?<=[.!?] ))({_SIDE}): ", re.MULTILINE)
+_SEPARATOR = re.compile(r"[,;] ")
+_NEXT_HEADING = re.compile(r"\.?\s*(\w+): ")
 _LEAST_BRACKETED, _LEAST_LISTED = 3, 8
 
 Pair = tuple[tuple[int, int], tuple[int, int]]  # a player's and a side's character spans
 
 
-def lineup_pairs(doc: Doc) -> list[Pair]:
-    """(player, side) character spans of the article's line-ups, as the mention stage found
-    them (`lineup_mentions`), for this pass only (kg.extract.extract drops them)."""
+def lineup_pairs(doc: Doc) -> list[tuple[Span, Span]]:
+    """(player, side) of the article's line-ups, as the mention stage found them
+    (`lineup_mentions`), for this pass only (kg.extract.extract drops them)."""
     found = doc.user_data.get(_KEY)
     return found if isinstance(found, list) else []
 
@@ -89,7 +91,7 @@ def _team_lines(text: str, lex: Lex) -> list[Pair]:
         if len(players) < _LEAST_LISTED:
             continue
         end = players[-1][1]
-        after = re.match(r"\.?\s*(\w+): ", text[end : end + 40])
+        after = _NEXT_HEADING.match(text[end : end + 40])
         if after and after.group(1).lower() in lex.words("lineup_replacements"):
             players += _players(text, end + after.end())
         found += [(p, line.span(1)) for p in players]
@@ -106,7 +108,7 @@ def _players(text: str, start: int) -> list[tuple[int, int]]:
         if m is None:
             return found
         found.append(m.span(1))
-        sep = re.compile(r"[,;] ").match(text, m.end())
+        sep = _SEPARATOR.match(text, m.end())
         if sep is None:
             return found
         pos = sep.end()
@@ -118,12 +120,12 @@ def lineup_mentions(
     """Mentions of the players and sides of the line-ups (by token), and the sides' keys."""
     found: dict[int, Mention] = {}
     sides: set[str] = set()
-    pairs = doc.user_data[_KEY] = _pairs(doc, lex, by_token)
-    for player_at, side_at in pairs:
-        player = doc.char_span(*player_at, alignment_mode="expand")
-        side = doc.char_span(*side_at, alignment_mode="expand")
-        if player is None or side is None:
-            continue
+    spans = [
+        (doc.char_span(*p, alignment_mode="expand"), doc.char_span(*s, alignment_mode="expand"))
+        for p, s in _pairs(doc, lex, by_token)
+    ]
+    pairs = doc.user_data[_KEY] = [(p, s) for p, s in spans if p is not None and s is not None]
+    for player, side in pairs:
         person = _player(article, player, by_token)
         team = _team(article, side, by_token)
         if person is None or team is None or _party(team, lex):

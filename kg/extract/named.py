@@ -219,7 +219,7 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
         return None  # 'Committee', 'Central Bank', 'management board': which one is unsaid
     if _numbered(span, text) or _currency(words, span.label_, lex):
         return None
-    if any(t.text in ("v", "vs", "v.", "vs.") for t in words[1:-1]):
+    if any(t.lower_ in lex.words("fixture_words") for t in words[1:-1]):
         return None  # 'Rovers v United': a fixture, no name
     return mention(
         article, doc, span.start_char, span.end_char, types[span.label_], "name:" + norm, text

@@ -294,11 +294,7 @@ def _stage(noun: Token, stages: frozenset[str]) -> bool:
 
 def _listed_players(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
     """The players of a line-up play for the side it names (kg.extract.lineups)."""
-    for player_at, side_at in lineup_pairs(doc):
-        player = doc.char_span(*player_at, alignment_mode="expand")
-        side = doc.char_span(*side_at, alignment_mode="expand")
-        if player is None or side is None:
-            continue
+    for player, side in lineup_pairs(doc):
         person, team = index.by_token.get(player.end - 1), index.by_token.get(side.end - 1)
         if person is None or team is None or person.type != EntityType.PERSON:
             continue
