@@ -60,6 +60,8 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
     own = index.by_token.get(tok.i)
     if own is not None and own.type == EntityType.GROUP:
         return own  # 'the X administration': the administration, not X
+    if tok.pos_ == "NOUN" and glued(tok, index):
+        return None  # 'told BBC News Party MPs would ...': two phrases the parser made one
     if tok.pos_ == "NOUN":  # 'its League partner Ruritania': the name, not the noun
         named_noun = tok.lemma_.lower() in index.lex.words("name_nouns")  # 'the Golden W award'
         for child in tok.children:
@@ -92,6 +94,13 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
         if child.dep_ in ("appos", "flat") and child.i in index.by_token:
             return index.by_token[child.i]
     return comma_apposition(tok, index)
+
+
+def glued(noun: Token, index: MentionIndex) -> bool:
+    """A common noun with two names on it that are not places: no one phrase."""
+    kinds = (EntityType.COUNTRY, EntityType.PLACE)
+    named = [index.by_token.get(c.i) for c in noun.children if c.dep_ == "compound"]
+    return len({m.key for m in named if m is not None and m.type not in kinds}) > 1
 
 
 def _firm_noun(noun: Token, named: Mention, index: MentionIndex) -> bool:

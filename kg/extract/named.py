@@ -32,7 +32,8 @@ from kg.extract.context import (
 from kg.extract.docs import tokens
 from kg.extract.known import known_spans
 from kg.extract.lexicon import Lex
-from kg.extract.runs import lone_runs
+from kg.extract.products import whole_product
+from kg.extract.runs import and_joined, lone_runs
 from kg.extract.works import whole_title, work_spans
 from kg.lexicon import load_toml, normalize
 from kg.model import Article, EntityType, Mention
@@ -55,6 +56,11 @@ def mention(
 
 
 _FUNCTION = ("DET", "ADP", "CCONJ")
+_MADE_WHOLE = {
+    EntityType.WORK: whole_title,
+    EntityType.AWARD: whole_prize,
+    EntityType.PRODUCT: whole_product,
+}
 
 
 def _trim(span: Span, lex: Lex) -> Span | None:
@@ -419,11 +425,13 @@ def named_mentions(
     inside = {i for s in spans for i in range(s.start, s.end)}  # 'FC' of 'Rovers FC'
     no_name = lex.words("titles") | openers(lex)  # 'Party MP X', 'Embattled Acme'
     spans = country_prefixed(spans + lone_runs(doc, inside, no_name), lex)
+    spans = and_joined(spans, lex.words("joint_name_heads"))  # 'the X and Y Project'
     spans = runs_on_orgs(hyphen_joined(prefix_glued(spans, lex), lex), lex)  # 'World Anti-Doping
     # Agency', 'AFL-CIO' where the NER saw a part or nothing
     spans = org_then_town(spans, lex)  # 'Acme Ruritown reporter
     spans += known_spans(doc, lex, spans)  # 'Party Democrat' where the NER saw 'Democrat'
     spans += work_spans(doc, lex)  # 'the drama Title Of Words', which the NER missed
+    spans = [whole_product(s) if s.label_ == "PRODUCT" else s for s in spans]  # 'Beta Portable'
     sure: dict[str, EntityType] = _models(doc)  # names whose type the context gives
     suffixes = lex.words("corporate_suffixes")
     whole: set[int] = set()  # tokens of work titles made whole ('Title of the Words')
@@ -438,7 +446,7 @@ def named_mentions(
             mention = replace(mention, type=fixed, key=key)  # 'Mr X', 'Beta Plc', 'carmaker Acme'
             sure.setdefault(mention.key, fixed)  # the type wherever the article names it
         elif (kind := kind_named(span, lex)) is not None:  # 'wine comedy Title', 'Rovers boss'
-            made_whole = {EntityType.WORK: whole_title, EntityType.AWARD: whole_prize}.get(kind)
+            made_whole = _MADE_WHOLE.get(kind)
             if made_whole is not None and (title := made_whole(span)) is not span:
                 span, mention = title, None  # 'Finding Title', where the NER saw 'Title'
                 whole.update(range(span.start, span.end))

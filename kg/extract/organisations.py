@@ -96,8 +96,9 @@ def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
         org = index.by_token.get(tok.i)
         if org is None or org.type != EntityType.ORGANIZATION or not head_of(tok, org):
             continue
-        for described in _described(tok, index):
-            place = _place_of(described, article, index)
+        venue = tok.dep_ == "pobj" and tok.head.lower_ in index.lex.words("venue_preps")
+        for described in [] if venue else _described(tok, index):  # 'at Ruritown's X': a
+            place = _place_of(described, article, index)  # venue there, or a firm's office
             if place is not None and place.key != org.key:
                 yield relation(org, ["basedIn"], place, [tok], article, "phrase:place", index)
                 break

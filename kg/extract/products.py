@@ -4,7 +4,7 @@ apposition to one ("Ruritania's next jet fighter, the X")."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extract.lexicon import Lex
 
@@ -63,4 +63,25 @@ def apposed_product(span: Span, lex: Lex) -> bool:
         return False
     return (
         any(c.dep_ == "poss" for c in noun.children) and lex.gaz.lookup(span.text, lex.lang) is None
+    )
+
+
+def _title_word(tok: Token) -> bool:
+    return tok.text[:1].isupper() and not tok.is_sent_start and not tok.ent_type_
+
+
+def whole_product(span: Span) -> Span:
+    """A product's name the NER or the tagger cut short: the capitalised head its last word
+    is a compound of ("Acme's Beta Portable", where the NER saw 'Beta'), a capitalised
+    determiner before it ('released No More')."""
+    doc, start, end = span.doc, span.start, span.end
+    while end < span.sent.end and doc[end].pos_ == "PROPN" and _title_word(doc[end]):
+        if doc[end - 1].dep_ != "compound" or doc[end - 1].head.i != end:
+            break
+        end += 1
+    before = doc[start - 1] if start > span.sent.start else None
+    if before is not None and before.pos_ == "DET" and before.lower_ not in ("the", "a", "an"):
+        start -= 1 if _title_word(before) and before.head.i in range(start, end) else 0
+    return (
+        Span(doc, start, end, label=span.label_) if (start, end) != (span.start, span.end) else span
     )

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.anaphora import definite_nouns
 from kg.extract.awards import given, prize_verbs, won
 from kg.extract.comments import comments
-from kg.extract.common import conjuncts, preps, resolve_all, verb_lemmas
+from kg.extract.common import conjuncts, glued, preps, resolve_all, verb_lemmas
 from kg.extract.coref import find_corefs
 from kg.extract.culture import work_relations
 from kg.extract.docs import adverb_object, tokens
@@ -235,6 +235,8 @@ def _owner(noun: Token, through: list[str], index: MentionIndex) -> list[Token]:
     adjective: 'praised the Party campaign')."""
     if "poss" not in through or noun.lemma_.lower() in _people_nouns(index):
         return []  # 'criticised my players': the players, not their manager
+    if glued(noun, index):
+        return []  # 'told BBC News Party MPs would ...': two phrases the parser made one
     return [c for c in noun.children if c.dep_ == "poss" or _named_on(c, index)]
 
 

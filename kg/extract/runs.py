@@ -68,3 +68,32 @@ def _joined_by_of(
             end = last
         out.append(doc[run.start : end])
     return out
+
+
+def and_joined(spans: list[Span], heads: frozenset[str]) -> list[Span]:
+    """'the X Y and Z W Project': capitalised words the NER left out, 'and', and an
+    organisation's name that ends in a joint body's noun (`heads`), after one 'the', are one
+    name (not 'the X and the Y Project', 'X and Y Project' without its 'the')."""
+    by_start = {s.start: s for s in spans}
+    out: list[Span] = []
+    taken: set[int] = set()
+    for s in sorted(spans, key=lambda s: s.start):
+        if s.start in taken:
+            continue
+        doc = s.doc
+        after = by_start.get(s.end + 1)
+        joint = (
+            not s.label_
+            and s.start > 0
+            and doc[s.start - 1].lower_ == "the"
+            and doc[s.end].lower_ in ("and", "&")
+            and after is not None
+            and after.label_ == "ORG"
+            and after[-1].lower_ in heads
+        )
+        if joint and after is not None:
+            out.append(Span(doc, s.start, after.end, label="ORG"))
+            taken.add(after.start)
+        else:
+            out.append(s)
+    return out

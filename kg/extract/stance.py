@@ -28,6 +28,7 @@ _NOMINAL = ("group:", "event:")
 _OBJECTS = ("dobj", "obj", "nsubjpass", "nsubj")
 _MODAL = ("verb:", "event", "noun:", "contest:", "team:for")  # titles and place names state no act
 # that could be denied
+_NOUN_SLOTS = ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos")
 _CLAUSES = ("ccomp", "xcomp", "parataxis", "advcl")
 _ENDS = (".", "!", "?", ":", ";", "…")
 
@@ -105,14 +106,20 @@ def _on_a_day(verb: Token, lex: Lex) -> bool:
     return any(t.ent_type_ == "DATE" and t.lower_ in days for t in _dates_on(verb) + owned)
 
 
+def _titled(tok: Token) -> bool:
+    """A capital inside the sentence: a name's word, not the text's ('No More')."""
+    return tok.text[:1].isupper() and not tok.is_sent_start
+
+
 def _marked(tok: Token, lex: Lex) -> Modality | None:
     for child in tok.children:
         word = child.lower_
         if word in lex.words("negations") and child.dep_ in ("neg", "advmod", "det"):
             return Modality.NEGATED
         if child.dep_ in ("dobj", "obj") and any(  # 'steunt GEEN rebellen'
-            g.dep_ == "det" and g.lower_ in lex.words("negations") for g in child.children
-        ):
+            g.dep_ == "det" and g.lower_ in lex.words("negations") and not _titled(g)
+            for g in child.children
+        ):  # not 'released No More': a title's first word
             return Modality.NEGATED
         if child.dep_ == "advmod" and word in lex.words("hedges"):  # 'allegedly killed'
             return Modality.HYPOTHETICAL
@@ -172,9 +179,21 @@ def _for_to(verb: Token) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ == "for" and noun.head.i < noun.i
 
 
+def _asks(sent: Span) -> bool:
+    """The sentence is a question: it ends in '?' that closes no title ('the comedy Shall We
+    Dance? came third', where the parser ends the sentence at the title's mark)."""
+    if not _bare(sent.text).endswith("?"):
+        return False
+    mark = next(t for t in reversed(sent) if t.text == "?")
+    nxt = sent.doc[mark.i + 1] if mark.i + 1 < len(sent.doc) else None
+    if nxt is not None and nxt.is_alpha and nxt.is_lower:
+        return False  # the text goes on in lower case: the mark is inside the sentence
+    return mark.i == sent.start or sent.doc[mark.i - 1].ent_type_ != "WORK_OF_ART"
+
+
 def modality(tok: Token, lex: Lex) -> Modality:
     """How the text puts what `tok` (a verb or an event noun) triggers."""
-    if _bare(tok.sent.text).endswith("?"):
+    if _asks(tok.sent):
         return Modality.HYPOTHETICAL
     if tok.pos_ in ("NOUN", "PROPN"):
         found = _own(tok, lex) if tok.dep_ in _OBJECTS else None
@@ -201,8 +220,9 @@ def modality(tok: Token, lex: Lex) -> Modality:
             return Modality.NEGATED if denied else Modality.HYPOTHETICAL  # 'denied reports that'
             # 'accusations that he threatened X': said, not put as a fact
         planned = lex.words("intention_nouns") | lex.words("agreement_nouns")
-        if t.dep_ == "acl" and t.head.lemma_.lower() in planned:
-            return Modality.INTENDED  # "X's plans to buy Y", 'an agreement to acquire Y'
+        nominal = t.dep_ == "acl" or (t.dep_ == "advcl" and t.head.dep_ in _NOUN_SLOTS)
+        if nominal and t.head.lemma_.lower() in planned:  # (the parser may take 'offer' for
+            return Modality.INTENDED  # a verb) "X's plans to buy Y", 'the X offer to buy Y'
         but = t.dep_ == "conj" and any(  # 'X did not attack BUT condemned'
             c.dep_ == "cc" and c.lower_ in lex.words("contrast") and c.i < t.i
             for c in (*t.children, *t.head.children)

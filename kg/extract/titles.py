@@ -251,7 +251,7 @@ def titled(
         ):
             found.extend(role_at(person, title, org, head, article, index))
     if was:
-        found[held:] = [_former(r) for r in found[held:]]
+        found[held:] = [_former(r, index) for r in found[held:]]
 
 
 def _coordinated(tok: Token) -> bool:
@@ -262,10 +262,13 @@ def _coordinated(tok: Token) -> bool:
     return any(t.dep_ == "cc" or t.lower_ in ("and", "&") for t in beside)
 
 
-def _former(rel: Relation) -> Relation:
-    """A relation of a post no longer held ('former Acme chairman X'); a nationality and a win
-    stay ('former Ruritanian minister X' is Ruritanian; a former champion won)."""
+def _former(rel: Relation, index: MentionIndex) -> Relation:
+    """A relation of a post no longer held ('former Acme chairman X'); a nationality, a win and
+    a party stay ('former Ruritanian minister X' is Ruritanian; a former champion won; an
+    ex-Party minister was a minister, and of the Party)."""
     if rel.predicate in ("citizenOf", "wins"):
+        return rel
+    if rel.predicate == "memberOf" and offices.a_party(rel.object, index):
         return rel
     return put(rel, Modality.FORMER)
 
