@@ -279,6 +279,9 @@ def _noun(verb: Token, rule: dict[str, Any]) -> tuple[bool, Token | None]:
         return False, None  # 'fought BACK with its own airline'
     if rule.get("intransitive") and any(c.dep_ == "dobj" for c in verb.children):
         return False, None  # 'signed for Acme', not 'signed a deal for Acme to sell ...'
+    barred = rule.get("unless_nouns", [])
+    if barred and any(c.dep_ == "dobj" and c.lemma_.lower() in barred for c in verb.children):
+        return False, None  # 'sold shares in Ruritown': no trade there
 
     if "prep_nouns" in rule:  # 'said IN an INTERVIEW with Y'
         wanted = set(rule["prep_nouns"])
