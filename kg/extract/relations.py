@@ -214,6 +214,9 @@ def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> li
         word = slot.partition(":")[2]
         dobjs = [c for c in verb.children if c.dep_ == "dobj"]
         return [t for d in dobjs for c in d.children if c.lower_ == word for t in _pobj_conj(c)]
+    if slot == "subjunctive":  # 'demanded (that) X end the quotas': X, of a bare verb's clause
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VB"]
+        return [t for c in clauses for s in c.children if s.dep_ == "nsubj" for t in conjuncts(s)]
     if slot == "dative":
         datives = [c for c in verb.children if c.dep_ == "dative"]
         return [t for c in datives for t in (_pobj_conj(c) if c.pos_ == "ADP" else conjuncts(c))]
