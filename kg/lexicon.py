@@ -128,6 +128,7 @@ def gazetteer() -> Gazetteer:
         for row in load_tsv(table):
             names[normalize(row["name"])] = _country(row["code"], labels)
             langs[normalize(row["name"])].add(row["lang"])
+    _add_state_forms(names, langs, labels)
     adjectives: dict[tuple[str, str], Known] = {}
     peoples: dict[tuple[str, str], Known] = {}
     for row in load_tsv("demonyms.tsv"):
@@ -135,6 +136,19 @@ def gazetteer() -> Gazetteer:
         target[(row["lang"], normalize(row["form"]))] = _country(row["code"], labels)
     used = {k: frozenset(v) for k, v in langs.items()}
     return Gazetteer(names, adjectives, peoples, _aliases(names), used)
+
+
+def _add_state_forms(
+    names: dict[str, Known], langs: dict[str, set[str]], labels: dict[str, str]
+) -> None:
+    """'Kingdom of Norway', 'Koninkrijk Noorwegen': a state's formal name is the country."""
+    concepts = load_toml("concepts.toml")
+    for row in load_tsv("countries.tsv"):
+        for form in concepts.get(f"state_forms_{row['lang']}", []):
+            key = normalize(f"{form} {row['name']}")
+            if key not in names:
+                names[key] = _country(row["code"], labels)
+                langs[key].add(row["lang"])
 
 
 def _aliases(names: dict[str, Known]) -> dict[str, tuple[tuple[str, str], ...]]:

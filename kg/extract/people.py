@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import offices
 from kg.extract.anaphora import national_noun
-from kg.extract.common import next_mention, preps, resolve
+from kg.extract.common import next_mention, preps, resolve, resolve_all
 from kg.extract.context import is_region
 from kg.extract.docs import tokens
 from kg.extract.kin import kin_relations
@@ -195,7 +195,31 @@ def party_letters(article: Article, doc: Doc, index: MentionIndex) -> Iterator[R
         yield relation(person, ["memberOf"], party, [tok], article, "phrase:party", index)
 
 
+def homes(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """ "X's Ruritown home", 'his Westshire hometown': a place on a person's home noun."""
+    nouns = index.lex.words("home_nouns")
+    for tok in tokens(doc):
+        if tok.dep_ != "poss" or tok.head.lemma_.lower() not in nouns or tok.head.pos_ != "NOUN":
+            continue
+        people = [m for m in resolve_all(tok, index) if m.type == EntityType.PERSON]
+        places = [
+            m
+            for c in tok.head.children
+            if c.dep_ in ("compound", "nmod") and c.i > tok.i
+            for m in [resolve(c, index)]
+            if m is not None and m.type in _PLACES
+        ]
+        places += [
+            m for t in preps(tok.head, ["in"]) if (m := resolve(t, index)) and m.type in _PLACES
+        ]
+        for person in people[:1] if len(people) == 1 else []:
+            for place in places[:1]:
+                yield relation(
+                    person, ["comesFrom"], place, [tok.head], article, "phrase:home", index
+                )
+
+
 def people_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
-    found = [*origins(article, doc, index), *born(article, doc, index)]
+    found = [*origins(article, doc, index), *born(article, doc, index), *homes(article, doc, index)]
     found += party_letters(article, doc, index)
     return [r for r in found if r is not None] + kin_relations(article, doc, index)
