@@ -40,13 +40,35 @@ def last_agent(tok: Token, index: MentionIndex, found: Corefs) -> tuple[Mention,
     an 'it' that another verb's subject wants or asks to act ('X wants IT to buy Y': not X)."""
     if tok.dep_ not in ("nsubj", "nsubjpass", "poss") or _controlled(tok, index):
         return ()
+    if owner := _clause_owner(tok, index):
+        return owner  # "X's announcement that IT would sell": X
     start = tok.doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else 0
     for j in range(tok.i - 1, start - 1, -1):
         named = index.by_token.get(j)
         ants = (named,) if named is not None else found.get(j, ())
         if len(ants) == 1 and ants[0].type in _ORGS and _names_subject(tok.doc[j], index):
             return ants
+        if named is not None and named.type == EntityType.GROUP and _actor(tok.doc[j]):
+            return ()  # "the U.K. Government's plan to sell ITS stake": the group's, unnamed
     return ()
+
+
+def _clause_owner(tok: Token, index: MentionIndex) -> tuple[Mention, ...]:
+    """The organisation whose noun the pronoun's clause hangs from: "the Government's
+    announcement that IT intended to sell" (the Government)."""
+    verb = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ not in ("acl", "ccomp"):
+        return ()
+    noun = verb.head
+    if noun.pos_ != "NOUN":
+        return ()
+    owners = [index.by_token.get(c.i) for c in noun.children if c.dep_ == "poss"]
+    return tuple(m for m in owners if m is not None and m.type in _ORGS)[:1]
+
+
+def _actor(tok: Token) -> bool:
+    """A subject or a possessive: where an 'it' or 'its' after it may stand for it."""
+    return tok.dep_ in ("nsubj", "nsubjpass", "poss")
 
 
 def _controlled(tok: Token, index: MentionIndex) -> bool:

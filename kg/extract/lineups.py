@@ -51,7 +51,7 @@ def _pairs(doc: Doc, lex: Lex, by_token: dict[int, Mention]) -> list[Pair]:
     if _markers(lex).search(text) is None:
         return []
     bracketed = _bracketed(text)
-    if not _mostly_people(doc, bracketed, by_token):
+    if not _mostly_people(doc, bracketed, by_token) or _works(doc, bracketed, by_token):
         bracketed = []
     return sorted(bracketed + _team_lines(text, lex))
 
@@ -145,6 +145,16 @@ def _mostly_people(doc: Doc, pairs: list[Pair], by_token: dict[int, Mention]) ->
         m = by_token.get(_token_at(doc, end - 1))
         people += m is not None and m.type == EntityType.PERSON
     return 2 * people >= len(pairs)
+
+
+def _works(doc: Doc, pairs: list[Pair], by_token: dict[int, Mention]) -> bool:
+    """A bracket that names a work: actors with their films ('X (Title)'), no line-up."""
+    for _, (start, _end) in pairs:
+        i = _token_at(doc, start)
+        m = by_token.get(i)
+        if doc[i].ent_type_ == "WORK_OF_ART" or (m is not None and m.type == EntityType.WORK):
+            return True
+    return False
 
 
 def _party(team: Mention, lex: Lex) -> bool:

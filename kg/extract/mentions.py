@@ -177,6 +177,7 @@ def short_names(by_token: dict[int, Mention], lex: Lex) -> dict[int, Mention]:
             longer[key] += [o for k, o in orgs.items() if k.endswith(" " + words[0])]
     into = {k: found[0] for k, found in longer.items() if len(found) == 1}
     into |= _firms_opened(by_token, orgs, lex)
+    into |= _initialled(orgs, lex)  # 'BP' for British Petroleum Co, not for BP North America
     return {
         i: replace(m, key=into[m.key].key, label=into[m.key].label, type=into[m.key].type)
         if m.key in into
@@ -199,6 +200,23 @@ def _firms_opened(
         opened = [f for f in firms if _goes_on(m.key[5:].split(), f, lex)]
         if len(opened) == 1:
             found[m.key] = opened[0]
+    return found
+
+
+def _initialled(orgs: dict[str, Mention], lex: Lex) -> dict[str, Mention]:
+    """A name in capitals that spells the initials of exactly one other organisation of the
+    article is that one ('GM' for General Motors Corp; not the legal form's initials)."""
+    skip = lex.words("name_inner_words") | lex.words("corporate_suffixes")
+    spelt: dict[str, list[Mention]] = {}
+    for m in orgs.values():
+        words = [w for w in m.label.split() if w.lower().strip(".") not in skip]
+        if len(words) > 1 and all(w[:1].isupper() for w in words):
+            spelt.setdefault("".join(w[0] for w in words), []).append(m)
+    found = {}
+    for key, m in orgs.items():
+        same = spelt.get(m.label, [])
+        if m.label.isupper() and 1 < len(m.label) <= 5 and len(same) == 1:
+            found[key] = same[0]
     return found
 
 

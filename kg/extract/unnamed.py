@@ -53,11 +53,31 @@ def lead_company(
         return None
     if _ministers(title):
         return None  # 'prime minister X': a government's, whatever the article's lead names
+    titles = index.lex.title_words()
+    shared = list(head.head.lefts) if head.dep_ == "conj" else []  # 'BIFA founder and director X'
+    if any(_unseen_name(t, index, titles) for t in words + shared):
+        return None  # 'BIFA founder X': a name of its own, which the NER did not see
     sent = head.sent
     inside = (m for m in index.by_token.values() if sent.start_char <= m.start < sent.end_char)
     if any(m.type in AGENTS for m in inside):
         return None
-    return _lead_firm(head.doc, index)
+    lead = _lead_firm(head.doc, index)
+    before = head.doc[sent.start - 1].sent if sent.start > 0 else None
+    named = [] if before is None else _orgs_in(before, index)
+    if lead is not None and any(m.key != lead.key for m in named):
+        return None  # the sentence before turned to another organisation ('Meanwhile, Beta ...')
+    return lead
+
+
+def _unseen_name(tok: Token, index: MentionIndex, titles: frozenset[str]) -> bool:
+    """A capitalised word inside the sentence that no mention covers and no title has."""
+    cased = tok.text[:1].isupper() and not tok.is_sent_start and tok.is_alpha
+    return cased and tok.i not in index.by_token and tok.lower_ not in titles
+
+
+def _orgs_in(sent: Span, index: MentionIndex) -> list[Mention]:
+    inside = (m for m in index.by_token.values() if sent.start_char <= m.start < sent.end_char)
+    return [m for m in inside if m.type == EntityType.ORGANIZATION]
 
 
 def _lead_firm(doc: Doc, index: MentionIndex) -> Mention | None:
