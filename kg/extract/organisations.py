@@ -216,12 +216,25 @@ def part_of(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
         if not others and noun.dep_ == "appos":  # 'X, an Acme International subsidiary'
             others = [m for c in noun.lefts if c.dep_ == "compound" and (m := resolve(c, index))]
         was = former(list(noun.lefts), index)  # 'its former parent X'
+        was = was or _sold(noun, index)  # 'X was forced to sell its unit Y': Y was its unit
         if predicate == "wins":  # 'former UK champion X': a country is won by no one
             others = [o for o in others if o.type not in _GROUNDS]
         for subject in (m for m in _named_by(noun, index) if m not in others):
             for other in others:
                 rel = relation(subject, [predicate], other, [noun], article, "phrase:part", index)
                 yield put(rel, Modality.FORMER) if rel is not None and was else rel
+
+
+def _sold(noun: Token, index: MentionIndex) -> bool:
+    """The unit's noun is what a verb of undoing did, in the past ('sold its unit X', 'was
+    forced to sell'; not 'will sell', 'plans to sell')."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in index.lex.words("undoing_verbs"):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    done = verb.tag_ == "VB" and verb.dep_ == "xcomp" and verb.head.tag_ in ("VBD", "VBN")
+    return done and verb.head.lemma_.lower() in index.lex.words("compulsion_verbs")
 
 
 _DEPS = ("poss", "compound")  # roles in a noun's phrase that are no preposition
@@ -302,7 +315,8 @@ def _act(
         agents, objects = (doers, done) if doers and done else (agents, objects)
     pairs = [(a, o) for a in agents for o in objects]
     if entry.get("symmetric"):  # 'talks between X and Y'; 'X and Y began talks'
-        both = _between(tok, index) or (agents if not objects else [])
+        named = [a for a in agents if not a.coref]  # not 'THEIR last meeting': too often misread
+        both = _between(tok, index) or (named if not objects else [])
         pairs += [(a, o) for a in both for o in both if a.key != o.key]
     if entry["predicate"] == "wins":  # "X's victory at Twickenham": a ground is won by no one
         pairs = [(a, o) for a, o in pairs if o.type not in _GROUNDS]

@@ -166,6 +166,26 @@ def _agreed(verb: Token, lex: Lex) -> bool:
     return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
 
 
+def _to_before(verb: Token) -> bool:
+    """'to' opens the verb's words: 'to run', 'to be run', 'to be co-managed' (which the
+    tagger cuts in three)."""
+    doc, i = verb.doc, verb.i - 1
+    if i > 1 and doc[i].text == "-" and not doc[i - 1].whitespace_:
+        i -= 2  # the prefix and its hyphen
+    while i >= 0 and doc[i].lower_ in ("be", "been") and doc[i].dep_ in ("aux", "auxpass"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ == "to" and doc[i].dep_ == "aux"
+
+
+def _to_be_done(verb: Token) -> bool:
+    """An infinitive on a noun, 'X, to be run by Y', 'a plant to make Z'; not after a first,
+    a last or a best ('the first woman to win it' won it)."""
+    if verb.dep_ != "acl" or not _to_before(verb):
+        return False
+    ranked = (c for c in verb.head.children if c.dep_ == "amod")
+    return not any(c.tag_ in ("JJS", "RBS") or c.ent_type_ == "ORDINAL" for c in ranked)
+
+
 def _for_to(verb: Token) -> bool:
     """'for X to sell': an infinitive whose doer 'for' names (a deal's, a call's aim)."""
     doc = verb.doc
@@ -229,6 +249,8 @@ def modality(tok: Token, lex: Lex) -> Modality:
         )
         if _for_to(t):
             return Modality.INTENDED  # 'a deal for X to sell Y to Z': the sale is to come
+        if _to_be_done(t):
+            return Modality.INTENDED  # 'the group, to be co-managed by X': not yet
         if _purpose(t) and t.i > t.head.i and _agreed(t.head, lex):
             return Modality.INTENDED  # 'X signed a deal to buy Y': the purchase is to come
         if _purpose(t) and t.i < t.head.i:
