@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract.common import conjuncts, head_of, preps, resolve, resolve_all
 from kg.extract.docs import tokens
+from kg.extract.lineups import cast_pairs
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
 from kg.extract.works import work_noun
@@ -160,8 +161,17 @@ def listed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation
                 yield relation(owner, [predicate], work, [noun], article, "phrase:owner", index)
 
 
+def cast_lists(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """The actors of a cast list star in the works it names (kg.extract.lineups)."""
+    for actor, work in cast_pairs(doc):
+        person, made = index.by_token.get(actor.end - 1), index.by_token.get(work.end - 1)
+        if person is None or made is None or person.type != EntityType.PERSON:
+            continue
+        yield relation(person, ["starsIn"], made, [*actor, *work], article, "lineup:cast", index)
+
+
 def work_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*made(article, doc, index), *crew(article, doc, index)]
     found += [*by_makers(article, doc, index), *cast(article, doc, index)]
-    found += listed(article, doc, index)
+    found += [*listed(article, doc, index), *cast_lists(article, doc, index)]
     return [r for r in found if r is not None]

@@ -7,7 +7,10 @@ makes nothing of them). Two forms:
 Only in an article that has a word of a line-up (`lineup_markers`: 'squad', 'replacements',
 'capt', ...): a list of people with their towns in brackets names no clubs. A player is a
 person the NER found or a name it missed, never a company or a country it found; a side
-the NER took for a town or a person is a club ('Sale', 'Narbonne')."""
+the NER took for a town or a person is a club ('Sale', 'Narbonne').
+The bracketed form with works in the brackets is a cast list ('A Bee (Title), C Dee (Other
+Title), ...', a bracket the article names as a work): its people star in them, where the
+sentence has a word of acting and none of a film's crew (`acting_words`, `crew_words`)."""
 
 from __future__ import annotations
 
@@ -23,8 +26,10 @@ from kg.model import Article, EntityType, Mention
 
 _WORD = r"(?:[A-Z]\.|[A-Z][\w'\u2019-]*)"  # a name's word, or an initial with its dot
 _PARTICLE = r"(?:de|van|der|den|du|le|la|di|da|von|dos|del|dal|el)"
-_PLAYER = rf"(?:(?:{_WORD}|{_PARTICLE}) ){{0,3}}{_WORD}"
-_SIDE = r"[A-Z][\w'\u2019.&-]*(?: [A-Z][\w'\u2019.&-]*){0,3}"
+_PLAYER = rf"\b(?:(?:{_WORD}|{_PARTICLE}) ){{0,3}}{_WORD}"
+_CAP = r"[A-Z][\w'\u2019.&-]*"
+_SMALL = r"(?:of|the|and|in|on|a|an|with|for|to|at|de|la|le)"
+_SIDE = rf"{_CAP}(?: (?:{_SMALL} )*{_CAP}){{0,4}}"  # 'Stade Francais', 'My Summer of Love'
 _BRACKETED = re.compile(rf"({_PLAYER}) \(({_SIDE})(?:/[A-Z]+)?(?:, ?capt\.?)?\)")
 _BETWEEN = re.compile(r"\s*[,;]\s*(?:and\s+)?")
 _ITEM = re.compile(rf"({_PLAYER})(?: \((?:capt\.?|{_SIDE})\))?")
@@ -46,14 +51,33 @@ def lineup_pairs(doc: Doc) -> list[tuple[Span, Span]]:
 _KEY = "kg.lineups"
 
 
-def _pairs(doc: Doc, lex: Lex, by_token: dict[int, Mention]) -> list[Pair]:
+def cast_pairs(doc: Doc) -> list[tuple[Span, Span]]:
+    """(actor, work) of the article's cast lists ('A Bee (Title), C Dee (Other Title)'), as
+    the mention stage found them, for this pass only."""
+    found = doc.user_data.get(_CAST_KEY)
+    return found if isinstance(found, list) else []
+
+
+_CAST_KEY = "kg.casts"
+
+
+def _pairs(doc: Doc, lex: Lex, by_token: dict[int, Mention]) -> tuple[list[Pair], list[Pair]]:
+    """The line-ups' (player, side) pairs, and the cast lists' (actor, work) pairs: people
+    with works in brackets, in a sentence with a word of acting and none of directing."""
     text = doc_text(doc)
-    if _markers(lex).search(text) is None:
-        return []
     bracketed = _bracketed(text)
-    if not _mostly_people(doc, bracketed, by_token) or _works(doc, bracketed, by_token):
-        bracketed = []
-    return sorted(bracketed + _team_lines(text, lex))
+    people = bool(bracketed) and _mostly_people(doc, bracketed, by_token)
+    if people and _works(doc, bracketed, by_token):
+        return [], [p for p in bracketed if _acted(doc, p, lex)]
+    if _markers(lex).search(text) is None:
+        return [], []
+    return sorted((bracketed if people else []) + _team_lines(text, lex)), []
+
+
+def _acted(doc: Doc, pair: Pair, lex: Lex) -> bool:
+    sent = doc[_token_at(doc, pair[0][0])].sent
+    words = {t.lemma_.lower() for t in sent}
+    return bool(words & lex.words("acting_words")) and not words & lex.words("crew_words")
 
 
 def _markers(lex: Lex) -> re.Pattern[str]:
@@ -120,11 +144,14 @@ def lineup_mentions(
     """Mentions of the players and sides of the line-ups (by token), and the sides' keys."""
     found: dict[int, Mention] = {}
     sides: set[str] = set()
-    spans = [
-        (doc.char_span(*p, alignment_mode="expand"), doc.char_span(*s, alignment_mode="expand"))
-        for p, s in _pairs(doc, lex, by_token)
-    ]
-    pairs = doc.user_data[_KEY] = [(p, s) for p, s in spans if p is not None and s is not None]
+    lineups, casts = _pairs(doc, lex, by_token)
+    doc.user_data[_CAST_KEY] = _spans(doc, casts)
+    for actor, work in doc.user_data[_CAST_KEY]:
+        person, made = _player(article, actor, by_token), _work(article, work, by_token)
+        if person is not None and made is not None:
+            found.update({i: person for i in range(actor.start, actor.end)})
+            found.update({i: made for i in range(work.start, work.end)})
+    pairs = doc.user_data[_KEY] = _spans(doc, lineups)
     for player, side in pairs:
         person = _player(article, player, by_token)
         team = _team(article, side, by_token)
@@ -135,6 +162,24 @@ def lineup_mentions(
         if team.type != EntityType.COUNTRY:
             sides.add(team.key)  # a country stays one: its side plays as the country
     return found, sides
+
+
+def _spans(doc: Doc, pairs: list[Pair]) -> list[tuple[Span, Span]]:
+    spans = [
+        (doc.char_span(*p, alignment_mode="expand"), doc.char_span(*s, alignment_mode="expand"))
+        for p, s in pairs
+    ]
+    return [(p, s) for p, s in spans if p is not None and s is not None]
+
+
+def _work(article: Article, span: Span, by_token: dict[int, Mention]) -> Mention | None:
+    known = by_token.get(span.end - 1)
+    if known is not None and (known.start, known.end) == (span.start_char, span.end_char):
+        return replace(known, type=EntityType.WORK)  # 'Title', a person to the NER
+    if known is not None and not known.key.startswith("name:"):
+        return None  # a place or a company the gazetteer knows
+    key = "name:" + normalize(span.text)
+    return mention(article, span.doc, span.start_char, span.end_char, "Work", key, span.text)
 
 
 def _mostly_people(doc: Doc, pairs: list[Pair], by_token: dict[int, Mention]) -> bool:
@@ -148,12 +193,12 @@ def _mostly_people(doc: Doc, pairs: list[Pair], by_token: dict[int, Mention]) ->
 
 
 def _works(doc: Doc, pairs: list[Pair], by_token: dict[int, Mention]) -> bool:
-    """A bracket that names a work: actors with their films ('X (Title)'), no line-up."""
-    for _, (start, _end) in pairs:
-        i = _token_at(doc, start)
-        m = by_token.get(i)
-        if doc[i].ent_type_ == "WORK_OF_ART" or (m is not None and m.type == EntityType.WORK):
-            return True
+    """A bracket that names a work: actors with their films ('X (Title)'), a cast list."""
+    works = {m.text for m in by_token.values() if m.type == EntityType.WORK}
+    text = doc_text(doc)
+    for _, (start, end) in pairs:
+        if text[start:end] in works or doc[_token_at(doc, start)].ent_type_ == "WORK_OF_ART":
+            return True  # a work the article names so elsewhere ('the drama Title')
     return False
 
 
