@@ -178,6 +178,7 @@ def short_names(by_token: dict[int, Mention], lex: Lex) -> dict[int, Mention]:
     into = {k: found[0] for k, found in longer.items() if len(found) == 1}
     into |= _firms_opened(by_token, orgs, lex)
     into |= _initialled(orgs, lex)  # 'BP' for British Petroleum Co, not for BP North America
+    into |= _state_opened(by_token, orgs)  # 'the Republic' for the Republic of Ireland
     return {
         i: replace(m, key=into[m.key].key, label=into[m.key].label, type=into[m.key].type)
         if m.key in into
@@ -200,6 +201,18 @@ def _firms_opened(
         opened = [f for f in firms if _goes_on(m.key[5:].split(), f, lex)]
         if len(opened) == 1:
             found[m.key] = opened[0]
+    return found
+
+
+def _state_opened(by_token: dict[int, Mention], orgs: dict[str, Mention]) -> dict[str, Mention]:
+    """A one-word name that opens the formal name of exactly one country the article names
+    ('the Republic', after 'the Republic of Ireland') is that country."""
+    countries = {m.key: m for m in by_token.values() if m.type == EntityType.COUNTRY}
+    found = {}
+    for key, m in orgs.items():
+        opened = [c for c in countries.values() if c.text.startswith(m.label + " of ")]
+        if " " not in m.label and len(opened) == 1:
+            found[key] = opened[0]
     return found
 
 
