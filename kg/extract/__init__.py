@@ -40,7 +40,13 @@ def extract(article: Article, doc: Doc) -> Extraction:
         index = find_mentions(article, doc)
         relations = dated(article, find_relations(article, doc, index))
     finally:
-        for key in ("kg.tokens", "kg.quotes", "kg.lineups", "kg.casts"):  # for this pass only
+        for key in (
+            "kg.tokens",
+            "kg.kids",
+            "kg.quotes",
+            "kg.lineups",
+            "kg.casts",
+        ):  # for this pass only
             doc.user_data.pop(key, None)
     mentions = tuple(sorted(set(index.by_token.values()), key=lambda m: (m.start, m.end, m.key)))
     return Extraction(article, mentions, relations)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import verb_lemmas
-from kg.extract.docs import tokens
+from kg.extract.docs import kids, tokens
 from kg.extract.mentions import MentionIndex
 from kg.model import EntityType, Mention
 
@@ -62,7 +62,7 @@ def _clause_owner(tok: Token, index: MentionIndex) -> tuple[Mention, ...]:
     noun = verb.head
     if noun.pos_ != "NOUN":
         return ()
-    owners = [index.by_token.get(c.i) for c in noun.children if c.dep_ == "poss"]
+    owners = [index.by_token.get(c.i) for c in kids(noun) if c.dep_ == "poss"]
     return tuple(m for m in owners if m is not None and m.type in _ORGS)[:1]
 
 
@@ -92,7 +92,7 @@ def _names_subject(tok: Token, index: MentionIndex) -> bool:
 
 def _named_here(noun: Token, index: MentionIndex) -> bool:
     """The noun's own name is beside it: 'the film X', 'the company, X,'."""
-    own = any(c.dep_ in ("appos", "compound") and c.i in index.by_token for c in noun.children)
+    own = any(c.dep_ in ("appos", "compound") and c.i in index.by_token for c in kids(noun))
     return own or (noun.i + 1 < len(noun.doc) and noun.doc[noun.i + 1].i in index.by_token)
 
 
@@ -107,7 +107,7 @@ def definite_nouns(doc: Doc, index: MentionIndex) -> Corefs:
         kind = table.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
         if kind is None or tok.i in index.by_token or tok.tag_ in ("NNS", "NNPS"):
             continue
-        if not any(c.dep_ in ("det", "poss") and c.lower_ in dets for c in tok.children):
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in dets for c in kids(tok)):
             continue
         if _named_here(tok, index):
             continue  # 'the film Title In Words' names its own

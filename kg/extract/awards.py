@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.common import conjuncts, resolve
+from kg.extract.docs import kids
 from kg.extract.lexicon import Lex
 from kg.extract.mentions import MentionIndex
 from kg.model import EntityType, Mention
@@ -31,7 +32,7 @@ def _category(tok: Token, index: MentionIndex) -> bool:
     superlative on a category noun: not 'the best price')."""
     lex = index.lex
     if tok.lemma_.lower() == "one":
-        inner = [g for p in tok.children if p.lower_ == "of" for g in p.children]
+        inner = [g for p in kids(tok) if p.lower_ == "of" for g in kids(p)]
         return any(_category(g, index) for g in inner)
     if tok.pos_ != "NOUN":
         return False
@@ -49,9 +50,9 @@ def _ceremony(
     a prize is collected, not the festival won), or with `contests` (a title, a crown) any
     event (a tournament)."""
     for holder in [verb, *objects]:
-        for p in holder.children:
+        for p in kids(holder):
             if p.dep_ == "prep" and p.lower_ in ("at", "in"):
-                for g in p.children:
+                for g in kids(p):
                     m = resolve(g, index)
                     if m is not None and _won_at(m, index, contests):
                         return m
@@ -103,10 +104,10 @@ def won(verb: Token, index: MentionIndex) -> tuple[list[Token] | None, list[Ment
     lemma = verb.lemma_.lower()
     if verb.dep_ == "amod":
         return _adjectival(verb, index)
-    passive = bool({c.dep_ for c in verb.children} & set(_GIVE_PASSIVE))
-    patients = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
-    objects = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
-    fors = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
+    passive = bool({c.dep_ for c in kids(verb)} & set(_GIVE_PASSIVE))
+    patients = [t for c in kids(verb) if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    objects = [t for c in kids(verb) if c.dep_ == "dobj" for t in conjuncts(c)]
+    fors = [g for c in kids(verb) if c.dep_ == "prep" and c.lower_ == "for" for g in kids(c)]
     nominated = _nominations(objects, fors, index)
     if nominated is not None:  # 'X received (was given) two nominations for the W Awards'
         return (patients if passive else None), prizes(verb, nominated, index), "nominatedFor"
@@ -116,9 +117,9 @@ def won(verb: Token, index: MentionIndex) -> tuple[list[Token] | None, list[Ment
     if lemma in index.lex.words("award_giving") and passive:
         return patients, prizes(verb, objects, index), "wins"
     if lemma == "name" and passive:  # 'Y were named best alternative act'
-        named = [t for c in verb.children if c.dep_ in ("oprd", "attr") for t in conjuncts(c)]
+        named = [t for c in kids(verb) if c.dep_ in ("oprd", "attr") for t in conjuncts(c)]
         return patients, prizes(verb, [t for t in named if _category(t, index)], index), "wins"
-    particle = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    particle = {c.lower_ for c in kids(verb) if c.dep_ == "prt"}
     if lemma in index.lex.words("award_particle_verbs") and not particle & {"up", "home"}:
         return None, [], "wins"  # 'picked up the award', not 'picked X for the team'
     if lemma not in index.lex.words("award_verbs") or passive:
@@ -133,11 +134,11 @@ def _adjectival(verb: Token, index: MentionIndex) -> tuple[list[Token], list[Men
     lemma = verb.lemma_.lower()
     if lemma not in ("win", "nominate"):
         return [], [], "wins"
-    prizes_on = [c for c in verb.children if c.dep_ in ("npadvmod", "compound", "nmod")]
+    prizes_on = [c for c in kids(verb) if c.dep_ in ("npadvmod", "compound", "nmod")]
     found = [m for c in prizes_on if (m := resolve(c, index)) and m.type == EntityType.AWARD]
     noun = verb.head
     bearers = [noun.head] if noun.dep_ == "compound" and noun.head.pos_ == "PROPN" else []
-    bearers += [c for c in noun.children if c.dep_ == "appos"]
+    bearers += [c for c in kids(noun) if c.dep_ == "appos"]
     if noun.dep_ == "appos":
         bearers.append(noun.head)  # 'X, the W-winning actor'
     return bearers, found, "wins" if lemma == "win" else "nominatedFor"
@@ -151,17 +152,17 @@ def _nominations(
     nominations = [o for o in objects if o.lemma_.lower() in words]
     if not nominations:
         return None
-    inner = [g for o in nominations for c in o.children if c.lower_ == "for" for g in c.children]
+    inner = [g for o in nominations for c in kids(o) if c.lower_ == "for" for g in kids(c)]
     return [t for g in fors + inner for t in conjuncts(g)]
 
 
 def given(verb: Token, index: MentionIndex) -> list[tuple[Token, Mention]]:
     """'The best screenplay award went to X', 'the prize was awarded to Y': (Y, the prize)."""
     lemma = verb.lemma_.lower()
-    passive = {c.dep_ for c in verb.children} & set(_GIVE_PASSIVE)
+    passive = {c.dep_ for c in kids(verb)} & set(_GIVE_PASSIVE)
     if not (lemma == "go" or (lemma in index.lex.words("award_giving") and passive)):
         return []
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in kids(verb) if c.dep_ in ("nsubj", "nsubjpass")]
     won_prizes = prizes(verb, subjects, index)
-    to = [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children]
+    to = [g for c in kids(verb) if c.dep_ == "prep" and c.lower_ == "to" for g in kids(c)]
     return [(t, p) for g in to for t in conjuncts(g) for p in won_prizes]

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from kg.extract.common import conjuncts, resolve
 from kg.extract.companies import named_with_legal_form
+from kg.extract.docs import kids
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import modality, relation
 from kg.model import Article, Mention, Modality, Relation
@@ -21,20 +22,20 @@ _SUBJECTS = ("nsubj", "nsubjpass")
 def _reported(verb: Token) -> list[Token]:
     """The named subjects of the clauses a verb of saying reports, and a name whose thing the
     subject is ("X said ACME's sales rose": Acme)."""
-    clauses = [c for c in verb.children if c.dep_ in _CLAUSES and c.pos_ in ("VERB", "AUX")]
+    clauses = [c for c in kids(verb) if c.dep_ in _CLAUSES and c.pos_ in ("VERB", "AUX")]
     if verb.dep_ in _CLAUSES and verb.head.pos_ in ("VERB", "AUX"):
         clauses.append(verb.head)  # '"Y will follow," said X': the quote's verb governs 'said'
     clauses = [c for c in clauses if c.i > verb.i or _after_quote(verb)]
-    subjects = [t for c in clauses for s in c.children if s.dep_ in _SUBJECTS for t in conjuncts(s)]
+    subjects = [t for c in clauses for s in kids(c) if s.dep_ in _SUBJECTS for t in conjuncts(s)]
     return subjects + [
-        c for s in subjects for c in s.children if c.dep_ == "poss" and c.pos_ == "PROPN"
+        c for s in subjects for c in kids(s) if c.dep_ == "poss" and c.pos_ == "PROPN"
     ]
 
 
 def _after_quote(verb: Token) -> bool:
     """A clause before its verb of saying is a quote: a comma or a quotation mark right before
     the speaker ('Y will follow, X said'), not 'the $27bn Ruritania says Acme owes'."""
-    subjects = [c.left_edge.i for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    subjects = [c.left_edge.i for c in kids(verb) if c.dep_ == "nsubj" and c.i < verb.i]
     left = min([verb.i, *subjects])
     before = verb.doc[left - 1] if left > 0 else None
     return before is not None and (before.text == "," or before.tag_ in ("``", "''"))
@@ -51,7 +52,7 @@ def _named(tok: Token, index: MentionIndex) -> Mention | None:
 
 def _own(tok: Token) -> bool:
     """'Acme said ITS unit ...': the speaker's own part, no comment on another."""
-    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in kids(tok))
 
 
 def comments(

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from kg.extract.docs import kids
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import doc_text
 from kg.model import EntityType, Mention
@@ -36,7 +37,7 @@ def _dash_between(text: str, a: Token, b: Token) -> bool:
 def verb_lemmas(verb: Token) -> set[str]:
     """'roepen ... op' is also 'oproepen' (Dutch separable verbs)."""
     found = {verb.lemma_.lower()}
-    found |= {p.lemma_.lower() + verb.lemma_.lower() for p in verb.children if p.dep_ == "prt"}
+    found |= {p.lemma_.lower() + verb.lemma_.lower() for p in kids(verb) if p.dep_ == "prt"}
     return found
 
 
@@ -64,7 +65,7 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
         return None  # 'told BBC News Party MPs would ...': two phrases the parser made one
     if tok.pos_ == "NOUN":  # 'its League partner Ruritania': the name, not the noun
         named_noun = tok.lemma_.lower() in index.lex.words("name_nouns")  # 'the Golden W award'
-        for child in tok.children:
+        for child in kids(tok):
             if (
                 child.dep_ in ("appos", "compound")
                 and child.pos_ == "PROPN"
@@ -90,7 +91,7 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
         for child in tok.lefts:
             if child.dep_ in ("compound", "nmod", "amod") and child.i in index.by_token:
                 return index.by_token[child.i]
-    for child in tok.children:  # 'League chair, X Y'; Frog's multi-word 'De_Liga'
+    for child in kids(tok):  # 'League chair, X Y'; Frog's multi-word 'De_Liga'
         if child.dep_ in ("appos", "flat") and child.i in index.by_token:
             return index.by_token[child.i]
     return comma_apposition(tok, index)
@@ -99,7 +100,7 @@ def resolve(tok: Token, index: MentionIndex) -> Mention | None:
 def glued(noun: Token, index: MentionIndex) -> bool:
     """A common noun with two names on it that are not places: no one phrase."""
     kinds = (EntityType.COUNTRY, EntityType.PLACE)
-    named = [index.by_token.get(c.i) for c in noun.children if c.dep_ == "compound"]
+    named = [index.by_token.get(c.i) for c in kids(noun) if c.dep_ == "compound"]
     return len({m.key for m in named if m is not None and m.type not in kinds}) > 1
 
 
@@ -167,12 +168,12 @@ def _ends_phrase(t: Token) -> bool:
 
 
 def pobjs(prep: Token) -> list[Token]:
-    return [t for c in prep.children if c.dep_ in ("pobj", "dobj", "pcomp") for t in conjuncts(c)]
+    return [t for c in kids(prep) if c.dep_ in ("pobj", "dobj", "pcomp") for t in conjuncts(c)]
 
 
 def preps(tok: Token, words: Iterable[str]) -> Iterator[Token]:
     """Objects of the prepositions `words` attached to `tok` ('solidarity WITH Ruritania')."""
     wanted = set(words)
-    for child in tok.children:
+    for child in kids(tok):
         if child.dep_ in ("prep", "dative", "agent") and child.lower_ in wanted:
             yield from pobjs(child)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.companies import legal_form
+from kg.extract.docs import kids
 from kg.extract.lexicon import Lex
 from kg.extract.products import apposed_product, launched, owned_product
 from kg.extract.works import called_a_work
@@ -117,8 +118,8 @@ def _town_of_an_event(span: Span, lex: Lex) -> bool:
 def _called_a_place(span: Span, lex: Lex) -> bool:
     """A name with a place's noun and its 'of' in apposition: 'X, the capital of Y'."""
     words = lex.words("place_descriptors")
-    nouns = [c for c in span.root.children if c.dep_ == "appos" and c.lemma_.lower() in words]
-    return any(p.dep_ == "prep" and p.lower_ == "of" for n in nouns for p in n.children)
+    nouns = [c for c in kids(span.root) if c.dep_ == "appos" and c.lemma_.lower() in words]
+    return any(p.dep_ == "prep" and p.lower_ == "of" for n in nouns for p in kids(n))
 
 
 def _does_what_people_do(span: Span, lex: Lex) -> bool:
@@ -128,7 +129,7 @@ def _does_what_people_do(span: Span, lex: Lex) -> bool:
     if root.dep_ != "nsubj" or not 2 <= len(span) <= 3:
         return False
     verb = root.head
-    verbs = [verb, *(c for c in verb.children if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB")]
+    verbs = [verb, *(c for c in kids(verb) if c.dep_ in ("conj", "xcomp") and c.pos_ == "VERB")]
     return any(v.lemma_.lower() in lex.words("person_verbs") for v in verbs)
 
 
@@ -138,7 +139,7 @@ def _speaks(span: Span, lex: Lex) -> bool:
     root = span.root
     if root.dep_ != "nsubj" or not 2 <= len(span) <= 3 or not all(t.is_title for t in span):
         return False
-    owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in root.children)
+    owned = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in kids(root))
     return owned and root.head.lemma_.lower() in lex.words("speech_verbs")
 
 
@@ -146,8 +147,8 @@ def _owned(span: Span) -> bool:
     """A name said to be owned ('X is owned by Y', 'X, which is 25% owned by Y') is no person."""
     root = span.root
     verbs = [root.head] if root.dep_ == "nsubjpass" else []
-    verbs += [c for c in root.children if c.dep_ == "relcl"]
-    return any(v.lemma_ == "own" and any(c.dep_ == "auxpass" for c in v.children) for v in verbs)
+    verbs += [c for c in kids(root) if c.dep_ == "relcl"]
+    return any(v.lemma_ == "own" and any(c.dep_ == "auxpass" for c in kids(v)) for v in verbs)
 
 
 def _names_a_publication(span: Span, lex: Lex) -> bool:
@@ -307,7 +308,7 @@ def _names_a_team(span: Span, lex: Lex) -> bool:
         all(_name_word(t) for t in span) or _opening_name(span, lex)
     ):
         return False
-    outside = any(c.dep_ == "compound" and c.i < span.start for c in root.children)
+    outside = any(c.dep_ == "compound" and c.i < span.start for c in kids(root))
     if root.dep_ == "poss" and (span.label_ == "PERSON" or outside):
         return False  # "Y's captain X", "Z Y's": the manager's, not a club's
     head = root.head.lemma_.lower()
@@ -369,7 +370,7 @@ def _titled(span: Span, lex: Lex) -> bool:
     """A name with one person's post in apposition ('X Y, Acme vice-president of
     operations') is a person, whatever type the NER gave it."""
     doc = span.doc
-    for noun in (c for c in span.root.children if c.dep_ == "appos" and c.tag_ == "NN"):
+    for noun in (c for c in kids(span.root) if c.dep_ == "appos" and c.tag_ == "NN"):
         first = min(t.i for t in noun.subtree)
         if first == 0 or doc[first - 1].text != ",":  # a real apposition, set off by a comma
             continue
@@ -405,7 +406,7 @@ def _called_a_company(span: Span, lex: Lex) -> bool:
     nouns, doc, root = lex.words("company_nouns") | lex.words("band_nouns"), span.doc, span.root
     near = [doc[span.start - 1]] if span.start > 0 else []
     near += [root.head] if root.dep_ == "appos" else []
-    near += [c for c in root.children if c.dep_ == "appos"]
+    near += [c for c in kids(root) if c.dep_ == "appos"]
     return any(t.lemma_.lower() in nouns and t.pos_ == "NOUN" for t in near)
 
 

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.anaphora import Corefs, last_agent, subject_of_clause, window
 from kg.extract.common import resolve, verb_lemmas
 from kg.extract.definite import definite_title, opens_sentence
-from kg.extract.docs import tokens
+from kg.extract.docs import kids, tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import doc_text
 from kg.lexicon import load_toml
@@ -110,7 +110,7 @@ def _fronted_clauses(tok: Token) -> set[int]:
     understood subject is the pronoun's person ('Speaking after talks with Y, he said')."""
     if tok.dep_ not in _SUBJECTS:
         return set()
-    clauses = [c for c in tok.head.children if c.dep_ == "advcl" and c.i < tok.i]
+    clauses = [c for c in kids(tok.head) if c.dep_ == "advcl" and c.i < tok.i]
     return {t.i for c in clauses for t in c.subtree}
 
 
@@ -229,7 +229,7 @@ def _plural(tok: Token, index: MentionIndex) -> tuple[Mention, ...]:
     if tok.dep_ in _SUBJECTS:
         earlier = [s for c, s in sets if c.dep_ in _SUBJECTS and c.sent.start < tok.sent.start]
         return earlier[0] if earlier else ()
-    own = {c.i for c in tok.head.children if c.dep_ in _SUBJECTS}
+    own = {c.i for c in kids(tok.head) if c.dep_ in _SUBJECTS}
     rest = [s for c, s in sets if c.i not in own]
     return rest[0] if rest else ()  # a nearer plural noun with no name: no one named
 
@@ -242,7 +242,7 @@ def _reporting_subjects(tok: Token, index: MentionIndex) -> tuple[Mention, ...]:
         return ()
     if not verb_lemmas(clause.head) & index.lex.words("speech_verbs"):
         return ()
-    subjects = [c for c in clause.head.children if c.dep_ in _SUBJECTS]
+    subjects = [c for c in kids(clause.head) if c.dep_ in _SUBJECTS]
     members = [t for s in subjects for t in (s, *s.conjuncts)]
     found = tuple(m for t in members if (m := resolve(t, index)) and m.type in _AGENTS)
     return found if len(found) > 1 else ()
@@ -258,9 +258,9 @@ def _speaker_token(doc: Doc, start: int, end: int, speech: frozenset[str]) -> To
     before = [t for t in reversed(tokens) if t.idx + len(t) <= start]
     for verb in after + before:
         if verb.pos_ in ("VERB", "AUX") and verb_lemmas(verb) & speech:
-            subj = [c for c in verb.children if c.dep_ in _SUBJECTS]
+            subj = [c for c in kids(verb) if c.dep_ in _SUBJECTS]
             if not subj and verb.dep_ in ("advcl", "xcomp", "conj"):
-                subj = [c for c in verb.head.children if c.dep_ in _SUBJECTS]
+                subj = [c for c in kids(verb.head) if c.dep_ in _SUBJECTS]
             return subj[0] if subj else None
     return None
 

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import conjuncts, head_of, preps, resolve, resolve_all
-from kg.extract.docs import tokens
+from kg.extract.docs import kids, tokens
 from kg.extract.lineups import cast_pairs
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
@@ -75,11 +75,11 @@ def crew(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
         person = index.by_token.get(tok.i)
         if person is None or person.type != EntityType.PERSON or not head_of(tok, person):
             continue
-        nouns = [c for c in tok.children if c.pos_ == "NOUN" and c.lemma_.lower() in roles]
+        nouns = [c for c in kids(tok) if c.pos_ == "NOUN" and c.lemma_.lower() in roles]
         nouns += [tok.head] if tok.dep_ == "appos" and tok.head.lemma_.lower() in roles else []
         for noun in nouns:
             near = [c for c in noun.lefts if c.dep_ in ("compound", "poss", "nmod")]
-            near += [g for p in noun.children if p.lower_ == "of" for g in p.children]
+            near += [g for p in kids(noun) if p.lower_ == "of" for g in kids(p)]
             for work in (w for t in near for w in resolve_all(t, index)):  # 'the film's'
                 if work.type == EntityType.WORK:
                     predicate = roles[noun.lemma_.lower()]
@@ -108,8 +108,8 @@ def by_makers(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
             continue
         predicate = _noun_before(work, doc, index) or "authorOf"
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "by" else None
-        by = [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "by"]
-        for t in (g for p in [*by, *([after] if after else [])] for g in p.children):
+        by = [p for p in kids(tok) if p.dep_ == "prep" and p.lower_ == "by"]
+        for t in (g for p in [*by, *([after] if after else [])] for g in kids(p)):
             for maker in (m for c in conjuncts(t) if (m := resolve(c, index)) is not None):
                 if maker.type == EntityType.PERSON:
                     yield relation(maker, [predicate], work, [tok], article, "phrase:by", index)
@@ -132,12 +132,12 @@ def cast(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation |
         if not works or verb.pos_ not in ("VERB", "AUX"):
             continue
         if tok.dep_ == "nsubj" and verb.lemma_.lower() in _CAST_VERBS:
-            people = [c for c in verb.children if c.dep_ == "dobj"]
+            people = [c for c in kids(verb) if c.dep_ == "dobj"]
         elif tok.dep_ == "dobj" and verb.lemma_.lower() == "join":
-            people = [c for c in verb.children if c.dep_ == "nsubj"]
+            people = [c for c in kids(verb) if c.dep_ == "nsubj"]
         else:
             continue
-        people += [a for p in people for a in p.children if a.dep_ == "appos"]  # 'X, Y and Z'
+        people += [a for p in people for a in kids(p) if a.dep_ == "appos"]  # 'X, Y and Z'
         for person in (m for p in people for c in conjuncts(p) for m in resolve_all(c, index)):
             if person.type == EntityType.PERSON:
                 for work in works:
@@ -153,8 +153,8 @@ def listed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation
         predicate = work_noun(noun, index.lex)
         if predicate is None:
             continue
-        owners = [m for c in noun.children if c.dep_ == "poss" for m in resolve_all(c, index)]
-        objects = [t for c in noun.head.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        owners = [m for c in kids(noun) if c.dep_ == "poss" for m in resolve_all(c, index)]
+        objects = [t for c in kids(noun.head) if c.dep_ == "dobj" for t in conjuncts(c)]
         works = [m for t in objects if (m := resolve(t, index)) and m.type == EntityType.WORK]
         for owner in (o for o in owners if o.type == EntityType.PERSON):
             for work in works:

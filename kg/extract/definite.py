@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.docs import kids
 from kg.extract.mentions import MentionIndex
 from kg.model import EntityType, Mention
 
@@ -28,7 +29,7 @@ def definite_title(tok: Token, index: MentionIndex) -> list[Mention]:
         return []  # one person: not 'The allies', which may stand for an alliance
     if tok.i in index.by_token:
         return []
-    if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids(tok)):
         return []
     named = [m for t in tok.subtree if (m := index.by_token.get(t.i)) is not None]
     if any(m.type == EntityType.PERSON for m in named):

@@ -15,6 +15,23 @@ def tokens(doc: Doc) -> list[Token]:
     return found
 
 
+def kids(tok: Token) -> list[Token]:
+    """The token's children (`Token.children`, in order), from a table made once per Doc:
+    walking a token's children makes new Token objects each time, and the rules walk them
+    tens of thousands of times per article. The list is shared: do not change it."""
+    table = tok.doc.user_data.get("kg.kids")
+    if not isinstance(table, list):
+        words = tokens(tok.doc)
+        table = [[] for _ in words]
+        for t in words:
+            head = t.head.i
+            if head != t.i:
+                table[head].append(t)
+        tok.doc.user_data["kg.kids"] = table
+    found: list[Token] = table[tok.i]
+    return found
+
+
 def quote_marks(doc: Doc) -> list[int]:
     """Indexes of the Doc's quotation marks (not a possessive's apostrophe: "members' body"),
     made once per Doc like `tokens`."""
@@ -31,6 +48,6 @@ def adverb_object(verb: Token) -> list[Token]:
     after = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
     if after is None or after.head.i != verb.i or after.dep_ != "npadvmod":
         return []
-    if after.pos_ != "PROPN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    if after.pos_ != "PROPN" or any(c.dep_ in ("auxpass", "nsubjpass") for c in kids(verb)):
         return []
     return [after, *(c for c in after.conjuncts if c.i != after.i)]

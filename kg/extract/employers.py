@@ -8,6 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.common import preps
+from kg.extract.docs import kids
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import doc_text
 from kg.extract.offices import AGENTS, DESCRIBING
@@ -68,7 +69,7 @@ def _its_firm(tokens: list[Token], head: Token, index: MentionIndex) -> list[Men
     clause = subject.head
     if subject.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ != "ccomp":
         return []
-    subjects = [c for c in clause.head.children if c.dep_ == "nsubj"]
+    subjects = [c for c in kids(clause.head) if c.dep_ == "nsubj"]
     named = [m for c in subjects if (m := index.by_token.get(c.i)) is not None]
     return [m for m in named[:1] if m.type == EntityType.ORGANIZATION]
 
@@ -159,7 +160,7 @@ def _on_a_beat(noun: Token, index: MentionIndex) -> bool:
     field = " ".join(words[-2:]) in index.lex.words("portfolios") or noun.lower_ in index.lex.words(
         "portfolios"
     )
-    fields = any(c.dep_ == "cc" for c in noun.children)  # 'Party work and pensions spokesman'
+    fields = any(c.dep_ == "cc" for c in kids(noun))  # 'Party work and pensions spokesman'
     return (field or fields) and noun.head.lemma_.lower() in index.lex.title_words()
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import conjuncts, resolve
-from kg.extract.docs import tokens
+from kg.extract.docs import kids, tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
 from kg.model import Article, EntityType, Mention, Relation
@@ -26,13 +26,13 @@ def glory_relations(article: Article, doc: Doc, index: MentionIndex) -> Iterator
             continue
         goals = [
             g
-            for p in verb.children
+            for p in kids(verb)
             if p.dep_ == "prep" and p.lower_ == "to"
-            for g in p.children
+            for g in kids(p)
             if g.dep_ == "pobj" and g.lemma_.lower() in results
         ]
         events = [e for g in goals for e in _contests_of(g, index)][:1]
-        sides = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        sides = [t for c in kids(verb) if c.dep_ == "dobj" for t in conjuncts(c)]
         for side in (m for t in sides if (m := resolve(t, index)) is not None):
             for event in events:
                 rel = relation(side, ["wins"], event, [verb], article, "contest:led", index)
@@ -43,12 +43,12 @@ def glory_relations(article: Article, doc: Doc, index: MentionIndex) -> Iterator
 def _contests_of(result: Token, index: MentionIndex) -> list[Mention]:
     """The named contest on a result: 'W Cup glory', 'the Z Open title', 'victory in (at, of)
     the V Open'."""
-    on = [c for c in result.children if c.dep_ in _ON_RESULT]
+    on = [c for c in kids(result) if c.dep_ in _ON_RESULT]
     on += [
         g
-        for p in result.children
+        for p in kids(result)
         if p.dep_ == "prep" and p.lower_ in ("in", "at", "of")
-        for g in p.children
+        for g in kids(p)
     ]
     found = [m for t in on if (m := index.by_token.get(t.i)) is not None]
     return [m for m in found if m.type == EntityType.EVENT and m.is_name]

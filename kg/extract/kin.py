@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import conjuncts, preps, resolve_all
-from kg.extract.docs import tokens
+from kg.extract.docs import kids, tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
 from kg.model import Article, EntityType, Mention, Relation
@@ -43,21 +43,21 @@ def _people(toks: list[Token], index: MentionIndex) -> list[Mention]:
 def _kin(noun: Token) -> list[Token]:
     """Where the relative is named: 'wife, Z' (apposition), 'Z, his wife', 'Z is his
     wife', "his wife Z" (the name the noun is a compound of)."""
-    found = [c for c in noun.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    found = [c for c in kids(noun) if c.dep_ == "appos" and c.pos_ == "PROPN"]
     if noun.dep_ == "appos" and noun.head.pos_ == "PROPN":
         found.append(noun.head)
     if noun.dep_ == "compound" and noun.head.pos_ == "PROPN":
         found.append(noun.head)
     if noun.dep_ == "attr" and noun.head.lemma_ in _COPULAS:
-        found += [c for c in noun.head.children if c.dep_ == "nsubj"]
+        found += [c for c in kids(noun.head) if c.dep_ == "nsubj"]
     return found
 
 
 def _owners(noun: Token) -> list[Token]:
     """Whose kin: "X Y's wife", 'his wife', 'the son of X Y'."""
-    found = [c for c in noun.children if c.dep_ == "poss"]
+    found = [c for c in kids(noun) if c.dep_ == "poss"]
     if noun.dep_ == "compound":  # "his wife Z": the possessive is the name's
-        found += [c for c in noun.head.children if c.dep_ == "poss"]
+        found += [c for c in kids(noun.head) if c.dep_ == "poss"]
     return found + list(preps(noun, ["of"]))
 
 
@@ -73,9 +73,9 @@ def _pairs(doc: Doc, index: MentionIndex) -> Iterator[tuple[Mention, Mention, To
                 for owner in named + [m for p in pronouns for m in _named_before(p, kin, index)]:
                     yield kin, owner, tok
         elif tok.lower_ in _MARRIED and tok.dep_ in ("acomp", "ROOT", "relcl", "ccomp"):
-            spouses = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+            spouses = [c for c in kids(tok) if c.dep_ in ("nsubj", "nsubjpass")]
             if tok.dep_ == "acomp":
-                spouses += [c for c in tok.head.children if c.dep_ == "nsubj"]
+                spouses += [c for c in kids(tok.head) if c.dep_ == "nsubj"]
             for kin in _people(spouses, index):
                 for other in _people(list(preps(tok, ["to"])), index):
                     yield kin, other, tok

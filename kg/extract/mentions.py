@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from kg.extract.companies import named_with_legal_form
-from kg.extract.docs import tokens
+from kg.extract.docs import kids, tokens
 from kg.extract.lexicon import Lex, lex_for
 from kg.extract.named import doc_text, mention, named_mentions
 from kg.extract.senses import one_sense_per_article, surname
@@ -97,13 +97,13 @@ def _group(
 
 def _figurative(tok: Token, index: MentionIndex) -> bool:
     words = index.lex.words("figurative_modifiers")
-    return any(c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in words for c in tok.children)
+    return any(c.dep_ in _MODIFIER_DEPS and c.lemma_.lower() in words for c in kids(tok))
 
 
 def _titles(tok: Token, index: MentionIndex) -> bool:
     """A noun that is a person's title ('Party MP X', 'X, a Party MP'): no group."""
     near = [tok.head] if tok.dep_ in ("compound", "appos") else []
-    near += [c for c in tok.children if c.dep_ == "appos"]
+    near += [c for c in kids(tok) if c.dep_ == "appos"]
     return any((m := index.by_token.get(t.i)) and m.type == EntityType.PERSON for t in near)
 
 

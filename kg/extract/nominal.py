@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import preps, resolve
-from kg.extract.docs import tokens
+from kg.extract.docs import kids, tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
 from kg.lexicon import load_toml
@@ -21,8 +21,8 @@ def _role(event: Token, role: str, index: MentionIndex) -> list[Mention]:
     (parsers often attach 'on troops' to the agent rather than to the attack)."""
     words = index.lex.vocab["roles"][role]
     found = [m for t in preps(event, words) if (m := resolve(t, index))]
-    for child in event.children:
-        for obj in (c for c in child.children if c.dep_ == "pobj"):
+    for child in kids(event):
+        for obj in (c for c in kids(child) if c.dep_ == "pobj"):
             found += [m for t in preps(obj, words) if (m := resolve(t, index))]
     return found
 
@@ -36,7 +36,7 @@ def _event(tok: Token, ev: Mention, index: MentionIndex, article: Article) -> li
             for a in agents
             for t in targets
         ]
-        owned = any(c.dep_ == "poss" for c in tok.children)  # 'his attack on the Party': his
+        owned = any(c.dep_ == "poss" for c in kids(tok))  # 'his attack on the Party': his
         if not agents and not owned:
             found += [relation(ev, ["attacks"], t, [tok], article, "event", index) for t in targets]
     found += [
@@ -59,8 +59,8 @@ def event_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Rel
 def _containers(tok: Token, index: MentionIndex) -> list[tuple[Mention, Token]]:
     """Locations a place is said to lie in: apposition, possessive, 'in' phrase."""
     found = []
-    for child in tok.children:
-        listed = child.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in child.children)
+    for child in kids(tok):
+        listed = child.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in kids(child))
         if listed:
             continue  # 'the North, the West Region and the South': a list
         if child.dep_ in ("appos", "poss") and (m := resolve(child, index)):
@@ -76,7 +76,7 @@ def _of_a_place(tok: Token, index: MentionIndex) -> list[tuple[Mention, Token]]:
     """'Ruritown, the capital of Ruritania', 'the Westshire Province of southwest Borduria': a
     place noun's 'of' names where the place lies."""
     words = index.lex.words("place_descriptors")
-    nouns = [c for c in tok.children if c.dep_ == "appos" and c.lemma_.lower() in words]
+    nouns = [c for c in kids(tok) if c.dep_ == "appos" and c.lemma_.lower() in words]
     nouns += [tok] if tok.lower_ in words else []  # the name's own last word ('Province')
     return [(m, t) for n in nouns for t in preps(n, ["of"]) if (m := resolve(t, index))]
 

@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Token
 
+from kg.extract.docs import kids
 from kg.extract.mentions import MentionIndex
 from kg.lexicon import country
 from kg.model import EntityType, Mention
@@ -25,8 +26,8 @@ def _qualified(tokens: list[Token], index: MentionIndex) -> bool:
     lex, titles = index.lex, index.lex.words("titles")
     title_toks = [t for t in tokens if t.lemma_.lower() in titles]
     for t in title_toks:
-        for c in t.children:
-            objs = [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+        for c in kids(t):
+            objs = [o for o in kids(c) if o.dep_ == "pobj"] if c.dep_ == "prep" else [c]
             for o in objs:
                 if c.dep_ not in ("compound", "prep") or (
                     o.pos_ != "NOUN" and not _party(o, index)
@@ -72,7 +73,7 @@ def portfolios(tokens: list[Token], index: MentionIndex) -> bool:
     titles = index.lex.words("titles")
     return any(
         t.pos_ in ("NOUN", "PROPN") and t.i not in index.by_token and t.lower_ not in titles
-        and any(c.dep_ == "cc" for c in t.children)
+        and any(c.dep_ == "cc" for c in kids(t))
         for t in tokens
     )  # fmt: skip
 
@@ -215,8 +216,8 @@ def predicated(head: Token) -> list[Token]:
     verbs = [subject.head] if subject.dep_ == "nsubj" else []
     verbs += [
         c
-        for c in head.children
-        if c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.tag_ == "WP" for s in c.children)
+        for c in kids(head)
+        if c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.tag_ == "WP" for s in kids(c))
     ]
     if head.dep_ == "nsubjpass" and head.head.lemma_ in _APPOINTING:  # 'X was named president of Y'
         verbs.append(head.head)
@@ -225,11 +226,11 @@ def predicated(head: Token) -> list[Token]:
         now = verb.lemma_ in ("become", *_APPOINTING)
         now = now or (verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP"))
         joined = verb.lemma_ in _JOINING and subject.dep_ == "nsubj"  # 'X joined Y as chief'
-        if (now or joined) and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
-            found += [c for c in verb.children if c.dep_ in ("attr", "oprd") and c.pos_ == "NOUN"]
-        if joined and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in verb.children):
-            posts = [t for c in verb.children if c.lower_ == "as" for t in c.children]
-            found += posts + ([c for c in verb.children if c.dep_ == "dobj"] if posts else [])
+        if (now or joined) and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in kids(verb)):
+            found += [c for c in kids(verb) if c.dep_ in ("attr", "oprd") and c.pos_ == "NOUN"]
+        if joined and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in kids(verb)):
+            posts = [t for c in kids(verb) if c.lower_ == "as" for t in kids(c)]
+            found += posts + ([c for c in kids(verb) if c.dep_ == "dobj"] if posts else [])
     return found
 
 

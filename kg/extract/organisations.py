@@ -19,7 +19,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import conjuncts, head_of, next_mention, pobjs, preps, resolve, resolve_all
-from kg.extract.docs import tokens
+from kg.extract.docs import kids, tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
 from kg.extract.offices import former
@@ -75,14 +75,14 @@ def _described(tok: Token, index: MentionIndex) -> list[Token]:
     and a describing noun beside it ('newspaper Gamma', 'Gamma, a newspaper')."""
     titles = index.lex.title_words()  # 'Ruritanian package courier X'; not a person's title
     found = [tok]
-    found += [c for c in tok.children if c.dep_ in ("compound", "appos") and _describes(c, titles)]
+    found += [c for c in kids(tok) if c.dep_ in ("compound", "appos") and _describes(c, titles)]
     company = tok.head.lemma_.lower() in index.lex.words("company_nouns")
     describing = tok.dep_ == "appos" or (tok.dep_ == "compound" and company)
     if describing and _describes(tok.head, titles):
         found.append(tok.head)  # 'the Gamma newspaper'; not 'Ruritanian Acme gongs' (Acme's)
     if tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "X is Ruritania's premier carrier"
         nouns = index.lex.words("company_nouns")
-        found += [c for c in tok.head.children if c.dep_ == "attr" and c.lemma_.lower() in nouns]
+        found += [c for c in kids(tok.head) if c.dep_ == "attr" and c.lemma_.lower() in nouns]
     return found
 
 
@@ -173,7 +173,7 @@ def part_at(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
             continue
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         right = [after] if after is not None and after.lower_ == "at" else []  # misattached
-        for t in [*preps(tok, ["at"]), *(g for p in right for g in p.children if g.dep_ == "pobj")]:
+        for t in [*preps(tok, ["at"]), *(g for p in right for g in kids(p) if g.dep_ == "pobj")]:
             whole = resolve(t, index)
             if whole is not None and whole.type == EntityType.ORGANIZATION:
                 yield relation(org, ["subsidiaryOf"], whole, [tok], article, "phrase:at", index)
@@ -201,7 +201,7 @@ def _named_by(noun: Token, index: MentionIndex) -> list[Mention]:
     cands += [c for c in noun.lefts if c.dep_ in ("compound", "nmod")]
     cands += [c for c in noun.rights if c.dep_ == "appos"]  # "Acme's subsidiary Beta"
     if noun.dep_ == "attr" and noun.head.lemma_ == "be":
-        cands += [c for c in noun.head.children if c.dep_ == "nsubj"]
+        cands += [c for c in kids(noun.head) if c.dep_ == "nsubj"]
     return [m for t in cands for c in conjuncts(t) if (m := resolve(c, index))]
 
 
@@ -212,7 +212,7 @@ def part_of(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
             continue  # a relational noun is no word of a name ('Simon Champion')
         predicate, noun = found
         others = [m for t in preps(noun, ["of"]) if (m := resolve(t, index))]
-        others += [m for c in noun.children if c.dep_ == "poss" for m in resolve_all(c, index)]
+        others += [m for c in kids(noun) if c.dep_ == "poss" for m in resolve_all(c, index)]
         if not others and noun.dep_ == "appos":  # 'X, an Acme International subsidiary'
             others = [m for c in noun.lefts if c.dep_ == "compound" and (m := resolve(c, index))]
         was = former(list(noun.lefts), index)  # 'its former parent X'
@@ -244,15 +244,15 @@ _GROUNDS = (EntityType.PLACE, EntityType.COUNTRY, EntityType.PERSON)  # where, n
 def _roles(noun: Token, words: list[str], index: MentionIndex) -> list[Mention]:
     """Mentions in the noun's phrases for one role: 'poss' ("X's"), 'compound' ('X
     headquarters'), or prepositions."""
-    found = [m for c in noun.children if c.dep_ in words for m in _res(c, index)]  # poss, compound
+    found = [m for c in kids(noun) if c.dep_ in words for m in _res(c, index)]  # poss, compound
     found += [m for t in preps(noun, [w for w in words if w not in _DEPS]) for m in _res(t, index)]
     light = index.lex.words("nominal_light_verbs")  # 'a suit FILED by X against Y': a light
     filed = [  # verb's participle on the noun, with its phrases (not 'a bid REJECTED by')
-        c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in light
+        c for c in kids(noun) if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in light
     ]
     if filed:
         found += [m for a in filed for t in preps(a, words) for m in _res(t, index)]
-        agents = [p for a in filed for p in a.children if p.dep_ == "agent" and "by" in words]
+        agents = [p for a in filed for p in kids(a) if p.dep_ == "agent" and "by" in words]
         found += [m for p in agents for t in pobjs(p) for m in _res(t, index)]
     if "as_in" in words:  # "her role as X Y IN The Title"
         found += [m for a in preps(noun, ["as"]) for t in preps(a, ["in"]) for m in _res(t, index)]
@@ -271,7 +271,7 @@ def _doer(noun: Token, index: MentionIndex) -> list[Mention]:
     clause = verb.head.head if verb.head.dep_ == "dobj" else verb.head  # 'won the title WITH'
     to_a_result = noun.dep_ == "pobj" and verb.lower_ in ("to", "with") and clause.pos_ == "VERB"
     if to_a_result and noun.lemma_.lower() in index.lex.words("result_nouns"):
-        return [m for c in clause.children if c.dep_ == "nsubj" for m in _res(c, index)]
+        return [m for c in kids(clause) if c.dep_ == "nsubj" for m in _res(c, index)]
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in index.lex.words("nominal_light_verbs"):
         return []
     return [m for c in _subjects(verb) for m in _res(c, index)]
@@ -279,9 +279,9 @@ def _doer(noun: Token, index: MentionIndex) -> list[Mention]:
 
 def _subjects(verb: Token) -> list[Token]:
     """The verb's subject, or its governor's: 'X fired 19 aces TO SECURE a win over Y'."""
-    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    own = [c for c in kids(verb) if c.dep_ == "nsubj"]
     if not own and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB":
-        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+        return [c for c in kids(verb.head) if c.dep_ == "nsubj"]
     return own
 
 
@@ -332,9 +332,9 @@ def _meant(
     """A 'bid', a 'planned takeover': intended; a 'possible merger': hypothetical."""
     if rel is None or rel.provenance.modality != Modality.ASSERTED:
         return rel
-    mods = {c.lower_ for c in noun.children if c.dep_ in ("amod", "compound", "acl")}
+    mods = {c.lower_ for c in kids(noun) if c.dep_ in ("amod", "compound", "acl")}
     if noun.dep_ == "pobj":  # 'two rounds of talks, scheduled for Friday'
-        mods |= {c.lower_ for c in noun.head.head.children if c.dep_ == "acl"}
+        mods |= {c.lower_ for c in kids(noun.head.head) if c.dep_ == "acl"}
     if entry.get("modality") == "intended" or mods & index.lex.words("intention_modifiers"):
         modality = Modality.INTENDED
     elif mods & index.lex.words("hypothetical_modifiers"):

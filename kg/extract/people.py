@@ -14,7 +14,7 @@ from kg.extract import offices
 from kg.extract.anaphora import national_noun
 from kg.extract.common import next_mention, preps, resolve, resolve_all
 from kg.extract.context import is_region
-from kg.extract.docs import tokens
+from kg.extract.docs import kids, tokens
 from kg.extract.kin import kin_relations
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
@@ -39,7 +39,7 @@ def _described_by(tok: Token, person: Mention, index: MentionIndex) -> list[Toke
     """Nouns describing the person: 'Ruritown TEACHER X', 'X, the Ruritown WOMAN who'."""
     nouns = index.lex.words("person_nouns")
     found = [c for c in tok.lefts if index.by_token.get(c.i) != person]
-    found += [c for c in tok.children if c.dep_ == "appos"]
+    found += [c for c in kids(tok) if c.dep_ == "appos"]
     if tok.dep_ == "appos":
         found.append(tok.head)
     return [n for n in found if n.pos_ == "NOUN" and n.lemma_.lower() in nouns]
@@ -204,7 +204,7 @@ def homes(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation 
         people = [m for m in resolve_all(tok, index) if m.type == EntityType.PERSON]
         places = [
             m
-            for c in tok.head.children
+            for c in kids(tok.head)
             if c.dep_ in ("compound", "nmod") and c.i > tok.i
             for m in [resolve(c, index)]
             if m is not None and m.type in _PLACES

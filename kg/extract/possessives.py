@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from kg.extract import offices
 from kg.extract.common import head_of, preps, resolve
 from kg.extract.companies import named_with_legal_form
-from kg.extract.docs import tokens
+from kg.extract.docs import kids, tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.stance import relation
 from kg.extract.teams import a_team
@@ -35,7 +35,7 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
             c
             for t in tok.lefts
             if index.by_token.get(t.i) == person
-            for c in t.children
+            for c in kids(t)
             if c.dep_ == "poss"
         ]
         if any(c.lemma_.lower() in titles for t in lefts for c in t.subtree):
@@ -48,7 +48,7 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
             ruler = person.label.split(" ", 1)[0].lower() in index.lex.words("ruler_titles")
             if ruler and owner.type == EntityType.COUNTRY:  # "Ruritania's King W"
                 yield relation(person, ["leads"], owner, [tok], article, "phrase:ruler", index)
-        if not any(c.dep_ == "appos" for c in tok.children):  # 'said X Y AT Acme'
+        if not any(c.dep_ == "appos" for c in kids(tok)):  # 'said X Y AT Acme'
             for t in preps(tok, _EMPLOYERS):
                 employer = resolve(t, index)
                 if employer is None or employer.type != EntityType.ORGANIZATION:
@@ -85,7 +85,7 @@ def owned_companies(article: Article, doc: Doc, index: MentionIndex) -> Iterator
         if offices.a_party(org, index):
             yield from _people_owning([tok], org, "leads", "phrase:leader", article, index)
             continue
-        nouns = [c for c in tok.children if c.dep_ == "compound" and c.lemma_.lower() in bands]
+        nouns = [c for c in kids(tok) if c.dep_ == "compound" and c.lemma_.lower() in bands]
         if tok.dep_ in ("appos", "compound") and tok.head.lemma_.lower() in bands:
             nouns.append(tok.head)
         named = doc.char_span(org.start, org.end)
@@ -125,7 +125,7 @@ def owned_products(article: Article, doc: Doc, index: MentionIndex) -> Iterator[
         if not head_of(tok, thing):
             continue
         holders = [tok, tok.head] if tok.dep_ in ("compound", "appos") else [tok]
-        for c in (c for h in holders for c in h.children if c.dep_ == "poss"):
+        for c in (c for h in holders for c in kids(h) if c.dep_ == "poss"):
             owner = resolve(c, index) if c.pos_ != "PRON" else None
             if owner is not None and owner.type == EntityType.ORGANIZATION:
                 yield relation(owner, ["owns"], thing, [tok], article, "phrase:product", index)
@@ -144,7 +144,7 @@ def _people_owning(
     owners = (
         resolve(c, index) or _clause_subject(c, index)
         for h in holders
-        for c in h.children
+        for c in kids(h)
         if c.dep_ == "poss"
     )
     tok = holders[0]
@@ -163,7 +163,7 @@ def _clause_subject(poss: Token, index: MentionIndex) -> Mention | None:
     verb = poss.head.head
     while verb.pos_ == "ADP" or (verb.dep_ == "conj" and verb.pos_ == "NOUN"):
         verb = verb.head
-    subjects = [index.by_token.get(c.i) for c in verb.children if c.dep_ == "nsubj"]
+    subjects = [index.by_token.get(c.i) for c in kids(verb) if c.dep_ == "nsubj"]
     return next((m for m in subjects if m is not None and m.type == EntityType.PERSON), None)
 
 
@@ -200,5 +200,5 @@ def _owners(tok: Token, index: MentionIndex) -> list[Token]:
     parts = set(index.lex.vocab.get("relational_nouns", {}))
     words = {noun.lemma_.lower(), *(c.lemma_.lower() for c in noun.lefts)}
     if tok.dep_ in ("appos", "compound") and noun.lemma_.lower() in nouns and not words & parts:
-        found += [c for c in noun.children if c.dep_ == "poss"]
+        found += [c for c in kids(noun) if c.dep_ == "poss"]
     return [c for c in found if c.pos_ != "PRON"]

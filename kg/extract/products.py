@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.extract.docs import kids
 from kg.extract.lexicon import Lex
 
 
@@ -47,7 +48,7 @@ def owned_product(span: Span, lex: Lex) -> bool:
         return False
     while noun.dep_ == "compound" and noun.head.i > noun.i:
         noun = noun.head
-    owner = any(c.dep_ == "poss" and c.i < span.start for c in noun.children)
+    owner = any(c.dep_ == "poss" and c.i < span.start for c in kids(noun))
     return owner and lex.gaz.lookup(span.text, lex.lang) is None
 
 
@@ -61,9 +62,7 @@ def apposed_product(span: Span, lex: Lex) -> bool:
     noun = root.head
     if noun.lemma_.lower() not in lex.words("product_nouns"):
         return False
-    return (
-        any(c.dep_ == "poss" for c in noun.children) and lex.gaz.lookup(span.text, lex.lang) is None
-    )
+    return any(c.dep_ == "poss" for c in kids(noun)) and lex.gaz.lookup(span.text, lex.lang) is None
 
 
 def _title_word(tok: Token) -> bool:

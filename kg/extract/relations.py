@@ -14,7 +14,7 @@ from kg.extract.comments import comments
 from kg.extract.common import conjuncts, glued, preps, resolve_all, verb_lemmas
 from kg.extract.coref import find_corefs
 from kg.extract.culture import work_relations
-from kg.extract.docs import adverb_object, tokens
+from kg.extract.docs import adverb_object, kids, tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import event_relations, location_relations
 from kg.extract.organisations import organisation_relations
@@ -34,7 +34,7 @@ _NOUNS = ("NOUN", "PROPN")
 
 def _is_passive(verb: Token) -> bool:
     """'was killed', 'werd gesteund', and participles with an agent ('militia backed by Y')."""
-    deps = {c.dep_ for c in verb.children}
+    deps = {c.dep_ for c in kids(verb)}
     return bool(deps & {"auxpass", "nsubjpass"}) or (verb.dep_ == "acl" and "agent" in deps)
 
 
@@ -49,8 +49,8 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
     of the verb this one depends on ('the government vowed to retaliate')."""
     rel = index.lex.words("relative_pronouns")
     if _is_passive(verb):
-        return [t for c in verb.children if c.dep_ == "agent" for t in _pobj_conj(c)]
-    found = [t for c in verb.children if c.dep_ in ("nsubj", "csubj") for t in conjuncts(c)]
+        return [t for c in kids(verb) if c.dep_ == "agent" for t in _pobj_conj(c)]
+    found = [t for c in kids(verb) if c.dep_ in ("nsubj", "csubj") for t in conjuncts(c)]
     found = [t for t in found if not _after_a_preposition(t)]
     if any(t.lower_ in rel for t in found):
         noun = _antecedent(verb.head, index)
@@ -62,9 +62,9 @@ def subjects(verb: Token, index: MentionIndex, depth: int = 0) -> list[Token]:
     if not found and verb.dep_ == "acl" and verb.tag_ == "VB":  # "X's plans to buy Y"
         return _planners(verb.head, index, depth)
     if not found and verb.dep_ == "conj" and not _is_passive(verb) and _is_passive(verb.head):
-        return [t for c in verb.head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+        return [t for c in kids(verb.head) if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     if verb.dep_ == "xcomp" and _raising(verb.head):  # 'X is set to buy Y'
-        return [t for c in verb.head.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+        return [t for c in kids(verb.head) if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     if verb.dep_ == "acomp" and not _modal_adjective(verb, index):
         return []  # 'is happy to buy': not said to be done, nor how likely
     if not found and (controller := _object_control(verb, index)) is not None:
@@ -82,10 +82,10 @@ def _object_control(verb: Token, index: MentionIndex) -> Token | None:
     """The named agent a verb's infinitive is given to: 'lent X the money to bid', 'hired X
     to sell Y' (X does it, not the subject)."""
     if verb.dep_ not in ("xcomp", "advcl") or not any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb)
     ):
         return None
-    for c in verb.head.children:
+    for c in kids(verb.head):
         m = index.by_token.get(c.i)
         agent = m is not None and m.type in _AGENTS
         if c.i < verb.i and (c.dep_ == "dative" or (c.dep_ == "dobj" and agent)):
@@ -102,7 +102,7 @@ def _among(noun: Token, index: MentionIndex) -> list[Token]:
     copula = prep.head.head if prep.head.lower_ == "one" else prep.head
     if copula.lemma_ != "be":
         return []
-    return [t for c in copula.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+    return [t for c in kids(copula) if c.dep_ == "nsubj" for t in conjuncts(c)]
 
 
 def _planners(noun: Token, index: MentionIndex, depth: int) -> list[Token]:
@@ -111,7 +111,7 @@ def _planners(noun: Token, index: MentionIndex, depth: int) -> list[Token]:
     words = index.lex.words("intention_nouns") | index.lex.words("agreement_nouns")
     if noun.lemma_.lower() not in words:
         return []
-    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners = [c for c in kids(noun) if c.dep_ == "poss"]
     if owners:
         return conjuncts(owners[0])
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and depth < 3:
@@ -122,7 +122,7 @@ def _planners(noun: Token, index: MentionIndex, depth: int) -> list[Token]:
 def _raising(verb: Token) -> bool:
     """A passive without an agent whose subject is its infinitive's ('is set to', 'is
     expected to'; the modality reads the verb)."""
-    return _is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children)
+    return _is_passive(verb) and not any(c.dep_ == "agent" for c in kids(verb))
 
 
 def _modal_adjective(adj: Token, index: MentionIndex) -> bool:
@@ -157,12 +157,12 @@ def _antecedent(noun: Token, index: MentionIndex) -> Token:
 def named_in(noun: Token, index: MentionIndex) -> list[Token]:
     """The names a common noun introduces: 'its former parent ACME' (apposition), 'firms SUCH
     AS X and Y', 'firms INCLUDING X and Y'."""
-    found = [c for c in noun.children if c.dep_ == "appos" and c.i in index.by_token]
-    such = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "as"]
-    such = [p for p in such if any(s.lower_ == "such" for s in p.children)] or [
+    found = [c for c in kids(noun) if c.dep_ == "appos" and c.i in index.by_token]
+    such = [c for c in kids(noun) if c.dep_ == "prep" and c.lower_ == "as"]
+    such = [p for p in such if any(s.lower_ == "such" for s in kids(p))] or [
         p for p in such if p.i > 0 and p.doc[p.i - 1].lower_ == "such"
     ]
-    including = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("including", "like")]
+    including = [c for c in kids(noun) if c.dep_ == "prep" and c.lower_ in ("including", "like")]
     return found + [t for p in such + including for t in _pobj_conj(p)]
 
 
@@ -176,57 +176,55 @@ def _named_next(verb: Token, index: MentionIndex) -> list[Token]:
 
 
 def _pobj_conj(prep: Token) -> list[Token]:
-    return [t for c in prep.children if c.dep_ == "pobj" for t in conjuncts(c)]
+    return [t for c in kids(prep) if c.dep_ == "pobj" for t in conjuncts(c)]
 
 
 def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> list[Token]:
     if slot == "dobj":
         if verb.dep_ in ("advcl", "prep") and verb.tag_ == "VBN" and verb.i < verb.head.i:
-            return [t for c in verb.head.children if c.dep_ == "nsubj" for t in conjuncts(c)]
+            return [t for c in kids(verb.head) if c.dep_ == "nsubj" for t in conjuncts(c)]
         participle = verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN"  # 'X, based in Y'
         if (participle or (_is_passive(verb) and verb.dep_ == "acl")) and verb.head.pos_ in _NOUNS:
             if verb.head.dep_ == "attr" and verb.head.head.lemma_ == "be":  # 'X is 25 pct owned'
-                return [
-                    t for c in verb.head.head.children if c.dep_ == "nsubj" for t in conjuncts(c)
-                ]
+                return [t for c in kids(verb.head.head) if c.dep_ == "nsubj" for t in conjuncts(c)]
             return conjuncts(_named(verb.head, index))
         if verb.dep_ == "acomp" and verb.tag_ == "VBN" and verb.head.lemma_ == "be":
-            subjects = [c for c in verb.head.children if c.dep_ == "nsubj"]
+            subjects = [c for c in kids(verb.head) if c.dep_ == "nsubj"]
             return [t for c in subjects for t in conjuncts(c)]  # 'X and Y are both nominated'
         deps = ("dobj", "nsubjpass") if _is_passive(verb) else ("dobj",)
-        found = [t for c in verb.children if c.dep_ in deps for t in conjuncts(c)]
+        found = [t for c in kids(verb) if c.dep_ in deps for t in conjuncts(c)]
         found = found or adverb_object(verb)
         relative = all(t.lower_ in index.lex.words("relative_pronouns") for t in found)
-        if relative and verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in verb.children):
+        if relative and verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in kids(verb)):
             return conjuncts(_antecedent(verb.head, index))  # 'X, which is 25% owned by Y'
         return found
     if slot == "next":  # 'told the House of Commons assets would be sold': the parse lost it
         return _named_next(verb, index)
     if slot == "ahead_of":  # 'finished ahead of Y'
-        aheads = [c for c in verb.children if c.lower_ == "ahead"]
-        return [t for a in aheads for p in a.children if p.lower_ == "of" for t in _pobj_conj(p)]
+        aheads = [c for c in kids(verb) if c.lower_ == "ahead"]
+        return [t for a in aheads for p in kids(a) if p.lower_ == "of" for t in _pobj_conj(p)]
     if slot == "npadvmod":  # 'Ruritown-based'
-        return [c for c in verb.children if c.dep_ in ("npadvmod", "compound") and c.i < verb.i]
+        return [c for c in kids(verb) if c.dep_ in ("npadvmod", "compound") and c.i < verb.i]
     if slot == "xcomp":  # 'threatened to attack X': X
-        inner = [c for c in verb.children if c.dep_ == "xcomp"]
-        return [t for x in inner for c in x.children if c.dep_ == "dobj" for t in conjuncts(c)]
+        inner = [c for c in kids(verb) if c.dep_ == "xcomp"]
+        return [t for x in inner for c in kids(x) if c.dep_ == "dobj" for t in conjuncts(c)]
     if slot.startswith("object_prep:"):  # 'played a boxer IN X': a preposition on the object
         word = slot.partition(":")[2]
-        dobjs = [c for c in verb.children if c.dep_ == "dobj"]
-        return [t for d in dobjs for c in d.children if c.lower_ == word for t in _pobj_conj(c)]
+        dobjs = [c for c in kids(verb) if c.dep_ == "dobj"]
+        return [t for d in dobjs for c in kids(d) if c.lower_ == word for t in _pobj_conj(c)]
     if slot == "subjunctive":  # 'demanded (that) X end the quotas': X, of a bare verb's clause
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VB"]
-        return [t for c in clauses for s in c.children if s.dep_ == "nsubj" for t in conjuncts(s)]
+        clauses = [c for c in kids(verb) if c.dep_ == "ccomp" and c.tag_ == "VB"]
+        return [t for c in clauses for s in kids(c) if s.dep_ == "nsubj" for t in conjuncts(s)]
     if slot == "dative":
-        datives = [c for c in verb.children if c.dep_ == "dative"]
+        datives = [c for c in kids(verb) if c.dep_ == "dative"]
         return [t for c in datives for t in (_pobj_conj(c) if c.pos_ == "ADP" else conjuncts(c))]
     word = slot.partition(":")[2]
     heads = [verb] if noun is None else [noun, verb]
-    heads += [p for p in verb.children if p.dep_ in ("prep", "prt") and not _pobj_conj(p)]
+    heads += [p for p in kids(verb) if p.dep_ in ("prep", "prt") and not _pobj_conj(p)]
     return [
         t
         for h in heads
-        for c in h.children
+        for c in kids(h)
         if c.dep_ in ("prep", "dative") and c.lower_ == word
         for t in _pobj_conj(c)
     ]
@@ -240,7 +238,7 @@ def _owner(noun: Token, through: list[str], index: MentionIndex) -> list[Token]:
         return []  # 'criticised my players': the players, not their manager
     if glued(noun, index):
         return []  # 'told BBC News Party MPs would ...': two phrases the parser made one
-    return [c for c in noun.children if c.dep_ == "poss" or _named_on(c, index)]
+    return [c for c in kids(noun) if c.dep_ == "poss" or _named_on(c, index)]
 
 
 def _shares_of(noun: Token, index: MentionIndex) -> list[Token]:
@@ -248,7 +246,7 @@ def _shares_of(noun: Token, index: MentionIndex) -> list[Token]:
     verb's 'of' or 'in' reached through a quantity)."""
     if noun.i in index.by_token or noun.lemma_.lower() not in index.lex.words("share_nouns"):
         return []
-    return [*preps(noun, ["of", "in"]), *(c for c in noun.children if c.dep_ == "poss")]
+    return [*preps(noun, ["of", "in"]), *(c for c in kids(noun) if c.dep_ == "poss")]
 
 
 def _people_nouns(index: MentionIndex) -> frozenset[str]:
@@ -271,33 +269,32 @@ def _noun(verb: Token, rule: dict[str, Any]) -> tuple[bool, Token | None]:
     """(rule applies, the object noun it asks for): 'express SOLIDARITY with'."""
     preps_here = {  # 'take ON', not 'took X to the stage on FRIDAY'
         c.lower_
-        for c in verb.children
-        if c.dep_ in ("prep", "prt")
-        and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+        for c in kids(verb)
+        if c.dep_ in ("prep", "prt") and not any(g.ent_type_ in ("DATE", "TIME") for g in kids(c))
     }
     if preps_here & set(rule.get("unless", [])) or not preps_here >= set(rule.get("only_with", [])):
         return False, None
     unless = rule.get("unless_particles")
-    if unless and any(c.dep_ in ("prt", "advmod") and c.lower_ in unless for c in verb.children):
+    if unless and any(c.dep_ in ("prt", "advmod") and c.lower_ in unless for c in kids(verb)):
         return False, None  # 'fought BACK with its own airline'
-    if rule.get("intransitive") and any(c.dep_ == "dobj" for c in verb.children):
+    if rule.get("intransitive") and any(c.dep_ == "dobj" for c in kids(verb)):
         return False, None  # 'signed for Acme', not 'signed a deal for Acme to sell ...'
     barred = rule.get("unless_nouns", [])
-    if barred and any(c.dep_ == "dobj" and c.lemma_.lower() in barred for c in verb.children):
+    if barred and any(c.dep_ == "dobj" and c.lemma_.lower() in barred for c in kids(verb)):
         return False, None  # 'sold shares in Ruritown': no trade there
 
     if "prep_nouns" in rule:  # 'said IN an INTERVIEW with Y'
         wanted = set(rule["prep_nouns"])
-        phrases = (o for p in verb.children if p.dep_ == "prep" for o in p.children)
+        phrases = (o for p in kids(verb) if p.dep_ == "prep" for o in kids(p))
         if not any(o.dep_ == "pobj" and o.lemma_.lower() in wanted for o in phrases):
             return False, None
     if "nouns" not in rule:
         return True, None
     nouns, marks = set(rule["nouns"]), set(rule.get("noun_modifiers", []))
-    for c in verb.children:
+    for c in kids(verb):
         if c.dep_ in ("nsubj", "csubj", "agent") or c.lemma_.lower() not in nouns:
             continue
-        if not marks or any(m.lower_ in marks for m in c.children if m.dep_ in _MARKS):
+        if not marks or any(m.lower_ in marks for m in kids(c) if m.dep_ in _MARKS):
             return True, c  # 'take LEGAL action against'
     return False, None
 
@@ -329,7 +326,7 @@ def _verb_rule(
     rule_name = f"verb:{verb.lemma_}"
     to_do = any(  # 'call for X TO hold a vote', 'backed X TO win'
         c.dep_ == "xcomp" or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.lefts))
-        for c in verb.children
+        for c in kids(verb)
     )
     predicates = rule.get("with_infinitive", rule["predicate"]) if to_do else rule["predicate"]
     agents = (
@@ -386,10 +383,10 @@ def _speech(
 
 def _in_own_name(verb: Token) -> bool:
     """What is said is said in the first person singular ('I say enough', 'I am against it')."""
-    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    clauses = [c for c in kids(verb) if c.dep_ in ("ccomp", "parataxis")]
     if verb.dep_ in ("ccomp", "parataxis"):
         clauses.append(verb.head)
-    return any(c.lower_ == "i" and c.dep_ == "nsubj" for k in clauses for c in k.children)
+    return any(c.lower_ == "i" and c.dep_ == "nsubj" for k in clauses for c in kids(k))
 
 
 def _prizes(verb: Token, index: MentionIndex, article: Article) -> list[Relation]:

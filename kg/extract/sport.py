@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import conjuncts, head_of, preps, resolve
-from kg.extract.docs import tokens
+from kg.extract.docs import kids, tokens
 from kg.extract.glory import glory_relations
 from kg.extract.lineups import lineup_pairs
 from kg.extract.mentions import MentionIndex
@@ -134,9 +134,7 @@ def _seeds(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation
         first = doc[person_start(tok, person)]
         before = doc[first.i - 1] if first.i > 0 else None
         titled = before is not None and before.lemma_.lower() in words
-        titled = titled or any(
-            c.dep_ == "appos" and c.lemma_.lower() in words for c in tok.children
-        )
+        titled = titled or any(c.dep_ == "appos" and c.lemma_.lower() in words for c in kids(tok))
         if titled:
             yield relation(person, ["takesPartIn"], event, [tok], article, "contest:seed", index)
 
@@ -152,16 +150,16 @@ def person_start(tok: Token, person: Mention) -> int:
 def _sides(verb: Token, ahead: frozenset[str]) -> list[Token]:
     """The team a verb puts ahead: its object ('fired Acme ahead'), or the name on 'level'
     where the parser made that the object ('headed Acme level')."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    if not any(c.lower_ in ahead for o in [verb, *objects] for c in [o, *o.children]):
+    objects = [c for c in kids(verb) if c.dep_ == "dobj"]
+    if not any(c.lower_ in ahead for o in [verb, *objects] for c in [o, *kids(o)]):
         return []
-    named = [c for o in objects if o.lower_ in ahead for c in o.children if c.dep_ == "compound"]
+    named = [c for o in objects if o.lower_ in ahead for c in kids(o) if c.dep_ == "compound"]
     return named or [o for o in objects if o.lower_ not in ahead]
 
 
 def _for(verb: Token) -> list[Token]:
     """'scored twice FOR Rovers', 'kicked a penalty FOR United'."""
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects = [c for c in kids(verb) if c.dep_ == "dobj"]
     return [t for w in [verb, *objects] for t in preps(w, ["for"])]
 
 
@@ -182,7 +180,7 @@ def _coaches(doc: Doc, index: MentionIndex) -> set[str]:
 def _titled(title: Token) -> list[Token]:
     """Who bears a title: the name it is on ('boss X'), in apposition ('X, the manager')."""
     found = [title.head] if title.dep_ in ("compound", "appos") else []
-    return found + [c for c in title.children if c.dep_ == "appos"]
+    return found + [c for c in kids(title) if c.dep_ == "appos"]
 
 
 def _contests(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
@@ -202,9 +200,9 @@ def _contests(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
         events = events or _placed_at(verb, index)
         if not events:
             continue
-        taken_on = verb.lemma_ == "take" and any(c.lower_ == "on" for c in verb.children)
+        taken_on = verb.lemma_ == "take" and any(c.lower_ == "on" for c in kids(verb))
         rivals = taken_on or verb.lemma_.lower() in index.lex.words("versus_verbs")
-        others = [c for c in verb.children if c.dep_ == "dobj"] if rivals else []
+        others = [c for c in kids(verb) if c.dep_ == "dobj"] if rivals else []
         others += _defeated_by(verb)
         for subject in _contestants(verb) + others:  # 'X beat Y in the final of the W Open'
             for side in (m for t in conjuncts(subject) if (m := resolve(t, index))):
@@ -215,7 +213,7 @@ def _contests(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
 
 def _defeated_by(verb: Token) -> list[Token]:
     """'suffered a defeat TO Y in the W Open': Y took part too."""
-    losses = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_ in ("defeat", "loss")]
+    losses = [c for c in kids(verb) if c.dep_ == "dobj" and c.lemma_ in ("defeat", "loss")]
     return [g for n in losses for g in preps(n, ["to", "against"])]
 
 
@@ -227,7 +225,7 @@ def _titles(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
     for verb in tokens(doc):
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
             continue
-        if not any(c.dep_ == "dobj" and c.lemma_.lower() in titles for c in verb.children):
+        if not any(c.dep_ == "dobj" and c.lemma_.lower() in titles for c in kids(verb)):
             continue
         events = {
             m.key: m
@@ -248,9 +246,9 @@ def _titles(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
 
 def _contestants(verb: Token) -> list[Token]:
     """The verb's subject, or its governor's: 'X survived a scare TO REACH the last four'."""
-    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    own = [c for c in kids(verb) if c.dep_ == "nsubj"]
     if not own and verb.dep_ in ("xcomp", "advcl") and verb.head.pos_ == "VERB":
-        return [c for c in verb.head.children if c.dep_ == "nsubj"]
+        return [c for c in kids(verb.head) if c.dep_ == "nsubj"]
     return own
 
 
@@ -259,7 +257,7 @@ def _placed_at(verb: Token, index: MentionIndex) -> list[Mention]:
     not name is in the last contest the article named before it (not an awards night)."""
     if verb.lemma_.lower() not in index.lex.words("placing_verbs"):
         return []
-    if not any(c.ent_type_ == "ORDINAL" and c.dep_ in _PLACINGS for c in verb.children):
+    if not any(c.ent_type_ == "ORDINAL" and c.dep_ in _PLACINGS for c in kids(verb)):
         return []
     ceremonies = index.lex.words("award_ceremonies")
     before = [
@@ -281,14 +279,14 @@ def _where(verb: Token, index: MentionIndex) -> list[Token]:
     the Ruritania Open', 'reached the final of the Ruritown Open'."""
     stages = index.lex.words("contest_stages")
     found = list(preps(verb, ["in", "at", "into"]))  # 'eased into the final of the W Cup'
-    found += [c for c in verb.children if c.dep_ == "dobj" and _stage(c, stages)]
+    found += [c for c in kids(verb) if c.dep_ == "dobj" and _stage(c, stages)]
     inner = [t for f in found if _stage(f, stages) for t in preps(f, ["of", "at"])]
     return found + inner
 
 
 def _stage(noun: Token, stages: frozenset[str]) -> bool:
     """'the final', 'the semi-finals'; 'the last eight', 'the last 16'."""
-    last = noun.like_num and any(c.lower_ == "last" for c in noun.children)
+    last = noun.like_num and any(c.lower_ == "last" for c in kids(noun))
     return last or noun.lemma_.lower() in stages
 
 

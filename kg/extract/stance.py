@@ -17,6 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from kg.extract.common import pobjs, resolve_all, verb_lemmas
+from kg.extract.docs import kids
 from kg.extract.lexicon import Lex
 from kg.extract.mentions import MentionIndex
 from kg.extract.offices import a_party
@@ -51,9 +52,9 @@ def _said_then(verb: Token, lex: Lex) -> bool:
     marks = lex.words("conditional_marks")
     return not any(
         m.dep_ == "mark" and m.lower_ in marks
-        for c in verb.children
+        for c in kids(verb)
         if c.dep_ == "advcl"
-        for m in c.children
+        for m in kids(c)
     )
 
 
@@ -62,7 +63,7 @@ def _own(tok: Token, lex: Lex) -> Modality | None:
     'will' (an announced plan: intended, unless something above says more)."""
     found = _marked(tok, lex)
     if found is None and any(
-        c.dep_ == "aux" and c.lower_ in lex.words("future_modals") for c in tok.children
+        c.dep_ == "aux" and c.lower_ in lex.words("future_modals") for c in kids(tok)
     ):
         return Modality.INTENDED  # 'X will attack the Party in a speech'
     if found is None and _to_come(tok, lex):
@@ -92,8 +93,8 @@ def _to_come(tok: Token, lex: Lex) -> bool:
 def _dates_on(verb: Token) -> list[Token]:
     """The words of a verb's own dates: 'next March', 'on Sunday'; not a date inside a name
     ('nominated for prizes at next week's Z Awards': the nomination is made)."""
-    found = [g for c in verb.children if c.dep_ == "npadvmod" for g in c.subtree]
-    objects = [o for c in verb.children if c.dep_ == "prep" for o in c.children]
+    found = [g for c in kids(verb) if c.dep_ == "npadvmod" for g in c.subtree]
+    objects = [o for c in kids(verb) if c.dep_ == "prep" for o in kids(c)]
     return found + [g for o in objects if o.ent_type_ == "DATE" for g in o.subtree]
 
 
@@ -101,8 +102,8 @@ def _on_a_day(verb: Token, lex: Lex) -> bool:
     """A day on the verb ('on Sunday'), or a day's possessive on a common noun of its
     ('In Sunday's reverse singles, X takes on Y'; not a name's, 'at next week's W Awards')."""
     days = lex.words("weekdays")
-    objects = [o for c in verb.children if c.dep_ == "prep" for o in c.children]
-    owned = [p for o in objects if o.pos_ == "NOUN" for p in o.children if p.dep_ == "poss"]
+    objects = [o for c in kids(verb) if c.dep_ == "prep" for o in kids(c)]
+    owned = [p for o in objects if o.pos_ == "NOUN" for p in kids(o) if p.dep_ == "poss"]
     return any(t.ent_type_ == "DATE" and t.lower_ in days for t in _dates_on(verb) + owned)
 
 
@@ -112,13 +113,13 @@ def _titled(tok: Token) -> bool:
 
 
 def _marked(tok: Token, lex: Lex) -> Modality | None:
-    for child in tok.children:
+    for child in kids(tok):
         word = child.lower_
         if word in lex.words("negations") and child.dep_ in ("neg", "advmod", "det"):
             return Modality.NEGATED
         if child.dep_ in ("dobj", "obj") and any(  # 'steunt GEEN rebellen'
             g.dep_ == "det" and g.lower_ in lex.words("negations") and not _titled(g)
-            for g in child.children
+            for g in kids(child)
         ):  # not 'released No More': a title's first word
             return Modality.NEGATED
         if child.dep_ == "advmod" and word in lex.words("hedges"):  # 'allegedly killed'
@@ -156,14 +157,14 @@ def _purpose(verb: Token) -> bool:
     return (
         verb.dep_ == "advcl"
         and verb.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in kids(verb))
     )
 
 
 def _agreed(verb: Token, lex: Lex) -> bool:
     """A verb whose object is an agreement or a plan: 'signed a deal', 'unveiled plans'."""
     nouns = lex.words("intention_nouns") | lex.words("agreement_nouns")
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in verb.children)
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in kids(verb))
 
 
 def _to_before(verb: Token) -> bool:
@@ -182,7 +183,7 @@ def _to_be_done(verb: Token) -> bool:
     a last or a best ('the first woman to win it' won it)."""
     if verb.dep_ != "acl" or not _to_before(verb):
         return False
-    ranked = (c for c in verb.head.children if c.dep_ == "amod")
+    ranked = (c for c in kids(verb.head) if c.dep_ == "amod")
     return not any(c.tag_ in ("JJS", "RBS") or c.ent_type_ == "ORDINAL" for c in ranked)
 
 
@@ -191,7 +192,7 @@ def _for_to(verb: Token) -> bool:
     doc = verb.doc
     if verb.i < 3 or doc[verb.i - 1].lower_ != "to" or doc[verb.i - 1].head.i != verb.i:
         return False
-    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children):
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in kids(verb)):
         return True
     noun = doc[verb.i - 2]
     while noun.dep_ in ("compound", "flat", "amod") and noun.head.i > noun.i:
@@ -245,7 +246,7 @@ def modality(tok: Token, lex: Lex) -> Modality:
             return Modality.INTENDED  # a verb) "X's plans to buy Y", 'the X offer to buy Y'
         but = t.dep_ == "conj" and any(  # 'X did not attack BUT condemned'
             c.dep_ == "cc" and c.lower_ in lex.words("contrast") and c.i < t.i
-            for c in (*t.children, *t.head.children)
+            for c in (*kids(t), *kids(t.head))
         )
         if _for_to(t):
             return Modality.INTENDED  # 'a deal for X to sell Y to Z': the sale is to come
@@ -266,9 +267,9 @@ def modality(tok: Token, lex: Lex) -> Modality:
 
 
 def _speaker_of(verb: Token, index: MentionIndex) -> Mention | None:
-    subj = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    subj = [c for c in kids(verb) if c.dep_ in ("nsubj", "csubj")]
     if not subj and verb.dep_ in ("conj", "advcl") and verb.head.i != verb.i:
-        subj = [c for c in verb.head.children if c.dep_ == "nsubj"]
+        subj = [c for c in kids(verb.head) if c.dep_ == "nsubj"]
     found = [m for s in subj for m in resolve_all(s, index)]
     return found[0] if found else None
 
@@ -287,7 +288,7 @@ def speaker(tok: Token, index: MentionIndex) -> Mention | None:
         child = anc
     for t in tok.sent:
         if t.lower_ in index.lex.words("attribution_preps"):
-            objs = pobjs(t) or [o for c in t.children if c.dep_ == "prep" for o in pobjs(c)]
+            objs = pobjs(t) or [o for c in kids(t) if c.dep_ == "prep" for o in pobjs(c)]
             found = [m for o in objs for m in resolve_all(o, index)]
             if found:
                 return found[0]

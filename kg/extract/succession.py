@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import pobjs, resolve
-from kg.extract.docs import tokens
+from kg.extract.docs import kids, tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.offices import AGENTS
 from kg.extract.stance import modality, put, relation
@@ -30,7 +30,7 @@ def succession_relations(article: Article, doc: Doc, index: MentionIndex) -> lis
 
 
 def _succession(verb: Token, article: Article, index: MentionIndex) -> Iterator[Relation | None]:
-    post = next((o for c in verb.children if c.lower_ == "as" for o in pobjs(c)), None)
+    post = next((o for c in kids(verb) if c.lower_ == "as" for o in pobjs(c)), None)
     if post is None:
         return
     words = [t.lemma_.lower() for t in post.subtree if t.i not in index.by_token and t.is_alpha]
@@ -39,8 +39,8 @@ def _succession(verb: Token, article: Article, index: MentionIndex) -> Iterator[
     if not title or org is None:
         return
     said = modality(verb, index.lex)
-    new = [m for c in verb.children if c.dep_ == "nsubj" if (m := _person(c, index))]
-    old = [m for c in verb.children if c.dep_ == "dobj" if (m := _person(c, index))]
+    new = [m for c in kids(verb) if c.dep_ == "nsubj" if (m := _person(c, index))]
+    old = [m for c in kids(verb) if c.dep_ == "dobj" if (m := _person(c, index))]
     for people, how in ((new, said), (old, Modality.FORMER)):
         if how == Modality.FORMER and said != Modality.ASSERTED:
             continue  # 'will succeed Y': Y still holds the post

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from kg.extract import offices
 from kg.extract.common import head_of, pobjs, resolve
-from kg.extract.docs import tokens
+from kg.extract.docs import kids, tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.organisations import country_at
 from kg.extract.stance import relation
@@ -43,10 +43,10 @@ def _rivals(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
         rival = index.by_token.get(name.i)
         if rival is None or rival.type == EntityType.PERSON or tok.i + 1 < name.i - 3:
             continue
-        owners = [c for c in name.children if c.dep_ == "poss"]
+        owners = [c for c in kids(name) if c.dep_ == "poss"]
         verb = name.head.head if name.dep_ == "pobj" else name.head
         if not owners and name.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
-            owners = [c for c in verb.children if c.dep_ == "nsubj"]
+            owners = [c for c in kids(verb) if c.dep_ == "nsubj"]
         for owner in owners:
             other = resolve(owner, index)
             if other is not None and other.key != rival.key:
@@ -62,8 +62,8 @@ def _rivals_named_after(article: Article, doc: Doc, index: MentionIndex) -> list
     for tok in tokens(doc):
         if tok.lemma_.lower() not in words or tok.dep_ in ("amod", "compound"):
             continue
-        named = [m for c in tok.children if c.dep_ == "appos" and (m := resolve(c, index))]
-        owners = [c for c in tok.children if c.dep_ == "poss"]
+        named = [m for c in kids(tok) if c.dep_ == "appos" and (m := resolve(c, index))]
+        owners = [c for c in kids(tok) if c.dep_ == "poss"]
         if owners and owners[0].pos_ == "PRON":
             owners = [tok.head] if tok.dep_ == "conj" else []  # 'X and its rival, Y'
         for other in (m for o in owners if (m := resolve(o, index)) is not None):
@@ -122,10 +122,10 @@ def _posted_in(article: Article, doc: Doc, index: MentionIndex) -> list[Relation
         person = index.by_token.get(tok.i)
         if person is None or person.type != EntityType.PERSON or not head_of(tok, person):
             continue
-        owners = [index.by_token.get(c.i) for c in tok.children if c.dep_ == "poss"]
+        owners = [index.by_token.get(c.i) for c in kids(tok) if c.dep_ == "poss"]
         if not any(o is not None and o.type == EntityType.ORGANIZATION for o in owners):
             continue
-        ins = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"]
+        ins = [c for c in kids(tok) if c.dep_ == "prep" and c.lower_ == "in"]
         for prep, o in ((c, o) for c in ins for o in pobjs(c)):
             place = index.by_token.get(o.i)
             if place is not None and place.type in _PLACES:

@@ -16,7 +16,7 @@ from spacy.symbols import NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.companies import named_with_legal_form, openers
-from kg.extract.docs import adverb_object, tokens
+from kg.extract.docs import adverb_object, kids, tokens
 from kg.extract.lexicon import Lex
 from kg.extract.lineups import lineup_mentions
 from kg.extract.named import doc_text, mention
@@ -56,19 +56,19 @@ def _sides(word: Token, slots: list[str]) -> list[Token]:
     """The subject and the objects of a verb of beating; a passive's subject and agent ('Ruritania
     were beaten by Borduria')."""
     subjects = ("nsubj", "nsubjpass")
-    found = [c for c in word.children if c.dep_ in subjects] if word.pos_ == "VERB" else []
+    found = [c for c in kids(word) if c.dep_ in subjects] if word.pos_ == "VERB" else []
     found += adverb_object(word) if word.pos_ == "VERB" else []  # 'beat Rovers 2-1'
     if word.pos_ == "NOUN" and word.dep_ == "dobj":  # 'X suffered a defeat to Y'
-        found += [c for c in word.head.children if c.dep_ in subjects]
+        found += [c for c in kids(word.head) if c.dep_ in subjects]
     if word.pos_ == "NOUN" and word.dep_ == "pobj" and word.head.lower_ in ("to", "with"):
-        found += [c for c in word.head.head.children if c.dep_ in subjects]  # 'with a win over'
-    found += [g for c in word.children if c.dep_ == "agent" for g in c.children]
+        found += [c for c in kids(word.head.head) if c.dep_ in subjects]  # 'with a win over'
+    found += [g for c in kids(word) if c.dep_ == "agent" for g in kids(c)]
     for slot in slots:
         dep, _, prep = slot.partition(":")
         if dep == "prep":
-            found += [g for c in word.children if c.lower_ == prep for g in c.children]
+            found += [g for c in kids(word) if c.lower_ == prep for g in kids(c)]
         else:
-            found += [c for c in word.children if c.dep_ == dep]
+            found += [c for c in kids(word) if c.dep_ == dep]
     return [t for t in found if t.pos_ == "PROPN"]
 
 
@@ -109,7 +109,7 @@ def _side(article: Article, doc: Doc, named: Span, known: Mention | None) -> Men
 def _side_like(tok: Token, lex: Lex) -> bool:
     """A capitalised word the NER missed, as a side: not a nationality, nor a name whose number
     the parser split off ('the Four Shires win over Ruritania': a competition)."""
-    numbered = any(c.dep_ == "nummod" and c.text[:1].isupper() for c in tok.children)
+    numbered = any(c.dep_ == "nummod" and c.text[:1].isupper() for c in kids(tok))
     return tok.text[:1].isupper() and not numbered and not _national(tok, lex)
 
 
@@ -282,7 +282,7 @@ def _titled_teams(doc: Doc, lex: Lex, by_token: dict[int, Mention]) -> set[str]:
         m.key
         for tok in tokens(doc)
         if tok.pos == NOUN and tok.lemma_.lower() in titles
-        for c in tok.children
+        for c in kids(tok)
         if c.dep_ in ("compound", "poss", "nmod")
         and (m := by_token.get(c.i)) is not None
         and m.type == EntityType.ORGANIZATION

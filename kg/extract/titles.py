@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg.extract import offices, unnamed
-from kg.extract.docs import quote_marks
+from kg.extract.docs import kids, quote_marks
 from kg.extract.employers import personal_employer, title_orgs
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
@@ -32,7 +32,7 @@ def _context(head: Token, person: Mention, index: MentionIndex) -> tuple[list[To
         near += [t for t in _phrase(head.head, person, index) if t.i not in own]
     appositions = [  # not another person: 'X, Y and Z have all said' is a list
         _phrase(c, person, index)
-        for c in head.children
+        for c in kids(head)
         if c.dep_ == "appos" and c.i not in index.by_token
     ]
     # only an apposition with a title: 'X, director of Acme, a merger of Y and Z,' (the title's);
@@ -87,7 +87,7 @@ def _phrase(tok: Token, person: Mention, index: MentionIndex) -> list[Token]:
     found = [tok]
     named = index.by_token.get(tok.i) is not None
     relational = tok.lemma_.lower() in index.lex.words("person_relations")
-    for child in tok.children:
+    for child in kids(tok):
         other = (index.by_token.get(t.i) for t in child.subtree)
         if (
             child.dep_ == "relcl"
@@ -164,7 +164,7 @@ def titled(
     if not predicates and before:
         tokens = sorted({*tokens, *before}, key=lambda t: t.i)
         title, predicates = index.lex.title(_words(tokens, index))
-    asides = [c for c in head.children if c.dep_ == "advmod"]  # 'X, formerly an aide'
+    asides = [c for c in kids(head) if c.dep_ == "advmod"]  # 'X, formerly an aide'
     if head.dep_ == "pobj" and head.head.lower_ == "of":
         asides.append(head.head.head)  # 'the removal of party chief X': no longer chief
     if not predicates:

@@ -11,6 +11,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.companies import named_with_legal_form
+from kg.extract.docs import kids
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import doc_text, mention
 from kg.extract.offices import AGENTS, a_party
@@ -87,7 +88,7 @@ def _lead_firm(doc: Doc, index: MentionIndex) -> Mention | None:
     other), if that lead's subject is that one or a person, or no lead has a named subject
     ('X made an offer for Acme ... against the wishes of chief executive Y')."""
     for lead in islice(doc.sents, 3):
-        subjects = [c for c in lead.root.children if c.dep_ == "nsubj"]
+        subjects = [c for c in kids(lead.root) if c.dep_ == "nsubj"]
         named = [m for c in subjects if (m := index.by_token.get(c.i)) is not None]
         if not named:
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.symbols import ADJ, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.docs import tokens
+from kg.extract.docs import kids, tokens
 from kg.extract.lexicon import Lex
 
 _WORK_TAGS = (NOUN, ADJ)
@@ -68,7 +68,7 @@ def called_a_work(span: Span, lex: Lex) -> bool:
         return True
     root = span.root  # "Y's novel, Title,", 'Title, a novel about X'
     nouns = [root.head] if root.dep_ == "appos" else []
-    nouns += [c for c in root.children if c.dep_ == "appos"]
+    nouns += [c for c in kids(root) if c.dep_ == "appos"]
     if any(work_noun(n, lex) is not None for n in nouns + _listing(root)):
         return True  # 'films including X and Y', 'films such as Z'
     participles = lex.words("work_participles")
@@ -80,7 +80,7 @@ def called_a_work(span: Span, lex: Lex) -> bool:
         or _on_a_channel(span, lex)
         or any(
             c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") and c.lemma_.lower() in participles
-            for c in span.root.children
+            for c in kids(span.root)
         )
     )
 
@@ -113,7 +113,7 @@ _NOT_NAMES = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTI
 
 
 def _a_person_does(verb: Token) -> bool:
-    return any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in verb.children)
+    return any(c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in kids(verb))
 
 
 def _crew_of(span: Span, lex: Lex) -> bool:
@@ -133,7 +133,7 @@ def _crew_of(span: Span, lex: Lex) -> bool:
     if (span.label_ in _NOT_WORKS and not unknown_place) or known:
         return False
     person = noun.head if noun.dep_ == "compound" else None  # the person the role is of
-    person = person or next((c for c in noun.children if c.dep_ == "appos"), None)
+    person = person or next((c for c in kids(noun) if c.dep_ == "appos"), None)
     return person is not None and person.ent_type_ == "PERSON" and noun.i < person.i
 
 
@@ -176,7 +176,7 @@ def _by_a_person(span: Span, lex: Lex) -> bool:
         return False
     if span.label_ not in ("", "WORK_OF_ART", "ORG") or not span[0].text[:1].isupper():
         return False
-    if not any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in doc[span.end].children):
+    if not any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in kids(doc[span.end])):
         return False
     return not (lex.gaz.lookup(span.text, lex.lang) or lex.city(span.text))
 
@@ -197,7 +197,7 @@ def _played_in(span: Span, lex: Lex) -> bool:
         return word in lex.words("work_participles") or (
             holder is not prep.head and word in lex.words("role_verbs")
         )
-    owned = any(c.dep_ == "poss" for c in holder.children)
+    owned = any(c.dep_ == "poss" for c in kids(holder))
     return owned and word in lex.words("performance_nouns") and span.label_ != "ORG"
 
 
