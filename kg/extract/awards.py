@@ -6,7 +6,7 @@
 - 'X won best actress at the Y Awards', 'X took the best director prize', 'X won the award for
   best feature', 'X scooped one of the top prizes': a category, not a name. What is won is the
   ceremony or contest: the one the sentence names after 'at', else the last one the article
-  named before (the article's awards night, its tournament);
+  named before (its tournament; its awards night, when it names only one);
 - 'The best screenplay award went to X', 'the prize was awarded to Y': the prize's recipient;
 - 'X was nominated for best actress': the same, for nominatedFor.
 
@@ -56,11 +56,10 @@ def _ceremony(
                     m = resolve(g, index)
                     if m is not None and _won_at(m, index, contests):
                         return m
-    before = [
-        m
-        for m in set(index.by_token.values())
-        if _won_at(m, index, contests) and m.end <= verb.idx and m.is_name
-    ]
+    named = [m for m in set(index.by_token.values()) if _won_at(m, index, contests) and m.is_name]
+    if len({m.key for m in named}) > 1 and not contests:
+        return None  # 'X won best editing', in an article on one awards night and the next
+    before = [m for m in named if m.end <= verb.idx]
     return max(before, key=lambda m: m.start) if before else None
 
 

@@ -65,6 +65,7 @@ def comments(
     # a company with a legal form announces its business ('Acme Laboratories Inc said the FDA
     # approved its drug'), it does not comment on it
     named = [m for m in named if not named_with_legal_form(m.label, index.lex)]
+    named = [m for m in named if m.label.lower() not in index.lex.words("news_agencies")]
     topics = [(t, m) for t in _reported(verb) if (m := _named(t, index)) is not None]
     if not named or not topics or modality(verb, index.lex) != Modality.ASSERTED:
         return []

@@ -32,6 +32,12 @@ def kids(tok: Token) -> list[Token]:
     return found
 
 
+def shouted(sentence: str) -> bool:
+    """A headline in capitals ('RURITANIAN MINISTER MEETS X'): a parser reads its words as
+    names and its names as titles, so nothing is read from it."""
+    return len(sentence.split()) >= 3 and not any(c.islower() for c in sentence)
+
+
 def quote_marks(doc: Doc) -> list[int]:
     """Indexes of the Doc's quotation marks (not a possessive's apostrophe: "members' body"),
     made once per Doc like `tokens`."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from kg.extract.companies import named_with_legal_form
-from kg.extract.docs import kids, tokens
+from kg.extract.docs import kids, shouted, tokens
 from kg.extract.lexicon import Lex, lex_for
 from kg.extract.named import doc_text, mention, named_mentions
 from kg.extract.senses import one_sense_per_article, surname
@@ -157,7 +157,7 @@ def _nouns(article: Article, doc: Doc, index: MentionIndex) -> dict[int, Mention
     return found
 
 
-def short_names(by_token: dict[int, Mention], lex: Lex) -> dict[int, Mention]:
+def short_names(by_token: dict[int, Mention], lex: Lex, body: int = 0) -> dict[int, Mention]:
     """An organisation's name that opens the name of exactly one other organisation of the
     article is that one ("Acme's chairman" in an article on Acme Exchange, 'Beta
     National Bank' for the Beta National Bank of Ruritown); two ('Acme' beside Acme
@@ -175,7 +175,12 @@ def short_names(by_token: dict[int, Mention], lex: Lex) -> dict[int, Mention]:
         longer[key] = [o for k, o in orgs.items() if _goes_on(words, o, lex)]
         if words[0] in clubs and len(words) == 1:  # 'United' for Ruritown United
             longer[key] += [o for k, o in orgs.items() if k.endswith(" " + words[0])]
-    into = {k: found[0] for k, found in longer.items() if len(found) == 1}
+    first = _first_starts(by_token, body)
+    into = {
+        k: found[0]
+        for k, found in longer.items()
+        if len(found) == 1 and first[k] >= first[found[0].key]  # not 'Acme' long before Acme Unit
+    }
     into |= _firms_opened(by_token, orgs, lex)
     into |= _initialled(orgs, lex)  # 'BP' for British Petroleum Co, not for BP North America
     into |= _state_opened(by_token, orgs)  # 'the Republic' for the Republic of Ireland
@@ -185,6 +190,21 @@ def short_names(by_token: dict[int, Mention], lex: Lex) -> dict[int, Mention]:
         else m
         for i, m in by_token.items()
     }
+
+
+def _first_starts(by_token: dict[int, Mention], body: int) -> dict[str, int]:
+    """Where each key is first named after a headline in capitals ('ACME TO BUY ...'), which
+    ends at `body`."""
+    first: dict[str, int] = {}
+    for m in by_token.values():
+        start = m.start if m.start >= body else body + m.start
+        first[m.key] = min(first.get(m.key, start), start)
+    return first
+
+
+def body_start(doc: Doc) -> int:
+    """Where the text after a headline in capitals starts (0 without one)."""
+    return next((s.start_char for s in doc.sents if not shouted(s.text)), 0)
 
 
 def _firms_opened(
@@ -253,7 +273,9 @@ def find_mentions(article: Article, doc: Doc) -> MentionIndex:
     named, prefixes = named_mentions(article, doc, lex)
     named, teams = contest_teams(article, doc, lex, named)  # 'Rovers beat United'
     named = short_names(
-        one_sense_per_article(named, lex.words("honorifics"), lex.words("peer_honorifics")), lex
+        one_sense_per_article(named, lex.words("honorifics"), lex.words("peer_honorifics")),
+        lex,
+        body_start(doc),
     )
     index = MentionIndex(named, prefixes, lex)
     people = {i for i, m in index.by_token.items() if m.type == EntityType.PERSON}

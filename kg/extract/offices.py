@@ -194,6 +194,24 @@ def former(tokens: list[Token], index: MentionIndex) -> bool:
     )
 
 
+def left(head: Token, index: MentionIndex) -> bool:
+    """The holder has left the post: 'Chairman X has resigned', 'X, its chief, retired'; not
+    'X will step down' or 'X did not resign' (the post is still held)."""
+    subject = head.head if head.dep_ == "appos" else head  # 'its chief, X, retired'
+    verb = subject.head
+    if subject.dep_ != "nsubj" or verb.pos_ != "VERB":
+        return False
+    particles = [c.lower_ for c in kids(verb) if c.dep_ == "prt"]
+    said = {verb.lemma_.lower(), *(f"{verb.lemma_.lower()} {p}" for p in particles)}
+    if not said & index.lex.words("leaving_verbs"):
+        return False
+    helpers = [c for c in kids(verb) if c.dep_ in ("aux", "neg")]
+    if any(c.dep_ == "neg" or c.lemma_.lower() not in ("have", "be") for c in helpers):
+        return False  # 'will resign', 'did not quit'
+    perfect = not helpers or any(c.lemma_ == "have" for c in helpers)  # a bare VBN: a past
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and perfect)
+
+
 def academic(org: Mention, index: MentionIndex) -> bool:
     """A university or college: its staff are quoted as experts, not as its voice."""
     words = index.lex.words("academic_words")

@@ -332,6 +332,9 @@ def _meant(
     """A 'bid', a 'planned takeover': intended; a 'possible merger': hypothetical."""
     if rel is None or rel.provenance.modality != Modality.ASSERTED:
         return rel
+    ended = noun.dep_ == "pobj" and noun.head.lower_ in index.lex.words("of_preps")
+    if ended and noun.head.head.lemma_.lower() in index.lex.words("ending_nouns"):
+        return put(rel, Modality.FORMER)  # 'the end of his membership of X'
     mods = {c.lower_ for c in kids(noun) if c.dep_ in ("amod", "compound", "acl")}
     if noun.dep_ == "pobj":  # 'two rounds of talks, scheduled for Friday'
         mods |= {c.lower_ for c in kids(noun.head.head) if c.dep_ == "acl"}

@@ -14,7 +14,7 @@ from kg.extract.comments import comments
 from kg.extract.common import conjuncts, glued, preps, resolve_all, verb_lemmas
 from kg.extract.coref import find_corefs
 from kg.extract.culture import work_relations
-from kg.extract.docs import adverb_object, kids, tokens
+from kg.extract.docs import adverb_object, kids, shouted, tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import event_relations, location_relations
 from kg.extract.organisations import organisation_relations
@@ -342,7 +342,7 @@ def _verb_rule(
     named = rule.get("named_subject", False)  # no pronoun: 'he played a cop in X'
     for subj in (m for t in agents for m in resolve_all(t, index) if not (named and m.coref)):
         for obj in (m for t in objects for m in resolve_all(t, index) if m.key not in doing):
-            if not _fits(rule, subj, obj):
+            if not _fits(rule, subj, obj) or _a_post(obj, index):
                 continue
             ends = (obj, subj) if rule.get("inverse") else (subj, obj)
             code = rule.get("cameo")
@@ -351,6 +351,13 @@ def _verb_rule(
                 rel = put(rel, Modality(rule["modality"]))  # 'X bid for Y': intended
             found.extend([rel] if rel else [])
     return found
+
+
+def _a_post(m: Mention, index: MentionIndex) -> bool:
+    """A title taken for a name ('to stand down as an MEP'): a post, no body."""
+    return m.label.lower() in index.lex.words("titles") or m.label in index.lex.words(
+        "post_nominals"
+    )
 
 
 def _fits(rule: dict[str, Any], subj: Mention, obj: Mention) -> bool:
@@ -368,7 +375,7 @@ def _speech(
     """An office-holder who says something speaks for the office's organisation."""
     if not verb_lemmas(verb) & index.lex.words("speech_verbs"):
         return []
-    people = [m for t in subjects(verb, index) for m in resolve_all(t, index) if m.key in aff]
+    people = [m for t in subjects(verb, index) for m in _speakers(verb, t, index) if m.key in aff]
     if not people or modality(verb, index.lex) != Modality.ASSERTED:
         return []  # 'is preparing to announce', 'did not say': nothing was said
     if _in_own_name(verb):
@@ -379,6 +386,28 @@ def _speech(
             rel = relation(person, ["speaksFor"], org, [verb], article, "speech", index)
             found.extend([rel] if rel else [])
     return found
+
+
+def _speakers(verb: Token, subject: Token, index: MentionIndex) -> list[Mention]:
+    """Who the subject of a verb of saying stands for; a pronoun none of whose people what
+    is said names ('X was to travel on, they added': 'they' are not X and Y)."""
+    found = resolve_all(subject, index)
+    if any(m.coref and _said_of(verb, m, index) for m in found):
+        return []
+    return found
+
+
+def _said_of(verb: Token, person: Mention, index: MentionIndex) -> bool:
+    """What is said names the person by name: a pronoun saying it is someone else."""
+    clauses = [(c, set[int]()) for c in kids(verb) if c.dep_ in ("ccomp", "parataxis")]
+    if verb.dep_ in ("ccomp", "parataxis"):  # 'X was to travel on, they added'
+        clauses.append((verb.head, {t.i for t in verb.subtree}))
+    for clause, own in clauses:
+        for t in clause.subtree:
+            m = index.by_token.get(t.i)
+            if m is not None and m.key == person.key and t.i not in own:
+                return True
+    return False
 
 
 def _in_own_name(verb: Token) -> bool:
@@ -452,5 +481,9 @@ def find_relations(article: Article, doc: Doc, index: MentionIndex) -> tuple[Rel
             found.extend(_prizes(verb, index, article))
         if lemmas & comment_words:
             found.extend(comments(verb, subjects(verb, index), index, article))
-    unique = {(r.subject.key, r.predicate, r.object.key, r.provenance.start): r for r in found}
+    unique = {
+        (r.subject.key, r.predicate, r.object.key, r.provenance.start): r
+        for r in found
+        if not shouted(r.provenance.sentence)
+    }
     return tuple(unique[k] for k in sorted(unique, key=lambda k: (k[3], k[0], k[1], k[2])))

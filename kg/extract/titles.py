@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from kg.extract import offices, unnamed
-from kg.extract.docs import kids, quote_marks
+from kg.extract.docs import kids, quote_marks, shouted
 from kg.extract.employers import personal_employer, title_orgs
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
@@ -138,6 +138,8 @@ def title_relations(
     found: list[Relation] = []
     affiliations: Affiliations = {}
     for head, person in _person_heads(doc, index):
+        if shouted(head.sent.text):
+            continue  # a headline's capitals: 'RURITANIAN MINISTER MEETS X'
         titled(head, person, article, index, found, affiliations)
     return found, affiliations
 
@@ -170,6 +172,9 @@ def titled(
     if not predicates:
         return
     was = offices.former(tokens + asides, index)  # 'former chairman X': the post, as former
+    sides = bool({"playsFor", "coaches"} & set(predicates))  # a player retires from sport
+    quit = not sides and offices.left(head, index)  # 'Chairman X has resigned'
+    was = was or quit
     held = len(found)
     if "wins" in predicates:  # 'Ruritown champion X', 'W Games 100m champion Y'
         found.extend(_won(person, tokens, head, article, index))
@@ -252,6 +257,9 @@ def titled(
             found.extend(role_at(person, title, org, head, article, index))
     if was:
         found[held:] = [_former(r, index) for r in found[held:]]
+    for org in [o for o in orgs if o.type == EntityType.ORGANIZATION] if quit else []:
+        rel = relation(person, ["resignsFrom"], org, [head.head], article, "title:left", index)
+        found.extend([rel] if rel else [])
 
 
 def _coordinated(tok: Token) -> bool:
