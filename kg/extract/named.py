@@ -218,7 +218,7 @@ def _named_one(article: Article, span: Span, lex: Lex, types: dict[str, str]) ->
     norm = normalize(text)
     if norm in lex.words("portfolios") or _new_portfolio(words, doc, span.end, lex):
         return None  # 'Finance' of 'Finance Minister', 'New Home' of 'New Home Secretary'
-    generic = lex.words("generic_names") | lex.words("titles")
+    generic = lex.words("generic_names") | lex.words("titles") | lex.words("disease_names")
     if len(words) == 1 and span.label_ != "PERSON" and norm in lex.title_words():
         return None  # 'Vice' of 'Acme Vice Chairman X', which the NER took for a company
     if norm in generic or not _cased(text):  # or 'Solicitor General',

@@ -19,6 +19,7 @@ from kg.extract.kin import kin_relations
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import mention
 from kg.extract.stance import relation
+from kg.extract.teams import a_team
 from kg.lexicon import Known
 from kg.model import Article, EntityType, Mention, Relation
 
@@ -83,7 +84,8 @@ def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
             if place is not None and place.type in _PLACES and _a_real_place(place, t, index):
                 yield relation(person, ["comesFrom"], place, [tok], article, "phrase:from", index)
             elif place is not None and place.type == EntityType.ORGANIZATION:
-                yield relation(person, ["worksFor"], place, [tok], article, "phrase:from", index)
+                side = "playsFor" if a_team(place, index.teams, index.lex) else "worksFor"
+                yield relation(person, [side], place, [tok], article, "phrase:from", index)
             elif place is not None and place.type == EntityType.WORK:  # 'X from W (Acme TV)'
                 yield relation(person, ["starsIn"], place, [tok], article, "phrase:from", index)
         for t in preps(tok, ["of"]):  # 'X of Ruritania'; 'Y of Acme said'

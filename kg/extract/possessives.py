@@ -48,7 +48,8 @@ def possessed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relat
             ruler = person.label.split(" ", 1)[0].lower() in index.lex.words("ruler_titles")
             if ruler and owner.type == EntityType.COUNTRY:  # "Ruritania's King W"
                 yield relation(person, ["leads"], owner, [tok], article, "phrase:ruler", index)
-        if not any(c.dep_ == "appos" for c in kids(tok)):  # 'said X Y AT Acme'
+        agent = tok.dep_ == "pobj" and tok.head.dep_ == "agent"  # 'joined by X at Y School'
+        if not agent and not any(c.dep_ == "appos" for c in kids(tok)):  # 'said X Y AT Acme'
             for t in preps(tok, _EMPLOYERS):
                 employer = resolve(t, index)
                 if employer is None or employer.type != EntityType.ORGANIZATION:

@@ -96,11 +96,21 @@ def _lead_firm(doc: Doc, index: MentionIndex) -> Mention | None:
             named[0].text, index.lex
         ):
             return named[0]
-        top = _most_named(index)
+        top = _acting(doc, _most_named(index), index)
         if named[0].type == EntityType.PERSON or (top is not None and top.key == named[0].key):
             return top
         return None
-    return _most_named(index)
+    return _acting(doc, _most_named(index), index)
+
+
+def _acting(doc: Doc, org: Mention | None, index: MentionIndex) -> Mention | None:
+    """The organisation, if the article makes it the subject of a clause somewhere: not
+    "Hollywood's favourite actresses", 'big budget Hollywood productions' (a place's name)."""
+    if org is None:
+        return None
+    subjects = ("nsubj", "nsubjpass")
+    acts = any(m.key == org.key and doc[i].dep_ in subjects for i, m in index.by_token.items())
+    return org if acts else None
 
 
 def _about_a_firm(doc: Doc, index: MentionIndex) -> bool:
