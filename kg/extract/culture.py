@@ -170,6 +170,29 @@ def cast_lists(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Rela
         yield relation(person, ["starsIn"], made, [*actor, *work], article, "lineup:cast", index)
 
 
+def category_credits(
+    verb: Token, people: list[Token], index: MentionIndex, article: Article
+) -> list[Relation]:
+    """'X won best actor for W', 'Y was nominated for best director for V': a person's
+    category for a work says what the person did in it ([category_credits])."""
+    credits: dict[str, str] = index.lex.vocab.get("category_credits", {})
+    best = index.lex.words("award_superlatives")
+    named = [c for c in kids(verb) if c.dep_ in ("dobj", "attr", "oprd")]
+    named += [g for c in kids(verb) if c.dep_ == "prep" and c.lower_ == "for" for g in kids(c)]
+    found = []
+    for category in (t for c in named for t in conjuncts(c)):
+        predicate = credits.get(category.lemma_.lower())
+        if predicate is None or not any(c.lower_ in best for c in category.lefts):
+            continue
+        fors = [*preps(category, ["for"]), *preps(verb, ["for"])]
+        works = [m for t in fors if (m := resolve(t, index)) and m.type == EntityType.WORK]
+        for person in (m for t in people for m in resolve_all(t, index)):
+            for work in works if person.type == EntityType.PERSON else []:
+                rel = relation(person, [predicate], work, [verb], article, "prize:for", index)
+                found.extend([rel] if rel else [])
+    return found
+
+
 def work_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*made(article, doc, index), *crew(article, doc, index)]
     found += [*by_makers(article, doc, index), *cast(article, doc, index)]

@@ -13,7 +13,7 @@ from kg.extract.awards import given, prize_verbs, won
 from kg.extract.comments import comments
 from kg.extract.common import conjuncts, glued, preps, resolve_all, verb_lemmas
 from kg.extract.coref import find_corefs
-from kg.extract.culture import work_relations
+from kg.extract.culture import category_credits, work_relations
 from kg.extract.docs import adverb_object, kids, shouted, tokens
 from kg.extract.mentions import MentionIndex
 from kg.extract.nominal import event_relations, location_relations
@@ -421,18 +421,14 @@ def _in_own_name(verb: Token) -> bool:
 def _prizes(verb: Token, index: MentionIndex, article: Article) -> list[Relation]:
     """Prizes won, given or nominated for (kg.extract.awards), by their winners."""
     winners, won_prizes, predicate = won(verb, index)
-    pairs = [
-        (m, p)
-        for t in (subjects(verb, index) if winners is None else winners)
-        for m in resolve_all(t, index)
-        for p in won_prizes
-    ]
+    people = subjects(verb, index) if winners is None else winners
+    pairs = [(m, p) for t in people for m in resolve_all(t, index) for p in won_prizes]
     pairs += [(m, p) for t, p in given(verb, index) for m in resolve_all(t, index)]
     found = []
     for winner, prize in pairs:
         rel = relation(winner, [predicate], prize, [verb], article, "verb:prize", index)
         found.extend([rel] if rel else [])
-    return found
+    return found + category_credits(verb, people, index, article)
 
 
 def _rules_by_lemma(index: MentionIndex, rules: list[dict[str, Any]]) -> dict[str, list[int]]:

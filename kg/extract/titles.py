@@ -179,6 +179,8 @@ def titled(
     if "wins" in predicates:  # 'Ruritown champion X', 'W Games 100m champion Y'
         found.extend(_won(person, tokens, head, article, index))
     orgs = title_orgs(head, tokens, index) or _first_conjuncts_orgs(lead, first, index)
+    if not orgs and "playsFor" in predicates and (side := unnamed.owning_side(head, index)):
+        orgs, predicates = [side], ["playsFor"]  # 'Flanker X ... in Ruritania's last games'
     if offices.portfolios(tokens, index):  # 'Economy and Labour Minister X': no party's
         fields = {m.key for t in tokens if _coordinated(t) and (m := index.by_token.get(t.i))}
         orgs = [o for o in orgs if not (offices.a_party(o, index) and o.key in fields)]

@@ -15,6 +15,7 @@ from kg.extract.docs import kids
 from kg.extract.mentions import MentionIndex
 from kg.extract.named import doc_text, mention
 from kg.extract.offices import AGENTS, a_party
+from kg.extract.teams import a_team
 from kg.lexicon import BIG_TOWN, country
 from kg.model import Article, EntityType, Mention
 
@@ -222,3 +223,24 @@ def _main_country(doc: Doc, index: MentionIndex) -> Mention | None:
     if len(ranked) == 1 or (ranked[0][1] >= 3 and ranked[0][1] >= 2 * ranked[1][1]):
         return countries[ranked[0][0]]
     return None
+
+
+_AGAINST = ("against", "over", "by", "to", "from", "with", "v", "vs")
+
+
+def owning_side(head: Token, index: MentionIndex) -> Mention | None:
+    """The team of a player's position written with none ('Flanker X is unlikely to play in
+    Ruritania's last two games'): the one team the sentence names, as the owner of a noun
+    that no 'against' or 'by' puts on the other side ('the defeat by Ruritania')."""
+    sides: dict[str, Mention] = {}
+    owners: set[str] = set()
+    for t in head.sent:
+        m = index.by_token.get(t.i)
+        if m is None or not a_team(m, index.teams, index.lex):
+            continue
+        sides[m.key] = m
+        opposed = t.dep_ == "pobj" and t.head.lower_ in _AGAINST
+        prep = t.head.head if t.dep_ == "poss" and t.head.dep_ == "pobj" else None
+        if t.dep_ == "poss" and not opposed and not (prep is not None and prep.lower_ in _AGAINST):
+            owners.add(m.key)
+    return sides[next(iter(owners))] if len(sides) == 1 and owners else None
