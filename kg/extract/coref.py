@@ -209,6 +209,9 @@ def _plural_sets(tok: Token, index: MentionIndex) -> list[tuple[Token, tuple[Men
         ):
             sets.append((cand, ()))  # 'brief officials there and press THEM': the officials
         plural = len(members) > 1 or "Number=Plur" in str(cand.morph) or cand.tag_ == "NNS"
+        plural = plural or bool(found and found[0].key in index.teams)  # 'Wales kept THEIR start'
+        if index.teams and found and all(m.type == EntityType.PERSON for m in found):
+            continue  # in a match report 'they' are a team, not the players just named
         if found and (plural or not found[0].is_name) and _is_head(cand, index):
             sets.append((cand, found))
     return sets
