@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.common import conjuncts, head_of, preps, resolve, resolve_all
 from kg.extract.docs import kids, tokens
@@ -161,13 +161,25 @@ def listed(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation
                 yield relation(owner, [predicate], work, [noun], article, "phrase:owner", index)
 
 
-def cast_lists(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """The actors of a cast list star in the works it names (kg.extract.lineups)."""
-    for actor, work in cast_pairs(doc):
-        person, made = index.by_token.get(actor.end - 1), index.by_token.get(work.end - 1)
-        if person is None or made is None or person.type != EntityType.PERSON:
+def paired(
+    pairs: list[tuple[Span, Span]],
+    predicate: str,
+    rule: str,
+    article: Article,
+    index: MentionIndex,
+) -> Iterator[Relation | None]:
+    """The people of a list read by its form (kg.extract.lineups) and what each is paired
+    with: a cast list's works (starsIn), a line-up's side (playsFor)."""
+    for who, what in pairs:
+        person, other = index.by_token.get(who.end - 1), index.by_token.get(what.end - 1)
+        if person is None or other is None or person.type != EntityType.PERSON:
             continue
-        yield relation(person, ["starsIn"], made, [*actor, *work], article, "lineup:cast", index)
+        yield relation(person, [predicate], other, [*who, *what], article, rule, index)
+
+
+def cast_lists(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """The actors of a cast list star in the works it names."""
+    return paired(cast_pairs(doc), "starsIn", "lineup:cast", article, index)
 
 
 def category_credits(

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from kg.extract.common import conjuncts, head_of, preps, resolve
+from kg.extract.culture import paired
 from kg.extract.docs import kids, tokens
 from kg.extract.glory import glory_relations
 from kg.extract.lineups import lineup_pairs
@@ -37,7 +38,8 @@ def score_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Rel
     found += [r for r in _seeds(article, doc, index) if r is not None]
     found += [r for r in _titles(article, doc, index) if r is not None]
     found += glory_relations(article, doc, index)
-    found += [r for r in _listed_players(article, doc, index) if r is not None]
+    listed = paired(lineup_pairs(doc), "playsFor", "lineup:list", article, index)
+    found += [r for r in listed if r is not None]
     for home_span, home_score, away_span, away_score in score_lines(doc):
         home = index.by_token.get(home_span.end - 1)
         away = index.by_token.get(away_span.end - 1)
@@ -288,12 +290,3 @@ def _stage(noun: Token, stages: frozenset[str]) -> bool:
     """'the final', 'the semi-finals'; 'the last eight', 'the last 16'."""
     last = noun.like_num and any(c.lower_ == "last" for c in kids(noun))
     return last or noun.lemma_.lower() in stages
-
-
-def _listed_players(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
-    """The players of a line-up play for the side it names (kg.extract.lineups)."""
-    for player, side in lineup_pairs(doc):
-        person, team = index.by_token.get(player.end - 1), index.by_token.get(side.end - 1)
-        if person is None or team is None or person.type != EntityType.PERSON:
-            continue
-        yield relation(person, ["playsFor"], team, [*player, *side], article, "lineup:list", index)
