@@ -397,24 +397,27 @@ def _speakers(verb: Token, subject: Token, index: MentionIndex) -> list[Mention]
     return found
 
 
+def _said_clauses(verb: Token) -> list[Token]:
+    """The clauses a verb of saying reports: its own ('said THAT X ...'), or the one it hangs
+    from ('X was to travel on, they added')."""
+    clauses = [c for c in kids(verb) if c.dep_ in ("ccomp", "parataxis")]
+    return clauses + ([verb.head] if verb.dep_ in ("ccomp", "parataxis") else [])
+
+
 def _said_of(verb: Token, person: Mention, index: MentionIndex) -> bool:
     """What is said names the person by name: a pronoun saying it is someone else."""
-    clauses = [(c, set[int]()) for c in kids(verb) if c.dep_ in ("ccomp", "parataxis")]
-    if verb.dep_ in ("ccomp", "parataxis"):  # 'X was to travel on, they added'
-        clauses.append((verb.head, {t.i for t in verb.subtree}))
-    for clause, own in clauses:
+    own = {t.i for t in verb.subtree}
+    for clause in _said_clauses(verb):
         for t in clause.subtree:
             m = index.by_token.get(t.i)
-            if m is not None and m.key == person.key and t.i not in own:
+            if m is not None and m.key == person.key and (t.i not in own or clause.i in own):
                 return True
     return False
 
 
 def _in_own_name(verb: Token) -> bool:
     """What is said is said in the first person singular ('I say enough', 'I am against it')."""
-    clauses = [c for c in kids(verb) if c.dep_ in ("ccomp", "parataxis")]
-    if verb.dep_ in ("ccomp", "parataxis"):
-        clauses.append(verb.head)
+    clauses = _said_clauses(verb)
     return any(c.lower_ == "i" and c.dep_ == "nsubj" for k in clauses for c in kids(k))
 
 
