@@ -33,6 +33,7 @@ from kg.extract.docs import tokens
 from kg.extract.known import known_spans
 from kg.extract.lexicon import Lex
 from kg.extract.products import whole_product
+from kg.extract.repeated import repeated_spans
 from kg.extract.runs import and_joined, lone_runs
 from kg.extract.works import whole_title, work_spans
 from kg.lexicon import load_toml, normalize
@@ -431,6 +432,7 @@ def named_mentions(
     spans = org_then_town(spans, lex)  # 'Acme Ruritown reporter
     spans += known_spans(doc, lex, spans)  # 'Party Democrat' where the NER saw 'Democrat'
     spans += work_spans(doc, lex)  # 'the drama Title Of Words', which the NER missed
+    spans = repeated_spans(doc, spans, lex)  # 'Coach X Y ... Y said', where the NER missed Y
     spans = [whole_product(s) if s.label_ == "PRODUCT" else s for s in spans]  # 'Beta Portable'
     sure: dict[str, EntityType] = _models(doc)  # names whose type the context gives
     suffixes = lex.words("corporate_suffixes")
