@@ -32,8 +32,11 @@ _MODIFIERS = ("compound", "amod", "nmod", "poss", "npadvmod")
 
 
 def _place_of(tok: Token, article: Article, index: MentionIndex) -> Mention | None:
-    """A place that modifies the token: "Ruritania's", 'Ruritania', an adjective ('Ruritanian')."""
-    for child in tok.lefts:
+    """A place that modifies the token: "Ruritania's", 'Ruritania', an adjective ('Ruritanian'),
+    also on a noun compounded with it ('the Ruritanian telecoms firm')."""
+    lefts = [c for c in tok.lefts]
+    lefts += [g for c in lefts if c.dep_ == "compound" and c.pos_ == "NOUN" for g in c.lefts]
+    for child in lefts:
         if child.dep_ not in _MODIFIERS:
             continue
         m = resolve(child, index)
@@ -105,7 +108,10 @@ def based_in(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relati
         company = tok.lower_.strip(".") in index.lex.words("corporate_suffixes")
         for t in preps(tok, ["of"]):  # 'Acme-Beta AB of Ruritania', 'Acme Co of Ruritown'
             place = resolve(t, index)
-            if place is not None and (place.type == EntityType.COUNTRY or _town(place, company)):
+            set_off = doc[t.head.i - 1].text == ","  # 'Acme International, of Ruritown,'
+            if place is not None and (
+                place.type == EntityType.COUNTRY or _town(place, company or set_off)
+            ):
                 yield relation(org, ["basedIn"], place, [tok], article, "phrase:of", index)
     for tok in tokens(doc):  # 'the Ruritown-based bank Acme'
         if (

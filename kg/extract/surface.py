@@ -24,6 +24,7 @@ _DESCRIBING = ("NOUN", "ADJ", "PUNCT", "PROPN")  # 'anti-virus', 'mobile phone'
 
 def surface_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*_based(article, doc, index), *_rivals(article, doc, index)]
+    found += _based_after(article, doc, index)
     found += _rivals_named_after(article, doc, index)
     found += _rival_pairs(article, doc, index) + _named_units(article, doc, index)
     found += _posted_in(article, doc, index) + _party_people(article, doc, index)
@@ -216,6 +217,26 @@ def _based(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation
         place = _place_before(first, article, index)
         if place is not None and place.key != org.key:
             yield relation(org, ["basedIn"], place, [tok], article, "phrase:place", index)
+
+
+def _based_after(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relation | None]:
+    """'Acme, the Ruritanian games giant, said': a company's noun after the name and a comma,
+    with a place or its adjective opening the phrase (the parser often breaks it up)."""
+    nouns = index.lex.words("company_nouns")
+    for tok in tokens(doc):
+        org = index.by_token.get(tok.i)
+        if org is None or org.type != EntityType.ORGANIZATION or org.end != tok.idx + len(tok):
+            continue
+        if tok.i + 3 >= len(doc) or doc[tok.i + 1].text != "," or doc[tok.i + 2].pos_ != "DET":
+            continue
+        for noun in doc[tok.i + 3 : min(tok.i + 8, len(doc) - 1)]:
+            if noun.pos_ not in _DESCRIBING or noun.is_punct or noun.i in index.by_token:
+                break
+            if noun.lemma_.lower() in nouns and doc[noun.i + 1].text == ",":
+                place = _place_before(noun, article, index)
+                if place is not None and place.key != org.key:
+                    yield relation(org, ["basedIn"], place, [tok], article, "phrase:place", index)
+                break
 
 
 def _place_before(noun: Token, article: Article, index: MentionIndex) -> Mention | None:
