@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from kg.extract.common import preps, resolve
 from kg.extract.docs import kids, tokens
 from kg.extract.mentions import MentionIndex
+from kg.extract.organisations import country_at
 from kg.extract.stance import relation
 from kg.lexicon import load_toml
 from kg.model import Article, EntityType, Mention, Relation
@@ -56,9 +57,10 @@ def event_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Rel
     return found
 
 
-def _containers(tok: Token, index: MentionIndex) -> list[tuple[Mention, Token]]:
-    """Locations a place is said to lie in: apposition, possessive, 'in' phrase."""
-    found = []
+def _containers(tok: Token, article: Article, index: MentionIndex) -> list[tuple[Mention, Token]]:
+    """Locations a place is said to lie in: apposition, possessive, 'in' phrase, the place
+    noun it names ('the Ruritanian island of X')."""
+    found = _described_by(tok, article, index)
     for child in kids(tok):
         listed = child.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in kids(child))
         if listed:
@@ -70,6 +72,23 @@ def _containers(tok: Token, index: MentionIndex) -> list[tuple[Mention, Token]]:
             found.append((m, t))
     found += _of_a_place(tok, index)
     return [(m, t) for m, t in found if m.type in _LOCATIONS]
+
+
+def _described_by(tok: Token, article: Article, index: MentionIndex) -> list[tuple[Mention, Token]]:
+    """'the Ruritanian island of X', 'the Ruritania port of Y': a place noun's 'of' names the
+    place; a country or its adjective on the noun, where it lies."""
+    noun = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+    words = index.lex.words("place_descriptors")
+    if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in words:
+        return []
+    found = []
+    for child in (c for c in noun.lefts if c.dep_ in ("amod", "compound")):
+        known = index.lex.demonym(child.text) if child.i not in index.by_token else None
+        if known is not None and known.type == EntityType.COUNTRY:
+            found.append((country_at(child, known.key, known.label, article), child))
+        elif (m := resolve(child, index)) is not None and m.type == EntityType.COUNTRY:
+            found.append((m, child))
+    return found
 
 
 def _of_a_place(tok: Token, index: MentionIndex) -> list[tuple[Mention, Token]]:
@@ -118,7 +137,7 @@ def location_relations(article: Article, doc: Doc, index: MentionIndex) -> list[
         place = resolve(tok, index)
         if place is None or place.type != EntityType.PLACE:
             continue
-        for outer, evidence in _containers(tok, index):
+        for outer, evidence in _containers(tok, article, index):
             if not _in_prose(tok, evidence) or (
                 evidence.dep_ == "poss" and not _owned_place(place, index)
             ):
