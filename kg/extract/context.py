@@ -116,10 +116,20 @@ def _town_of_an_event(span: Span, lex: Lex) -> bool:
 
 
 def _called_a_place(span: Span, lex: Lex) -> bool:
-    """A name with a place's noun and its 'of' in apposition: 'X, the capital of Y'."""
+    """A name with a place's noun and its 'of' in apposition ('X, the capital of Y'), or after
+    'the' place noun 'of' ('the Ruritanian island of X')."""
     words = lex.words("place_descriptors")
-    nouns = [c for c in kids(span.root) if c.dep_ == "appos" and c.lemma_.lower() in words]
-    return any(p.dep_ == "prep" and p.lower_ == "of" for n in nouns for p in kids(n))
+    root = span.root
+    nouns = [c for c in kids(root) if c.dep_ == "appos" and c.lemma_.lower() in words]
+    if any(p.dep_ == "prep" and p.lower_ == "of" for n in nouns for p in kids(n)):
+        return True
+    noun = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None
+    return (
+        noun is not None
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in words
+        and any(c.lower_ == "the" for c in noun.lefts)
+    )
 
 
 def _does_what_people_do(span: Span, lex: Lex) -> bool:
