@@ -131,11 +131,12 @@ def _trim(span: Span, lex: Lex) -> Span | None:
 
 
 def _professions(lex: Lex) -> frozenset[str]:
-    """Words for what people do ('comedian', 'teacher'), which open no one's name."""
+    """Words for what people do ('comedian', 'teacher', 'DJ'), which open no one's name."""
 
     def make() -> frozenset[str]:
         titles: dict[str, list[str]] = lex.vocab.get("titles", {})
-        jobs = {t for t, p in titles.items() if p == ["citizenOf"] and " " not in t}
+        trades = (["citizenOf"], ["worksFor"])
+        jobs = {t for t, p in titles.items() if p in trades and " " not in t}
         return frozenset(jobs | lex.words("person_nouns"))
 
     found: frozenset[str] = lex.built("profession_words", make)
