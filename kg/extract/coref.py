@@ -238,8 +238,8 @@ def _plural(tok: Token, index: MentionIndex) -> tuple[Mention, ...]:
 
 
 def _reporting_subjects(tok: Token, index: MentionIndex) -> tuple[Mention, ...]:
-    """The coordinated agents that are the subject of the verb of saying whose clause the
-    pronoun is the subject of."""
+    """The coordinated agents (or the one agent with a plural name) that are the subject of the
+    verb of saying whose clause the pronoun is the subject of."""
     clause = tok.head
     if tok.dep_ not in _SUBJECTS or clause.dep_ != "ccomp":
         return ()
@@ -248,7 +248,8 @@ def _reporting_subjects(tok: Token, index: MentionIndex) -> tuple[Mention, ...]:
     subjects = [c for c in kids(clause.head) if c.dep_ in _SUBJECTS]
     members = [t for s in subjects for t in (s, *s.conjuncts)]
     found = tuple(m for t in members if (m := resolve(t, index)) and m.type in _AGENTS)
-    return found if len(found) > 1 else ()
+    plural = len(members) == 1 and members[0].tag_ in ("NNS", "NNPS")  # 'the Greens said THEY'
+    return found if len(found) > 1 or (found and plural) else ()
 
 
 def _speaker_token(doc: Doc, start: int, end: int, speech: frozenset[str]) -> Token | None:
