@@ -90,7 +90,8 @@ def prize_verbs(lex: Lex) -> frozenset[str]:
     """The lemmas `won` and `given` read (the rest give nothing): made once."""
 
     def make() -> frozenset[str]:
-        return lex.words("award_verbs") | lex.words("award_giving") | {"go", "nominate", "name"}
+        lemmas = {"go", "nominate", "name", "be"}  # 'be': 'X is up for a W'
+        return lex.words("award_verbs") | lex.words("award_giving") | lemmas
 
     found: frozenset[str] = lex.built("prize_verbs", make)
     return found
@@ -110,6 +111,8 @@ def won(verb: Token, index: MentionIndex) -> tuple[list[Token] | None, list[Ment
     nominated = _nominations(objects, fors, index)
     if nominated is not None:  # 'X received (was given) two nominations for the W Awards'
         return (patients if passive else None), prizes(verb, nominated, index), "nominatedFor"
+    if lemma == "be" and any(c.lower_ == "up" and c.dep_ in ("advmod", "prt") for c in kids(verb)):
+        return None, prizes(verb, [t for g in fors for t in conjuncts(g)], index), "nominatedFor"
     if lemma == "nominate" and passive:
         categories = [t for g in fors for t in conjuncts(g)]
         return patients, prizes(verb, categories, index), "nominatedFor"
@@ -152,7 +155,8 @@ def _nominations(
     if not nominations:
         return None
     inner = [g for o in nominations for c in kids(o) if c.lower_ == "for" for g in kids(c)]
-    return [t for g in fors + inner for t in conjuncts(g)]
+    named = [c for o in nominations for c in kids(o) if c.dep_ == "compound"]  # 'a W nomination'
+    return [t for g in fors + inner for t in conjuncts(g)] + named
 
 
 def given(verb: Token, index: MentionIndex) -> list[tuple[Token, Mention]]:

@@ -193,12 +193,16 @@ def _names_a_prize(span: Span, lex: Lex) -> bool:
 
 def _won(span: Span) -> bool:
     """One word on a winner's or a nominee's word is the prize ('W winner X', 'W-winning
-    actor Y', 'W-nominated Z'), not a first name."""
+    actor Y', 'W-nominated Z', 'a W nomination'), not a first name; so is one after 'a' or
+    'an' ('up for an W'): no one's name takes one."""
     head = span.root.head
+    if span.start > 0 and span.doc[span.start - 1].lower_ in ("a", "an"):
+        return True
     on = span.root.dep_ in ("compound", "npadvmod", "nmod", "amod") and head.i == span.end + (
         head.i > span.end and span.doc[span.end].text == "-"
     )
-    return on and head.lemma_.lower() in ("win", "winner", "nominate", "nominee")
+    words = ("win", "winner", "nominate", "nominee", "nomination", "nod")
+    return on and head.lemma_.lower() in words
 
 
 def whole_prize(span: Span) -> Span:

@@ -45,7 +45,10 @@ def work_spans(doc: Doc, lex: Lex) -> list[Span]:
 
 
 def _inner(doc: Doc, i: int) -> bool:
-    """A small word inside a name, with more of the name after it ('Title of the Words')."""
+    """A small word inside a name, with more of the name after it ('Title of the Words'), or
+    a contraction's ending glued to the word before ("Boys Don't Cry")."""
+    if i < len(doc) and doc[i].lower_ in ("n't", "n\u2019t") and not doc[i - 1].whitespace_:
+        i += 1
     while i < len(doc) and doc[i].lower_ in _INNER:
         i += 1
     return i < len(doc) and _name_word(doc[i], True)
