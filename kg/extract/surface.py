@@ -25,7 +25,7 @@ _DESCRIBING = ("NOUN", "ADJ", "PUNCT", "PROPN")  # 'anti-virus', 'mobile phone'
 def surface_relations(article: Article, doc: Doc, index: MentionIndex) -> list[Relation]:
     found = [*_based(article, doc, index), *_rivals(article, doc, index)]
     found += _based_after(article, doc, index)
-    found += _rivals_named_after(article, doc, index)
+    found += _rivals_named_after(article, doc, index) + _rivals_listed(article, doc, index)
     found += _rival_pairs(article, doc, index) + _named_units(article, doc, index)
     found += _posted_in(article, doc, index) + _party_people(article, doc, index)
     found += _starring(article, doc, index)
@@ -45,6 +45,8 @@ def _rivals(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
         if rival is None or rival.type == EntityType.PERSON or tok.i + 1 < name.i - 3:
             continue
         owners = [c for c in kids(name) if c.dep_ == "poss"]
+        if owners and owners[0].pos_ == "PRON":
+            owners = [name.head] if name.dep_ == "conj" else owners  # 'X and its rival Y'
         verb = name.head.head if name.dep_ == "pobj" else name.head
         if not owners and name.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":
             owners = [c for c in kids(verb) if c.dep_ == "nsubj"]
@@ -68,6 +70,29 @@ def _rivals_named_after(article: Article, doc: Doc, index: MentionIndex) -> list
         if owners and owners[0].pos_ == "PRON":
             owners = [tok.head] if tok.dep_ == "conj" else []  # 'X and its rival, Y'
         for other in (m for o in owners if (m := resolve(o, index)) is not None):
+            found += [
+                relation(other, ["competesWith"], r, [tok], article, "phrase:rival", index)
+                for r in named
+                if r.key != other.key and r.type != EntityType.PERSON
+            ]
+    return found
+
+
+def _rivals_listed(article: Article, doc: Doc, index: MentionIndex) -> list[Relation | None]:
+    """'X has competitors including Y and Z', 'X faces rivals such as Y': the names a plural
+    rival's noun lists compete with the subject of the verb it is the object of."""
+    words, found = index.lex.words("rival_nouns"), []
+    for tok in tokens(doc):
+        if tok.lemma_.lower() not in words or tok.tag_ != "NNS" or tok.dep_ != "dobj":
+            continue
+        lists = [c for c in kids(tok) if c.lower_ in ("including", "like")]
+        lists += [
+            c for c in kids(tok) if c.lower_ == "as" and c.i > 0 and doc[c.i - 1].lower_ == "such"
+        ]
+        lists += [g for c in kids(tok) if c.lower_ == "such" for g in kids(c) if g.lower_ == "as"]
+        named = [m for c in lists for t in pobjs(c) if (m := resolve(t, index)) is not None]
+        subjects = [c for c in kids(tok.head) if c.dep_ == "nsubj"]
+        for other in (m for c in subjects if (m := resolve(c, index)) is not None):
             found += [
                 relation(other, ["competesWith"], r, [tok], article, "phrase:rival", index)
                 for r in named
