@@ -53,6 +53,7 @@ RIVALS = {
     "object_types": "Organization Person Country",
     "named_subject": True,
 }  # not 'faced criticism'; no pronoun
+WON = {"unless_nouns": "praise plaudit acclaim applause backing support approval"}  # not a prize
 EVENTS = {"object_types": "Event"}  # 'competed in the Olympics', not 'in Athens'
 HELD = {"subject_types": "Event"}  # 'the talks took place in Geneva', not 'police held X in Y'
 STAGED = {**HELD, **PATIENT}  # 'the Games were staged in Y', 'X held the summit in Y'
@@ -355,7 +356,7 @@ PLAN: list[Rule] = [
         **OUTLETS,
     ),
     R("speaksTo", "speak talk", "prep:to", source="verbnet:talk-37.5", through="poss", **OUTLETS),
-    R("wins", "win", "dobj", source="verbnet:get-13.5.1"),
+    R("wins", "win", "dobj", source="verbnet:get-13.5.1", **WON),
     R("starsIn", "star", "prep:in", source="verbnet:captain-29.8-1-1"),
     R("starsIn", "star", "dobj", source="verbnet:captain-29.8-1-1", **INVERSE),  # 'Y, starring X'
     R("directs", "direct", "dobj", source="verbnet:performance-26.7"),
