@@ -126,10 +126,31 @@ def owned_products(article: Article, doc: Doc, index: MentionIndex) -> Iterator[
         if not head_of(tok, thing):
             continue
         holders = [tok, tok.head] if tok.dep_ in ("compound", "appos") else [tok]
+        debut = _debut(tok, index) if thing.type == EntityType.PRODUCT else None
         for c in (c for h in holders for c in kids(h) if c.dep_ == "poss"):
             owner = resolve(c, index) if c.pos_ != "PRON" else None
             if owner is not None and owner.type == EntityType.ORGANIZATION:
                 yield relation(owner, ["owns"], thing, [tok], article, "phrase:product", index)
+                if debut is not None:
+                    yield relation(
+                        owner, ["launches"], thing, [debut], article, "verb:debut", index
+                    )
+
+
+def _debut(tok: Token, index: MentionIndex) -> Token | None:
+    """The verb that puts the product named at `tok` on the market: "Acme's Beta will go on sale
+    in May", 'hit the shelves', 'was launched (unveiled, released)'."""
+    verb = tok.head
+    if tok.dep_ == "nsubjpass" and verb.lemma_.lower() in index.lex.words("launch_passives"):
+        return verb
+    if tok.dep_ != "nsubj":
+        return None
+    lemma = verb.lemma_.lower()
+    on_sale = lemma == "go" and any(t.lower_ == "sale" for p in preps(verb, ["on"]) for t in [p])
+    shelves = lemma == "hit" and any(
+        c.dep_ == "dobj" and c.lemma_ in ("shelf", "store") for c in kids(verb)
+    )
+    return verb if on_sale or shelves else None
 
 
 def _people_owning(
