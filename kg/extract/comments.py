@@ -1,5 +1,6 @@
 """Comments: 'X said Y would raise prices', '"Y is bound to follow," said X': a named speaker
-comments on what the reported clause is about, its named subject (commentsOn, CAMEO 010).
+comments on what the reported clause is about, its named subject (commentsOn, CAMEO 010);
+it calls on a subject that 'should' or 'must' act (callsOn).
 The speaker's words are the fact, whatever their own modality; a speaker who only may speak
 ('is expected to say') comments on nothing. The verbs are `comment_verbs` in
 kg/data/lexicon_<lang>.toml."""
@@ -76,11 +77,25 @@ def comments(
                 continue
             rel = relation(speaker, ["commentsOn"], topic, [verb], article, "speech:about", index)
             found.extend([rel] if rel else [])
-            stance = _judged(tok, index)
+            stance = "callsOn" if _urged(tok, index) else _judged(tok, index)
             if stance is not None:
-                rel = relation(speaker, [stance], topic, [verb], article, "speech:judged", index)
+                rule = "speech:urged" if stance == "callsOn" else "speech:judged"
+                rel = relation(speaker, [stance], topic, [verb], article, rule, index)
                 found.extend([rel] if rel else [])
     return found
+
+
+def _urged(topic: Token, index: MentionIndex) -> bool:
+    """'X said Y should (must) reverse the ban': the speaker calls on the clause's subject; not
+    'Y should have won' (what did not happen), nor a forecast ('Y should post a profit':
+    `forecast_verbs`)."""
+    clause = topic.head
+    auxes = [c.lower_ for c in kids(clause) if c.dep_ == "aux"]
+    if topic.dep_ != "nsubj" or not {"should", "must", "ought"} & set(auxes) or "have" in auxes:
+        return False
+    if any(c.dep_ == "neg" for c in kids(clause)):
+        return False  # 'Y should not apologise': an opinion of Y, most often
+    return clause.lemma_.lower() not in index.lex.words("forecast_verbs")
 
 
 def _judged(topic: Token, index: MentionIndex) -> str | None:
