@@ -108,7 +108,8 @@ def origins(article: Article, doc: Doc, index: MentionIndex) -> Iterator[Relatio
                 yield relation(
                     person, ["citizenOf"], country, [tok], article, "phrase:nation", index
                 )
-        if (people := _peoples_noun(tok, index)) is not None:  # 'Ruritanians X and Y won'
+        people = _peoples_noun(tok, index) or _a_national(tok, index)  # 'Ruritanians X and
+        if people is not None:  # Y won', 'X, the Ruritanian, won'
             nation = index.lex.nationality(people.text)
             assert nation is not None
             end = people.idx + len(people)
@@ -130,6 +131,15 @@ def _peoples_noun(tok: Token, index: MentionIndex) -> Token | None:
         return None
     lex = index.lex
     return head if lex.nationality(head.text) and lex.demonym(head.text) is None else None
+
+
+def _a_national(tok: Token, index: MentionIndex) -> Token | None:
+    """The people's word alone in apposition to a name: 'X, the Ruritanian, won'."""
+    for c in kids(tok):
+        others = [g for g in kids(c) if g.dep_ not in ("det", "punct")]
+        if c.dep_ == "appos" and not others and c.i not in index.by_token and c.text[:1].isupper():
+            return c if index.lex.nationality(c.text) is not None else None
+    return None
 
 
 def _nationality(word: Token, person: Mention, index: MentionIndex) -> Known | None:
