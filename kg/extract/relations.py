@@ -193,7 +193,8 @@ def _slot(verb: Token, noun: Token | None, slot: str, index: MentionIndex) -> li
             return [t for c in subjects for t in conjuncts(c)]  # 'X and Y are both nominated'
         deps = ("dobj", "nsubjpass") if _is_passive(verb) else ("dobj",)
         found = [t for c in kids(verb) if c.dep_ in deps for t in conjuncts(c)]
-        found = found or adverb_object(verb)
+        found = [t for t in found if t.pos_ != "NUM"] or adverb_object(verb)  # 'beat Y 3-1'
+        # where the parser made the score the object
         relative = all(t.lower_ in index.lex.words("relative_pronouns") for t in found)
         if relative and verb.dep_ == "relcl" and any(c.dep_ == "auxpass" for c in kids(verb)):
             return conjuncts(_antecedent(verb.head, index))  # 'X, which is 25% owned by Y'
