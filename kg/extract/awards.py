@@ -102,6 +102,8 @@ def won(verb: Token, index: MentionIndex) -> tuple[list[Token] | None, list[Ment
     'X won best actress' (winners None: the verb's subjects); 'X was awarded a W Medal'; 'X was
     nominated for best actress' (nominatedFor)."""
     lemma = verb.lemma_.lower()
+    if lemma == "be":  # 'X is up for a W'
+        return None, _up_for(verb, index), "nominatedFor"
     if verb.dep_ == "amod":
         return _adjectival(verb, index)
     passive = bool({c.dep_ for c in kids(verb)} & set(_GIVE_PASSIVE))
@@ -111,8 +113,6 @@ def won(verb: Token, index: MentionIndex) -> tuple[list[Token] | None, list[Ment
     nominated = _nominations(objects, fors, index)
     if nominated is not None:  # 'X received (was given) two nominations for the W Awards'
         return (patients if passive else None), prizes(verb, nominated, index), "nominatedFor"
-    if lemma == "be" and any(c.lower_ == "up" and c.dep_ in ("advmod", "prt") for c in kids(verb)):
-        return None, prizes(verb, [t for g in fors for t in conjuncts(g)], index), "nominatedFor"
     if lemma == "nominate" and passive:
         categories = [t for g in fors for t in conjuncts(g)]
         return patients, prizes(verb, categories, index), "nominatedFor"
@@ -128,6 +128,13 @@ def won(verb: Token, index: MentionIndex) -> tuple[list[Token] | None, list[Ment
         return None, [], "wins"
     fors = [g for g in fors if _category(g, index)]  # 'the award for best feature'
     return None, prizes(verb, objects + (fors if objects else []), index), "wins"
+
+
+def _up_for(verb: Token, index: MentionIndex) -> list[Mention]:
+    if not any(c.lower_ == "up" and c.dep_ in ("advmod", "prt") for c in kids(verb)):
+        return []
+    fors = [g for c in kids(verb) if c.dep_ == "prep" and c.lower_ == "for" for g in kids(c)]
+    return prizes(verb, [t for g in fors for t in conjuncts(g)], index)
 
 
 def _adjectival(verb: Token, index: MentionIndex) -> tuple[list[Token], list[Mention], str]:
