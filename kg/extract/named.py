@@ -33,7 +33,7 @@ from kg.extract.docs import tokens
 from kg.extract.known import known_spans
 from kg.extract.lexicon import Lex
 from kg.extract.products import whole_product
-from kg.extract.repeated import repeated_spans
+from kg.extract.repeated import proper, repeated_spans
 from kg.extract.runs import and_joined, lone_runs
 from kg.extract.works import whole_title, work_spans
 from kg.lexicon import load_toml, normalize
@@ -261,7 +261,8 @@ def _surnames(
         if len(span) == 2 and span[0].lower_.rstrip(".") in honorifics:
             span = span[1:]  # 'Mr Y' as one run
         titled = span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in honorifics
-        if len(span) != 1 or span[0].pos_ != "PROPN" or span.label_:
+        if len(span) != 1 or not proper(span[0]) or span.label_:  # 'Y praised Z': a noun,
+            # to the tagger, at a sentence's start
             continue
         if span.text in people or (titled and span[0].is_alpha and span.text[:1].isupper()):
             key = "name:" + normalize(span.text)

@@ -1,6 +1,7 @@
-"""Names the NER marked once and missed where the article names them again: a person's surname
-on its own ('Coach X Y said ... Y praised Z'), a name of several words said again in full.
-Only a whole run of capitalised proper nouns, never a piece of a longer name."""
+"""Names the NER marked once and missed where the article names them again: a name of several
+words said again in full, an organisation's one word ('Acme ... Acme said'). Only a whole run
+of capitalised proper nouns, never a piece of a longer name. (A surname said alone is
+kg.extract.named's: it needs the types the context gave.)"""
 
 from __future__ import annotations
 
@@ -14,8 +15,7 @@ _NAMES = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")  # the NER's labels of n
 
 def repeated_spans(doc: Doc, spans: list[Span], lex: Lex) -> list[Span]:
     """The spans with runs of proper nouns that say again a name marked elsewhere in the
-    article (its whole text, or a person's last word, their surname, alone) marked like it,
-    where they were unmarked or a run without a label."""
+    article marked like it, where they were unmarked or a run without a label."""
     known = _known_runs(spans, lex)
     if not known:
         return spans
@@ -39,29 +39,14 @@ def repeated_spans(doc: Doc, spans: list[Span], lex: Lex) -> list[Span]:
 
 def _known_runs(marked: list[Span], lex: Lex) -> dict[tuple[str, ...], str]:
     """The word sequences of the article's marked names, with their label where the NER gave
-    them one label only: names of several words (not 'Mr Y': a word after an honorific or a
-    title is a surname), organisations of one word, and people's surnames (not the last word of
-    an organisation's name, or of a 'person' named after a place: 'Acme United', 'Ruritown
-    United' make no person 'United')."""
+    them one label only: names of several words (not 'Mr Y': kg.extract.named finds a surname
+    said alone) and organisations of one word."""
     labels: dict[tuple[str, ...], set[str]] = {}
     stop = lex.words("honorifics") | lex.words("titles")
-    names = [s for s in marked if s.label_ in _NAMES and all(_capital(t) for t in s)]
-    for span in names:
-        words = tuple(t.text for t in span)
+    for span in (s for s in marked if s.label_ in _NAMES and all(_capital(t) for t in s)):
         if (len(span) > 1 and span[0].lower_ not in stop) or span.label_ == "ORG":
-            labels.setdefault(words, set()).add(span.label_)
-    ends = {s[-1].text for s in names if s.label_ != "PERSON"}
-    people = [s for s in names if s.label_ == "PERSON" and len(s) > 1 and not _placed(s, lex)]
-    for last in (s[-1] for s in people):
-        if len(last) > 2 and last.text not in ends and last.lower_ not in stop:
-            labels.setdefault((last.text,), set()).add("PERSON")
+            labels.setdefault(tuple(t.text for t in span), set()).add(span.label_)
     return {words: next(iter(found)) for words, found in labels.items() if len(found) == 1}
-
-
-def _placed(span: Span, lex: Lex) -> bool:
-    """A 'person' whose name opens with a place's ('Ruritown United'): a team, to the NER."""
-    first = span[0].text
-    return lex.gaz.lookup(first, lex.lang) is not None or lex.city(first) is not None
 
 
 def _capital(tok: Token) -> bool:
@@ -71,20 +56,24 @@ def _capital(tok: Token) -> bool:
 def _run_end(toks: list[Token], i: int, inside: set[int]) -> int:
     """The end of the run of capitalised proper nouns, none of them marked, that starts at i."""
     end = i
-    while end < len(toks) and end not in inside and _proper(toks[end]):
+    while end < len(toks) and end not in inside and proper(toks[end]):
         end += 1
     return end
 
 
-def _proper(tok: Token) -> bool:
+def proper(tok: Token) -> bool:
     """A capitalised proper noun; at a sentence's start, where the tagger often takes a name
     for a common noun ('Y praised Z'), a subject or possessive word."""
-    if not (tok.is_alpha and tok.text[:1].isupper()):
+    if not tok.text[:1].isupper():
         return False
-    return tok.tag_ in ("NNP", "NNPS") or (
-        bool(tok.is_sent_start)
-        and tok.pos_ == "NOUN"
-        and tok.dep_ in ("nsubj", "nsubjpass", "poss")
+    return (
+        tok.pos_ == "PROPN"
+        or tok.tag_ in ("NNP", "NNPS")
+        or (
+            bool(tok.is_sent_start)
+            and tok.pos_ == "NOUN"
+            and tok.dep_ in ("nsubj", "nsubjpass", "poss")
+        )
     )
 
 
