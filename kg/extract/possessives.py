@@ -146,9 +146,10 @@ def _debut(tok: Token, index: MentionIndex) -> Token | None:
     if tok.dep_ != "nsubj":
         return None
     lemma = verb.lemma_.lower()
-    on_sale = lemma == "go" and any(t.lower_ == "sale" for p in preps(verb, ["on"]) for t in [p])
+    markets = index.lex.words("market_nouns")
+    on_sale = lemma == "go" and any(t.lemma_.lower() in markets for t in preps(verb, ["on"]))
     shelves = lemma == "hit" and any(
-        c.dep_ == "dobj" and c.lemma_ in ("shelf", "store") for c in kids(verb)
+        c.dep_ == "dobj" and c.lemma_.lower() in markets for c in kids(verb)
     )
     return verb if on_sale or shelves else None
 

@@ -69,13 +69,21 @@ def _rivals_named_after(article: Article, doc: Doc, index: MentionIndex) -> list
         owners = [c for c in kids(tok) if c.dep_ == "poss"]
         if owners and owners[0].pos_ == "PRON":
             owners = [tok.head] if tok.dep_ == "conj" else []  # 'X and its rival, Y'
-        for other in (m for o in owners if (m := resolve(o, index)) is not None):
-            found += [
-                relation(other, ["competesWith"], r, [tok], article, "phrase:rival", index)
-                for r in named
-                if r.key != other.key and r.type != EntityType.PERSON
-            ]
+        found += _compete(owners, named, tok, article, index)
     return found
+
+
+def _compete(
+    tokens_: list[Token], rivals: list[Mention], tok: Token, article: Article, index: MentionIndex
+) -> list[Relation | None]:
+    """Each agent the tokens name competes with each rival that is no person."""
+    others = [m for t in tokens_ if (m := resolve(t, index)) is not None]
+    return [
+        relation(other, ["competesWith"], r, [tok], article, "phrase:rival", index)
+        for other in others
+        for r in rivals
+        if r.key != other.key and r.type != EntityType.PERSON
+    ]
 
 
 def _rivals_listed(article: Article, doc: Doc, index: MentionIndex) -> list[Relation | None]:
@@ -92,12 +100,7 @@ def _rivals_listed(article: Article, doc: Doc, index: MentionIndex) -> list[Rela
         lists += [g for c in kids(tok) if c.lower_ == "such" for g in kids(c) if g.lower_ == "as"]
         named = [m for c in lists for t in pobjs(c) if (m := resolve(t, index)) is not None]
         subjects = [c for c in kids(tok.head) if c.dep_ == "nsubj"]
-        for other in (m for c in subjects if (m := resolve(c, index)) is not None):
-            found += [
-                relation(other, ["competesWith"], r, [tok], article, "phrase:rival", index)
-                for r in named
-                if r.key != other.key and r.type != EntityType.PERSON
-            ]
+        found += _compete(subjects, named, tok, article, index)
     return found
 
 
